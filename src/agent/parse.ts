@@ -48,15 +48,17 @@ export function checkAgentText(text: string, file: string, options: ParseAgentOp
     parsed = matter(source, {
       engines: {
         yaml: (raw: string) => {
-          const doc = YAML.parseDocument(raw, { prettyErrors: false });
+          const doc = YAML.parseDocument(raw);
           const err = doc.errors[0];
           if (err) {
             // +1: the opening "---" line precedes the YAML.
             const line = (err.linePos?.[0]?.line ?? 0) + 1;
+            const column = err.linePos?.[0]?.col;
+            const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
             yamlError = {
               file,
               line,
-              message: `YAML syntax error: ${err.message.split('\n')[0]}`,
+              message: `YAML syntax error${column ? ` at column ${column}` : ''}: ${what}`,
               fix: 'fix the YAML at that line (quote values that contain ": " or start with special characters)',
             };
             return {};
