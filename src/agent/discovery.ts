@@ -1,9 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ReviewAgentError } from '../errors.js';
+import { packageRoot } from '../package-root.js';
 import { loadAgentFile, problemToError } from './loader.js';
 import { checkAgentText, type AgentProblem, type ParseAgentOptions } from './parse.js';
 import type { AgentSourceKind, AgentSpec } from './schema.js';
@@ -41,14 +40,8 @@ export function agentDirs(options: DiscoveryOptions = {}): AgentDir[] {
   return dirs.filter((d) => (seen.has(d.dir) ? false : (seen.add(d.dir), true)));
 }
 
-/** The package's agents/ folder, whether running from src/ (tests) or dist/src/ (built). */
 export function builtinAgentsDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'agents'))) return path.join(dir, 'agents');
-    dir = path.dirname(dir);
-  }
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'agents');
+  return path.join(packageRoot(), 'agents');
 }
 
 export interface ListedAgent {

@@ -1,3 +1,4 @@
+import type { Message } from '../providers/types.js';
 import type { Finding, Review, Usage } from '../review/schema.js';
 
 /**
@@ -5,7 +6,9 @@ import type { Finding, Review, Usage } from '../review/schema.js';
  * `--events` JSON lines, transcripts, MCP progress and the eval harness all consume it.
  */
 export type ReviewEvent =
-  | { type: 'run-start'; agent: string; provider: string; model: string; root: string; tools: string[] }
+  | { type: 'run-start'; agent: string; provider: string; model: string; root: string; tools: string[]; system: string }
+  /** Every message added to the conversation, for transcripts. */
+  | { type: 'message'; turn: number; message: Message }
   | { type: 'turn-start'; turn: number }
   | { type: 'text-delta'; turn: number; text: string }
   | { type: 'tool-call'; turn: number; id: string; name: string; input: unknown }
