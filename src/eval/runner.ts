@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { ReviewAgentError } from '../errors.js';
+import { isReviewAgentError, ReviewAgentError } from '../errors.js';
 import type { Review } from '../review/schema.js';
 import { caseSpec, type EvalCase } from './case.js';
 import { type Judge, judgeCase } from './judge.js';
@@ -124,7 +124,7 @@ async function runOne(c: EvalCase, trial: number, options: RunSuiteOptions, wind
   try {
     outcome = await options.runCase({ case: c, trial, ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
-    outcome = { status: 'error', error: error instanceof Error ? error.message : String(error) };
+    outcome = { status: 'error', error: describeError(error) };
   }
   const sample: SampleRecord = { case: c.id, trial, ...outcome };
   if (options.judge && outcome.status !== 'error' && outcome.review) {
@@ -133,8 +133,13 @@ async function runOne(c: EvalCase, trial: number, options: RunSuiteOptions, wind
       sample.judgements = judgements;
       sample.judgeUsage = usage;
     } catch (error) {
-      return { ...sample, status: 'error', error: `judge failed: ${error instanceof Error ? error.message : String(error)}` };
+      return { ...sample, status: 'error', error: `judge failed: ${describeError(error)}` };
     }
   }
   return sample;
+}
+
+function describeError(error: unknown): string {
+  if (isReviewAgentError(error)) return error.fix ? `${error.message}. Fix: ${error.fix}` : error.message;
+  return error instanceof Error ? error.message : String(error);
 }
