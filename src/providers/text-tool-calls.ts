@@ -72,8 +72,12 @@ export function extractTextToolCalls(text: string, toolNames: Iterable<string>):
     if (ch !== '{' && ch !== '[') continue;
     const end = balancedEnd(masked, i);
     if (end < 0) continue;
-    if (take({ start: i, end, json: masked.slice(i, end) })) {
+    const json = masked.slice(i, end);
+    if (take({ start: i, end, json })) {
       mask(i, end);
+      i = end - 1;
+    } else if (isJson(json)) {
+      // JSON that is not a call is data as a whole: calls are not fished out of its insides.
       i = end - 1;
     }
   }
@@ -109,6 +113,15 @@ function parseCalls(json: string, offered: Set<string>): TextToolCall[] {
     calls.push(call);
   }
   return calls;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function asCall(value: unknown, offered: Set<string>): TextToolCall | undefined {

@@ -79,7 +79,7 @@ export interface Handler {
   /** Answers that do not consume the script (wrong path, simulated server limitations); undefined to go on. */
   precheck?(request: RecordedRequest): HttpError | undefined;
   sendError(res: ServerResponse, error: HttpError): void;
-  sendReply(res: ServerResponse, request: RecordedRequest, reply: Reply, index: number): Promise<void>;
+  sendReply(res: ServerResponse, request: RecordedRequest, reply: Reply, index: number): void | Promise<void>;
 }
 
 export async function startScriptedServer(script: ScriptEntry[], handler: Handler, basePath: string): Promise<ScriptedServer> {
