@@ -26,7 +26,8 @@ export interface EvalIO {
 
 /** Seams for tests and embedders; the defaults are the real ones. */
 export interface EvalCommandDeps {
-  createProvider?: (options: CreateProviderOptions) => Provider;
+  /** Builds the provider of one sample; `context.case` names the case it will review. */
+  createProvider?: (options: CreateProviderOptions, context: { case: string }) => Provider;
   signal?: AbortSignal;
 }
 
@@ -82,11 +83,11 @@ async function runCommand(args: EvalArgs, io: EvalIO, deps: EvalCommandDeps): Pr
     ...(args.maxTurns ? { maxTurns: args.maxTurns } : {}),
     providerFor: async (c) => {
       if (replaying) await requireCassette(cassetteFor(c), c, recordedWith ?? 'anthropic');
-      return create(options(c, args.record));
+      return create(options(c, args.record), { case: c.id });
     },
   });
   const first = cases[0] as EvalCase;
-  const model = args.model ?? probeModel(() => create(options(first, false)), recordedWith);
+  const model = args.model ?? probeModel(() => create(options(first, false), { case: first.id }), recordedWith);
   const progress = createProgressDisplay({ write: io.stderr, isTTY: io.isTTY });
   let log: EvalLog;
   try {

@@ -54,7 +54,8 @@ export function reviewRunner(options: ReviewRunnerOptions): RunCase {
     const failure = failures[0] ?? (review.endReason === 'provider-error' ? review.incompleteReason : undefined);
     if (failure !== undefined) {
       // Not the model's doing: the sample could not be evaluated, and must not pass silently.
-      return { status: 'error', review, error: `${options.replay ? 'replay mismatch' : 'provider error'}: ${failure}` };
+      const what = options.replay ? 'replay mismatch' : 'provider error';
+      return { status: 'error', review, error: `${what}: ${failure.replace(/^replay: /, '')}` };
     }
     return { status: 'incomplete', review, ...(review.incompleteReason ? { error: review.incompleteReason } : {}) };
   };
