@@ -56,10 +56,11 @@ export class OpenAITurn {
     if (d.function?.arguments) call.args += d.function.arguments;
   }
 
-  nativeCalls(idOf: (index: number) => string): ToolCallPart[] {
+  /** Calls without an id (some local servers) get one from `newId`, unique within the provider. */
+  nativeCalls(newId: () => string): ToolCallPart[] {
     return this.calls
       .filter((c) => c.name !== '')
-      .map((c, i) => ({ type: 'toolCall', id: c.id ?? idOf(i), name: c.name, input: parseToolInput(c.args) }));
+      .map((c) => ({ type: 'toolCall', id: c.id ?? newId(), name: c.name, input: parseToolInput(c.args) }));
   }
 }
 
@@ -109,12 +110,12 @@ export function failedTurn(turn: OpenAITurn, stopReason: 'error' | 'aborted', er
 }
 
 /** A non-streamed completion, in the shape completeTurn takes. */
-export function fromCompletion(completion: OpenAI.ChatCompletion, idOf: (index: number) => string) {
+export function fromCompletion(completion: OpenAI.ChatCompletion, newId: () => string) {
   const message = completion.choices?.[0]?.message;
   const calls: ToolCallPart[] = [];
-  for (const [i, call] of (message?.tool_calls ?? []).entries()) {
+  for (const call of message?.tool_calls ?? []) {
     if (call.type !== 'function') continue;
-    calls.push({ type: 'toolCall', id: call.id || idOf(i), name: call.function.name, input: parseToolInput(call.function.arguments) });
+    calls.push({ type: 'toolCall', id: call.id || newId(), name: call.function.name, input: parseToolInput(call.function.arguments) });
   }
   return {
     text: message?.content ?? '',

@@ -3,6 +3,7 @@ import { describeFailure, errorText, isAbort, retriesFor, type Failure, type Fai
 import { contextWindowOf, DEFAULT_MODELS } from './models.js';
 import { completeTurn, failedTurn, fromCompletion, OpenAITurn } from './openai-stream.js';
 import { toOpenAIMessages, toOpenAITools } from './openai-wire.js';
+import { inlineTools } from './inline-tools.js';
 import { finishEvent, nonEmpty } from './turn.js';
 import type { GenerateRequest, Provider, ProviderEvent } from './types.js';
 
@@ -58,10 +59,12 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): Provi
     timeout: timeoutMs,
   });
 
-  // Learned once per provider: a server that rejected tool_choice is not sent it again.
+  // Learned once per provider, so later turns skip what the server already refused.
   let toolChoiceUnsupported = false;
-  let textCallCount = 0;
-  const newTextCallId = () => `call_text_${++textCallCount}`;
+  let toolsUnsupported = false;
+  let generatedIds = 0;
+  const newTextCallId = () => `call_text_${++generatedIds}`;
+  const newCallId = () => `call_${++generatedIds}`;
 
   function body(request: GenerateRequest) {
     const withTools = request.tools.length > 0 && !(toolChoiceUnsupported && request.toolChoice === 'none');
@@ -74,11 +77,13 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): Provi
     };
   }
 
-  async function* attempt(request: GenerateRequest, idOf: (i: number) => string): AsyncGenerator<ProviderEvent> {
+  /** One request; `request` is what the loop asked for, tool calls are read against its tools. */
+  async function* attempt(request: GenerateRequest): AsyncGenerator<ProviderEvent> {
+    const wire = toolsUnsupported ? inlineTools(request) : request;
     const requestOptions = { signal: request.signal, maxRetries, timeout: timeoutMs };
     if (!stream) {
-      const completion = await client.chat.completions.create({ ...body(request), stream: false }, requestOptions);
-      const turn = fromCompletion(completion, idOf);
+      const completion = await client.chat.completions.create({ ...body(wire), stream: false }, requestOptions);
+      const turn = fromCompletion(completion, newCallId);
       if (!turn.hasChoice) throw new EmptyCompletion();
       if (turn.text) yield { type: 'text-delta', text: turn.text };
       yield* completeTurn(turn, request, newTextCallId);
@@ -87,7 +92,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): Provi
     const turn = new OpenAITurn();
     try {
       const chunks = await client.chat.completions.create(
-        { ...body(request), stream: true, stream_options: { include_usage: true } },
+        { ...body(wire), stream: true, stream_options: { include_usage: true } },
         requestOptions,
       );
       for await (const chunk of chunks) yield* turn.apply(chunk);
@@ -98,8 +103,24 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): Provi
       yield failedTurn(turn, 'aborted');
       return;
     }
-    const done = { text: turn.text, finishReason: turn.finishReason, usage: turn.usage, calls: turn.nativeCalls(idOf) };
+    const done = { text: turn.text, finishReason: turn.finishReason, usage: turn.usage, calls: turn.nativeCalls(newCallId) };
     yield* completeTurn(done, request, newTextCallId);
+  }
+
+  /** After a 400 about tools: the next way to ask, announced as a warning, or undefined to give up. */
+  function fallBack(failure: Failure, request: GenerateRequest): string | undefined {
+    if (failure.status !== 400 || request.tools.length === 0 || toolsUnsupported) return undefined;
+    const why = `${label} rejected the request (${failure.status} ${failure.detail})`;
+    if (!toolChoiceUnsupported && /tool[_ ]?choice/i.test(failure.detail)) {
+      toolChoiceUnsupported = true;
+      const none = request.toolChoice === 'none' ? ' and without tools, since this turn allows none' : '';
+      return `${why}; retrying without tool_choice${none}`;
+    }
+    if (/\btools?\b|--jinja/i.test(failure.detail) && !(toolChoiceUnsupported && request.toolChoice === 'none')) {
+      toolsUnsupported = true;
+      return `${why}; retrying with the tools described in the system prompt and tool calls read from the answer text`;
+    }
+    return undefined;
   }
 
   async function* generate(request: GenerateRequest): AsyncGenerator<ProviderEvent> {
@@ -111,12 +132,10 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): Provi
       yield finishEvent({ parts: [], stopReason: 'error', error });
       return;
     }
-    const idOf = (i: number) => `call_${i}`;
-    for (let fallback = 0; ; fallback++) {
-      const sentToolChoice = request.tools.length > 0 && !toolChoiceUnsupported;
+    for (;;) {
       let emitted = false;
       try {
-        for await (const event of attempt(request, idOf)) {
+        for await (const event of attempt(request)) {
           emitted = true;
           yield event;
         }
@@ -129,14 +148,9 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): Provi
           return;
         }
         const failure = classify(error);
-        if (fallback === 0 && !emitted && sentToolChoice && rejectsToolChoice(failure)) {
-          toolChoiceUnsupported = true;
-          yield {
-            type: 'warning',
-            message: `${label} rejected tool_choice (${failure.status} ${failure.detail}); retrying without it${
-              request.toolChoice === 'none' ? ' and without tools, since this turn allows none' : ''
-            }`,
-          };
+        const warning = emitted ? undefined : fallBack(failure, request);
+        if (warning) {
+          yield { type: 'warning', message: warning };
           continue;
         }
         yield failedTurn(turn, 'error', describeFailure(failure, { ...ctx, retries: retriesFor(failure, maxRetries) }));
@@ -167,10 +181,6 @@ class EmptyCompletion extends Error {
   constructor() {
     super('the server returned a completion without choices');
   }
-}
-
-function rejectsToolChoice(failure: Failure): boolean {
-  return failure.status === 400 && /tool[_ ]?choice/i.test(failure.detail);
 }
 
 function classify(error: unknown): Failure {

@@ -43,7 +43,7 @@ describe('openai provider against misbehaving local servers', () => {
     expect(first.events[0]).toEqual({
       type: 'warning',
       message:
-        'the OpenAI-compatible server rejected tool_choice (400 "auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set); retrying without it',
+        'the OpenAI-compatible server rejected the request (400 "auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set); retrying without tool_choice',
     });
     expect(server.requests.map((r) => r.body.tool_choice)).toEqual(['auto', undefined]);
     expect(server.requests[1]!.body.tools).toHaveLength(2);
@@ -121,5 +121,69 @@ describe('openai provider against misbehaving local servers', () => {
     const { provider } = await setup([{ text }]);
     const { finish } = await collect(provider, request({ toolChoice: 'none' }));
     expect(finish.message.content).toEqual([{ type: 'text', text }]);
+  });
+
+  it('describes the tools in the prompt when the server accepts no tools (Ollama model without tool support)', async () => {
+    const { provider, server } = await setup(
+      [{ text: 'Reading it.\n{"name": "Read", "arguments": {"path": "train.py"}}' }, { text: 'Found nothing.' }],
+      { quirks: { rejectTools: true } },
+    );
+    const first = await collect(provider, request());
+    expect(first.events[0]).toEqual({
+      type: 'warning',
+      message:
+        'the OpenAI-compatible server rejected the request (400 registry.ollama.ai/library/gemma2:2b does not support tools); retrying with the tools described in the system prompt and tool calls read from the answer text',
+    });
+    expect(first.finish.stopReason).toBe('tool_use');
+    expect(first.finish.message.content).toEqual([
+      { type: 'text', text: 'Reading it.' },
+      { type: 'toolCall', id: 'call_text_1', name: 'Read', input: { path: 'train.py' } },
+    ]);
+    const retried = server.requests[1]!.body;
+    expect(retried.tools).toBeUndefined();
+    expect(retried.tool_choice).toBeUndefined();
+    expect(retried.messages[0].content).toContain('## Calling tools');
+    expect(retried.messages[0].content).toContain('### Read\nRead a file under the review root.');
+
+    const messages = [
+      ...request().messages,
+      first.finish.message,
+      { role: 'user' as const, content: [{ type: 'toolResult' as const, toolCallId: 'call_text_1', toolName: 'Read', content: '1\timport os', isError: false }] },
+    ];
+    const second = await collect(provider, request({ messages }));
+    expect(second.finish.stopReason).toBe('end');
+    expect(server.requests).toHaveLength(3);
+    expect(server.requests[2]!.body.messages.slice(2)).toEqual([
+      { role: 'assistant', content: 'Reading it.\n{"name":"Read","arguments":{"path":"train.py"}}\n' },
+      { role: 'user', content: 'Result of Read:\n1\timport os' },
+    ]);
+  });
+
+  it('falls back twice on vLLM without a tool-call parser: tool_choice first, then tools', async () => {
+    const vllm = '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set';
+    const { provider, server } = await setup([{ text: '<tool_call>{"name": "Grep", "arguments": {"pattern": "fit"}}</tool_call>' }], {
+      quirks: { rejectTools: vllm },
+    });
+    const { events, finish } = await collect(provider, request());
+    expect(events.filter((e) => e.type === 'warning')).toHaveLength(3);
+    expect(server.requests.map((r) => [r.body.tool_choice, r.body.tools?.length])).toEqual([
+      ['auto', 2],
+      [undefined, 2],
+      [undefined, undefined],
+    ]);
+    expect(finish.message.content).toEqual([{ type: 'toolCall', id: 'call_text_1', name: 'Grep', input: { pattern: 'fit' } }]);
+  });
+
+  it('gives tool calls without ids unique ids across turns', async () => {
+    const { provider } = await setup(
+      [{ toolCalls: [{ name: 'Read', input: { path: 'a' } }, { name: 'Read', input: { path: 'b' } }] }, { toolCalls: [{ name: 'Read', input: { path: 'c' } }] }],
+      { quirks: { omitToolCallIds: true } },
+    );
+    const ids = [];
+    for (let i = 0; i < 2; i++) {
+      const { finish } = await collect(provider, request());
+      ids.push(...finish.message.content.flatMap((p) => (p.type === 'toolCall' ? [p.id] : [])));
+    }
+    expect(ids).toEqual(['call_1', 'call_2', 'call_3']);
   });
 });

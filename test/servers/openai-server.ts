@@ -29,11 +29,16 @@ export interface OpenAIServerOptions {
     omitUsage?: boolean;
     /** Answer 400 to any request holding `tool_choice`, with vLLM's message (or this one). Not counted against the script. */
     rejectToolChoice?: boolean | string;
+    /** Answer 400 to any request holding `tools`, with Ollama's message for a model without tool support (or this one). */
+    rejectTools?: boolean | string;
+    /** Tool calls without ids. */
+    omitToolCallIds?: boolean;
     /** Tool-call deltas without `index`, each call complete in one chunk (older Ollama). */
     toolCallsWithoutIndex?: boolean;
   };
 }
 
+const OLLAMA_NO_TOOLS = 'registry.ollama.ai/library/gemma2:2b does not support tools';
 const VLLM_TOOL_CHOICE = '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set';
 
 export function startOpenAIServer(script: ScriptEntry[], options: OpenAIServerOptions = {}): Promise<ScriptedServer> {
@@ -48,6 +53,9 @@ export function startOpenAIServer(script: ScriptEntry[], options: OpenAIServerOp
         }
         if (quirks.rejectToolChoice && request.body?.tool_choice !== undefined) {
           return { status: 400, message: typeof quirks.rejectToolChoice === 'string' ? quirks.rejectToolChoice : VLLM_TOOL_CHOICE };
+        }
+        if (quirks.rejectTools && request.body?.tools !== undefined) {
+          return { status: 400, message: typeof quirks.rejectTools === 'string' ? quirks.rejectTools : OLLAMA_NO_TOOLS };
         }
         return undefined;
       },
@@ -64,9 +72,9 @@ function sendError(res: ServerResponse, error: HttpError): void {
   sendJson(res, error.status, { error: { message: error.message ?? type, type, param: null, code: null } }, error.headers);
 }
 
-function callsOf(reply: Reply, index: number) {
+function callsOf(reply: Reply, index: number, quirks: NonNullable<OpenAIServerOptions['quirks']>) {
   return (reply.toolCalls ?? []).map((call, i) => ({
-    id: call.id ?? `call_${index + 1}_${i + 1}`,
+    id: quirks.omitToolCallIds ? undefined : (call.id ?? `call_${index + 1}_${i + 1}`),
     name: call.name,
     arguments: argumentsOf(call),
   }));
@@ -92,7 +100,7 @@ function modelOf(request: RecordedRequest): string {
 }
 
 function json(res: ServerResponse, request: RecordedRequest, reply: Reply, index: number, quirks: NonNullable<OpenAIServerOptions['quirks']>): void {
-  const calls = callsOf(reply, index);
+  const calls = callsOf(reply, index, quirks);
   const message: Record<string, unknown> = { role: 'assistant', content: reply.text ?? null, refusal: null };
   if (calls.length > 0) {
     message.tool_calls = calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
@@ -138,7 +146,7 @@ async function stream(
   for (const piece of chunks(reply.text ?? '', size)) {
     if (!(await chunk({ content: piece }))) return;
   }
-  for (const [i, call] of callsOf(reply, index).entries()) {
+  for (const [i, call] of callsOf(reply, index, quirks).entries()) {
     if (quirks.toolCallsWithoutIndex) {
       const whole = { id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } };
       if (!(await chunk({ tool_calls: [whole] }))) return;
