@@ -255,7 +255,8 @@ export function coerceSubmission(raw: unknown, style: AnswerStyle = 'json'): { v
     else report(c, 'verdict', 'invalid_value', `verdict ${describe(verdictRaw)} is not a verdict`, 'verdict');
   }
   const summaryRaw = pick(raw, SUBMISSION_ALIASES.summary).value;
-  const summary = readText(summaryRaw);
+  // An empty summary is allowed by the schema; only an absent or non-text one is an issue.
+  const summary = typeof summaryRaw === 'string' ? summaryRaw.trim() : readText(summaryRaw);
   if (summary !== undefined) value.summary = summary;
   else report(c, 'summary', summaryRaw === undefined ? 'missing' : 'invalid_type', 'summary is missing', 'summary');
 
