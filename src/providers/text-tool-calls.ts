@@ -46,7 +46,9 @@ export function extractTextToolCalls(text: string, toolNames: Iterable<string>):
     masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
   };
 
-  for (const m of text.matchAll(/<tool_call>([\s\S]*?)(?:<\/tool_call>|$)/g)) {
+  // Reasoning is not acted on: a call the model only thought about is not a call.
+  for (const m of text.matchAll(/<think>[\s\S]*?(?:<\/think>|$)/g)) mask(m.index, m.index + m[0].length);
+  for (const m of masked.matchAll(/<tool_call>([\s\S]*?)(?:<\/tool_call>|$)/g)) {
     const start = m.index;
     const end = start + m[0].length;
     if (take({ start, end, json: m[1] ?? '' })) mask(start, end);

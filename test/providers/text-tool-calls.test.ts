@@ -88,4 +88,11 @@ describe('extractTextToolCalls on data', () => {
     const text = '{"summary": "ok", "examples": [{"name": "Read", "arguments": {"path": "a"}}]}';
     expect(extractTextToolCalls(text, TOOLS).calls).toEqual([]);
   });
+
+  it('ignores calls inside <think> reasoning', () => {
+    const text = '<think>Maybe {"name": "Read", "arguments": {"path": "a.py"}} first?</think>\n{"name": "Grep", "arguments": {"pattern": "fit"}}';
+    const result = extractTextToolCalls(text, TOOLS);
+    expect(result.calls).toEqual([{ name: 'Grep', input: { pattern: 'fit' } }]);
+    expect(result.text).toBe('<think>Maybe {"name": "Read", "arguments": {"path": "a.py"}} first?</think>');
+  });
 });
