@@ -1,4 +1,5 @@
 import type { ReviewEvent } from '../loop/events.js';
+import { formatCost, formatCount } from '../output/format.js';
 import type { Usage } from '../review/schema.js';
 
 export interface ProgressOptions {
@@ -21,10 +22,11 @@ export function toolTarget(input: unknown): string {
   return '';
 }
 
-export function formatTokens(usage: Usage): string {
+/** The status line's usage: one token total, and the cost when the price is known. */
+function liveUsage(usage: Usage): string {
   const total = usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens;
-  const tokens = total >= 1000 ? `${(total / 1000).toFixed(1)}k tok` : `${total} tok`;
-  return usage.costUsd === undefined ? tokens : `${tokens} · $${usage.costUsd.toFixed(4)}`;
+  const tokens = `${formatCount(total)} tok`;
+  return usage.costUsd === undefined ? tokens : `${tokens} · ${formatCost(usage.costUsd)}`;
 }
 
 /** Consumes loop events and draws progress on stderr. */
@@ -78,7 +80,7 @@ export class Progress {
     if (!this.options.live) return;
     const parts = [this.agent, `turn ${this.turn}`, this.activity];
     if (this.findings) parts.push(`${this.findings} finding${this.findings > 1 ? 's' : ''}`);
-    if (this.usage) parts.push(formatTokens(this.usage));
+    if (this.usage) parts.push(liveUsage(this.usage));
     const width = Math.max(20, (this.options.columns ?? 100) - 1);
     let text = parts.filter(Boolean).join(' · ');
     if (text.length > width) text = `${text.slice(0, width - 1)}…`;
