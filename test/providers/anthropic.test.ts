@@ -220,10 +220,15 @@ describe('anthropic provider: failures', () => {
   });
 
   it('reports an unreachable server', async () => {
-    const provider = createAnthropicProvider({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', maxRetries: 0, env: {} });
+    // A port that was just free: start a server, note its URL, close it.
+    const gone = await startAnthropicServer([]);
+    await gone.close();
+    const provider = createAnthropicProvider({ apiKey: 'k', baseURL: gone.url, maxRetries: 0, env: {} });
     const { finish } = await collect(provider, request());
     expect(finish.stopReason).toBe('error');
-    expect(finish.error?.message).toMatch(/^could not reach Anthropic at http:\/\/127\.0\.0\.1:9 .*--base-url/);
+    expect(finish.error?.retryable).toBe(true);
+    expect(finish.error?.message.startsWith(`could not reach Anthropic at ${gone.url} (Connection error.`)).toBe(true);
+    expect(finish.error?.message).toMatch(/is the server running and the base URL right \(--base-url\)\?$/);
   });
 
   it('stops with aborted when the signal fires mid-stream, keeping what arrived', async () => {
