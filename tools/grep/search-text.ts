@@ -65,6 +65,7 @@ function multilineMatches(lines: readonly string[], pattern: Compiled): { matche
     return lo;
   };
   const matched = new Set<number>();
+  const perMatch = canMatchNewline(pattern.text);
   let count = 0;
   let lastFirst = -1;
   const re = new RegExp(pattern.text.source, pattern.text.flags);
@@ -75,11 +76,19 @@ function multilineMatches(lines: readonly string[], pattern: Compiled): { matche
     }
     const first = lineOf(m.index);
     const last = lineOf(Math.max(m.index, m.index + m[0].length - 1));
-    // rg --count counts the distinct lines on which matches start.
-    if (first !== lastFirst) count += 1;
+    // rg -U searches line by line when the pattern cannot match a newline (counting lines), and
+    // otherwise counts every match.
+    if (perMatch || first !== lastFirst) count += 1;
     lastFirst = first;
     for (let i = first; i <= last; i++) matched.add(i);
     if (lines.length === 0) break;
   }
   return { matched, count };
+}
+
+/** Whether a pattern may match a line break; rg only searches across lines when it can. */
+function canMatchNewline(re: RegExp): boolean {
+  const source = re.source;
+  if (/\\[nsWD]|\\x0[aA]|\\u000[aA]|\[\^|\n/.test(source)) return true;
+  return re.dotAll && /(^|[^\\])\./.test(source);
 }
