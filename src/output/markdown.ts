@@ -45,7 +45,8 @@ function renderFinding(f: Finding): string[] {
   const out = [`### [${f.severity}] ${inline(f.title)}`, '', `**File:** \`${formatLocation(f)}\``];
   const verification = describeVerification(f);
   if (verification) out.push('', `_${f.verification?.status === 'unverified' ? '⚠️ ' : ''}${inline(verification)}_`);
-  if (f.sites?.length) out.push('', `_Also at: ${f.sites.map((s) => `\`${s.file}:${s.line}\``).join(', ')}_`);
+  if (f.sites?.length) out.push('', `**Also at:** ${f.sites.map((s) => `\`${s.file}:${s.line}\``).join(', ')}`);
+  if (f.category) out.push('', `**Category:** ${inline(f.category)}`);
   out.push('', `**Issue:** ${inline(f.issue)}`, '', `**Impact:** ${inline(f.impact)}`, '', `**Fix:** ${inline(f.fix)}`);
   const lang = language(f.file);
   if (f.current) out.push('', '**Current:**', '', fenced(f.current, lang));

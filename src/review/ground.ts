@@ -91,7 +91,10 @@ function squash(line: string): string {
 
 /** A trailing `# ...` or `// ...` comment removed, from an already squashed line. */
 function withoutComment(squashed: string): string {
-  return squashed.replace(/(#|\/\/).*$/, '');
+  const hash = squashed.indexOf('#');
+  const slashes = squashed.indexOf('//');
+  const cut = Math.min(hash < 0 ? Infinity : hash, slashes < 0 ? Infinity : slashes);
+  return cut === Infinity ? squashed : squashed.slice(0, cut);
 }
 
 /** Quoted and file lines agree, also when the model added or dropped a trailing comment. */
@@ -102,7 +105,8 @@ function sameLine(quoted: string, actual: string): boolean {
 }
 
 const LINE_NUMBER_PREFIX = /^\s*\d+(\t|→)/;
-const ELLIPSIS_LINE = /^\s*(#|\/\/)?\s*(\.\.\.|…)(\s.*)?$/;
+/** Tested on trimmed lines: `...`, `…`, `# ...`, `// ... rest unchanged`. */
+const ELLIPSIS_LINE = /^(#|\/\/)?\s*(\.\.\.|…)(\s.*)?$/;
 
 /**
  * The quoted code as segments of squashed, non-blank lines. An ellipsis line (`...`) the model used
@@ -112,7 +116,7 @@ export function quoteSegments(current: string): string[][] {
   const segments: string[][] = [[]];
   for (const raw of current.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.replace(LINE_NUMBER_PREFIX, '');
-    if (ELLIPSIS_LINE.test(line)) {
+    if (ELLIPSIS_LINE.test(line.trim())) {
       if (segments[segments.length - 1]?.length) segments.push([]);
       continue;
     }

@@ -84,7 +84,8 @@ export function unwrapEnvelope(value: unknown): unknown {
 /** An object with review keys, or a list of finding-like objects. */
 export function looksLikeSubmission(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0 && value.every((v) => isRecord(v) && ('severity' in v || 'title' in v));
-  return isRecord(value) && ['findings', 'verdict', 'summary', 'issues'].some((k) => k in value);
+  // A metrics dict with a "summary" key is not a review; a findings list or a verdict makes one.
+  return isRecord(value) && (Array.isArray(value.findings) || Array.isArray(value.issues) || 'verdict' in value || 'findings' in value);
 }
 
 /**

@@ -35,9 +35,13 @@ function toLine(text: string | undefined): number | undefined {
 }
 
 /** Parses one location; `line` is undefined when the text names only a file. */
+/** Longer text is not a location a model meant; it is kept whole as the file (and will not resolve). */
+const MAX_LOCATION_LENGTH = 500;
+
 export function parseLocation(text: string): ParsedLocation | undefined {
-  const s = stripLocationDecoration(text);
+  const s = stripLocationDecoration(text).replace(/\s+/g, ' ');
   if (!s) return undefined;
+  if (s.length > MAX_LOCATION_LENGTH) return { file: s };
   for (const re of SUFFIXES) {
     const m = re.exec(s);
     if (!m?.[1]) continue;

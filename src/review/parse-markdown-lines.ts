@@ -17,6 +17,7 @@ export type FieldName =
   | 'fix'
   | 'current'
   | 'fixed'
+  | 'sites'
   | 'summary'
   | 'verdict';
 
@@ -41,6 +42,7 @@ const LABELS: Array<[FieldName, string]> = [
   ['fix', 'fix|suggested fix|recommended fix|recommendation|suggestion|solution|remediation|how to fix'],
   ['current', 'current(?: code)?|before|problematic code|offending code|code'],
   ['fixed', 'fixed(?: code)?|after|corrected(?: code)?|suggested code|proposed code|fix code'],
+  ['sites', 'also at|also in|other locations|other sites|same issue at'],
   ['summary', 'summary|overview|overall assessment|assessment'],
   ['verdict', 'verdict|final verdict|overall verdict|decision|approval|overall|result|status'],
 ];
@@ -85,10 +87,17 @@ export function undecorate(raw: string): Decorated {
     s = s.trim();
     if (s === before) break;
   }
-  s = s.replace(/\s+#+$/, '');
+  s = stripClosingHashes(s);
   const bold = /^(\*\*|__)([^*_].*?)\1:?$/.exec(s);
   if (bold?.[2] && !bold[2].includes('**')) heading = true;
   return { text: s, heading };
+}
+
+/** `## Title ##` → `Title`; by hand, because a regex here backtracks badly on long lines. */
+function stripClosingHashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '#') end--;
+  return end < s.length && end > 0 && /\s/.test(s[end - 1] ?? '') ? s.slice(0, end).trimEnd() : s;
 }
 
 function stripBold(s: string): string {
@@ -111,7 +120,8 @@ function labelField(word: string, value: string): FieldName {
 export function classifyLine(raw: string): Token {
   if (!raw.trim()) return { kind: 'blank' };
   if (/^\s*([-*_])(\s*\1){2,}\s*$/.test(raw)) return { kind: 'rule' };
-  const { text, heading } = undecorate(raw);
+  // Whitespace runs collapsed first: every pattern below then runs in linear time on long lines.
+  const { text, heading } = undecorate(raw.replace(/\s+/g, ' '));
   const unprefixed = text.replace(/^[^\w[*_#]+/u, '').replace(FINDING_PREFIX, '');
 
   const strong = STRONG_HEADER.exec(unprefixed);

@@ -17,7 +17,7 @@ export interface MarkdownParse {
   seen: { findings: number; verdict: boolean };
 }
 
-type TextField = 'file' | 'line' | 'severity' | 'category' | 'issue' | 'impact' | 'fix';
+type TextField = 'file' | 'line' | 'severity' | 'category' | 'issue' | 'impact' | 'fix' | 'sites';
 
 interface Draft {
   severity?: Severity;
@@ -42,19 +42,20 @@ function looksLikeProse(text: string): boolean {
   return /^[A-Z][a-z']*(\s+\S+){3,}/.test(text) && !/[=(){}[\];]|^(def|class|import|from|return|if|for|while|with)\b/.test(text);
 }
 
-/** Headings whose section holds a `Severity:` label start a finding (`### 2. Missing seed` + `- **Severity:** High`). */
+/**
+ * Headings whose section holds a `Severity:` label start a finding (`### 2. Missing seed` +
+ * `- **Severity:** High`). The latest heading-like line before the label is the start; one pass.
+ */
 function headingStarts(tokens: Token[]): Set<number> {
   const starts = new Set<number>();
+  let latest: number | undefined;
   tokens.forEach((t, i) => {
-    if (t.kind !== 'heading' && t.kind !== 'text') return;
-    if (t.kind === 'text' && !/^\*\*|^\d{1,3}[.)]\s/.test(t.text)) return;
-    for (let j = i + 1; j < tokens.length; j++) {
-      const next = tokens[j]!;
-      if (next.kind === 'header' || next.kind === 'heading' || next.kind === 'rule') break;
-      if (next.kind === 'label' && next.field === 'severity') {
-        starts.add(i);
-        break;
-      }
+    if (t.kind === 'header' || t.kind === 'rule') latest = undefined;
+    else if (t.kind === 'heading') latest = i;
+    else if (t.kind === 'text' && /^\*\*|^\d{1,3}[.)]\s/.test(t.text)) latest = i;
+    else if (t.kind === 'label' && t.field === 'severity' && latest !== undefined) {
+      starts.add(latest);
+      latest = undefined;
     }
   });
   return starts;
@@ -325,6 +326,11 @@ function toRaw(d: Draft): Record<string, unknown> {
     } else raw.file = fileText;
     const sites = rest.filter((l) => l.line !== undefined).map((l) => ({ file: l.file, line: l.line }));
     if (sites.length) raw.sites = sites;
+  }
+  const alsoAt = d.text.sites?.join(', ');
+  if (alsoAt) {
+    const sites = parseLocations(alsoAt).filter((l) => l.line !== undefined).map((l) => ({ file: l.file, line: l.line }));
+    raw.sites = [...((raw.sites as unknown[] | undefined) ?? []), ...sites];
   }
   const lineText = join('line');
   if (lineText) raw.line = lineText.split('\n')[0];

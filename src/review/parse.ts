@@ -18,6 +18,11 @@ export function parseAnswer(text: string): ParseResult {
   if (json?.ok) {
     const value = Array.isArray(json.value) ? { summary: '', findings: json.value } : json.value;
     const result = validateSubmission(value, 'json');
+    // JSON quoted inside a markdown review (a config, an example of the format) is not the review.
+    if (json.source !== 'the answer' && (!result.ok || result.value.findings.length === 0)) {
+      const md = parseMarkdownAnswer(normalised);
+      if (md.seen.findings > 0 && md.issues.length === 0) return { ok: true, value: md.value, warnings: md.warnings };
+    }
     if (!result.ok) return result;
     // Coercion notes (aliased field names, the block the JSON came from) are not the user's concern.
     const warnings: string[] = [];

@@ -157,3 +157,43 @@ describe('markdown answers: problems reported', () => {
     expect(result.issues.map((i) => [i.path, i.code])).toEqual([['findings[0].severity', 'invalid_value']]);
   });
 });
+
+describe('markdown answers that quote JSON', () => {
+  it('a quoted metrics file is not taken for the review', () => {
+    const { value } = ok(
+      lines(
+        'The metrics file claims a high score:',
+        '```json',
+        '{"summary": {"accuracy": 0.99}}',
+        '```',
+        '',
+        '[HIGH] Accuracy measured on the training set',
+        'File: eval.py:12',
+        'Issue: evaluate() is called with X_train.',
+        'Impact: the 0.99 is a training score.',
+        'Fix: evaluate on X_test.',
+        '',
+        'Verdict: ⚠️ Warning',
+      ),
+    );
+    expect(value.findings.map((f) => f.title)).toEqual(['Accuracy measured on the training set']);
+  });
+
+  it('a quoted example of the JSON format does not hide the markdown review', () => {
+    const { value } = ok(
+      lines(
+        'You asked for JSON like `{"verdict": "block", "findings": []}` but here is the markdown:',
+        '',
+        '[LOW] Hard-coded path',
+        'File: train.py:17',
+        'Issue: literal path',
+        'Impact: hard to reuse',
+        'Fix: read it from argv',
+        '',
+        '✅ Approve',
+      ),
+    );
+    expect(value.findings).toHaveLength(1);
+    expect(value.verdict).toBe('approve');
+  });
+});
