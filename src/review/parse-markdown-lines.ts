@@ -24,7 +24,7 @@ export type FieldName =
 export type Token =
   | { kind: 'blank' }
   | { kind: 'rule' }
-  | { kind: 'header'; severity: Severity; title: string; strong: boolean; raw: string }
+  | { kind: 'header'; severity: Severity; title: string; strong: boolean; raw: string; location?: string }
   | { kind: 'label'; field: FieldName; value: string; raw: string }
   | { kind: 'verdict'; verdict: Verdict; raw: string }
   | { kind: 'heading'; text: string; raw: string }
@@ -116,6 +116,18 @@ function labelField(word: string, value: string): FieldName {
   return 'issue';
 }
 
+/** A location at the end of a header: `[HIGH] Title — \`train.py:12\``, `[HIGH] Title (train.py:12-14)`. */
+const TITLE_LOCATION = /^(.+?)\s*(?:[-–—|:]|\bin\b|\bat\b)?\s*[([]?`?([^\s`()[\]]*[./][^\s`()[\]]*:\d+(?:\s?[-–]\s?\d+)?)`?[)\]]?$/;
+
+function header(severity: Severity, rest: string, strong: boolean, raw: string): Token {
+  const located = TITLE_LOCATION.exec(rest);
+  if (located?.[1] && located[2]) return { kind: 'header', severity, title: cleanTitle(located[1]), strong, raw, location: located[2] };
+  return { kind: 'header', severity, title: cleanTitle(rest), strong, raw };
+}
+
+/** `Final verdict — ⚠️ Warning`: the verdict label with a dash instead of a colon. */
+const VERDICT_DASH = /^(?:\*\*|__)?(?:final |overall )?(?:verdict|decision)(?:\*\*|__)?\s*[-–—]\s*(.+)$/i;
+
 /** Classifies one line outside fenced code. */
 export function classifyLine(raw: string): Token {
   if (!raw.trim()) return { kind: 'blank' };
@@ -126,7 +138,10 @@ export function classifyLine(raw: string): Token {
 
   const strong = STRONG_HEADER.exec(unprefixed);
   const strongSeverity = readSeverity(strong?.[1]);
-  if (strong?.[2] && strongSeverity) return { kind: 'header', severity: strongSeverity, title: cleanTitle(strong[2]), strong: true, raw };
+  if (strong?.[2] && strongSeverity) return header(strongSeverity, strong[2], true, raw);
+
+  const dashed = VERDICT_DASH.exec(text);
+  if (dashed?.[1] && readVerdict(dashed[1])) return { kind: 'label', field: 'verdict', value: dashed[1], raw };
 
   const label = LABEL_RE.exec(text) ?? (heading ? LABEL_HEADING_RE.exec(stripBold(text)) : null);
   if (label?.[1]) {
@@ -151,12 +166,12 @@ export function classifyLine(raw: string): Token {
   const weakSeverity = readSeverity(weak?.[1]);
   const weakIsUpper = weak?.[1] === weak?.[1]?.toUpperCase() || heading || BOLD_SEVERITY_HEADER.test(unprefixed);
   if (weak?.[2] && weakSeverity && weakIsUpper && !/^\d+\b/.test(stripBold(weak[2]))) {
-    return { kind: 'header', severity: weakSeverity, title: cleanTitle(weak[2]), strong: false, raw };
+    return header(weakSeverity, weak[2], false, raw);
   }
   if (heading) {
     const trailing = TRAILING_SEVERITY.exec(stripBold(unprefixed));
     const severity = readSeverity(trailing?.[2] ?? trailing?.[3]);
-    if (trailing?.[1] && severity) return { kind: 'header', severity, title: cleanTitle(trailing[1]), strong: false, raw };
+    if (trailing?.[1] && severity) return header(severity, trailing[1], false, raw);
     return { kind: 'heading', text: cleanTitle(stripBold(text)), raw };
   }
   return { kind: 'text', text, raw };
@@ -186,7 +201,8 @@ export function tokenize(text: string): Token[] {
     let j = i + 1;
     for (; j < lines.length; j++) {
       const candidate = lines[j] ?? '';
-      if (candidate.trim().startsWith(fence[0]!.repeat(fence.length)) && candidate.trim().replace(/[`~]/g, '') === '') break;
+      const bare = candidate.trim().replace(/^>\s?/, '');
+      if (bare.startsWith(fence[0]!.repeat(fence.length)) && bare.replace(/[`~]/g, '') === '') break;
       body.push(candidate);
     }
     i = j;

@@ -27,6 +27,8 @@ interface Draft {
   text: Partial<Record<TextField, string[]>>;
   current?: string;
   fixed?: string;
+  /** `[HIGH] Title — train.py:12`: used when no File label follows. */
+  headerLocation?: string;
   labels: number;
   sawFix: boolean;
 }
@@ -134,6 +136,7 @@ export function parseMarkdownAnswer(text: string): MarkdownParse {
       case 'header':
         closeDraft();
         draft = newDraft({ severity: token.severity, title: token.title, strong: token.strong });
+        if (token.location) draft.headerLocation = token.location;
         return;
       case 'heading':
         flush();
@@ -145,7 +148,7 @@ export function parseMarkdownAnswer(text: string): MarkdownParse {
         lastProse = token.text;
         return;
       case 'label':
-        onLabel(token.field, token.value, index);
+        onLabel(token.field, token.value, index, token.raw);
         return;
       case 'verdict':
         flush();
@@ -171,7 +174,7 @@ export function parseMarkdownAnswer(text: string): MarkdownParse {
   });
   closeDraft();
 
-  function onLabel(field: FieldName, value: string, index: number): void {
+  function onLabel(field: FieldName, value: string, index: number, raw: string): void {
     flush();
     if (field === 'verdict') {
       const verdict = value ? tokenVerdict(value) : undefined;
@@ -191,7 +194,8 @@ export function parseMarkdownAnswer(text: string): MarkdownParse {
       draft = newDraft({ title });
     }
     if (!draft) {
-      if (drafts.length === 0) preamble.push(value);
+      // "Impact: low overall" before any finding is summary prose, label and all.
+      if (drafts.length === 0) preamble.push(raw.trim());
       return;
     }
     draft.labels += 1;
@@ -278,7 +282,7 @@ function assemble(
   const warnings: string[] = [];
   const titled = new Set(drafts.filter((d) => d.labels > 0 && d.title).map((d) => d.title!.toLowerCase()));
   const kept = drafts.filter((d) => {
-    if (d.labels > 0 || d.current) return true;
+    if (d.labels > 0 || d.current || d.headerLocation) return true;
     // A bare header is an index entry when the same title has details elsewhere, or prose when weak.
     if (d.title && titled.has(d.title.toLowerCase())) return false;
     if (!d.strong) {
@@ -316,7 +320,7 @@ function toRaw(d: Draft): Record<string, unknown> {
     current: d.current,
     fixed: d.fixed,
   };
-  const fileText = d.text.file?.join(', ');
+  const fileText = d.text.file?.join(', ') ?? d.headerLocation;
   if (fileText) {
     const [first, ...rest] = parseLocations(fileText);
     if (first) {

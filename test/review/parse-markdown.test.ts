@@ -197,3 +197,32 @@ describe('markdown answers that quote JSON', () => {
     expect(value.verdict).toBe('approve');
   });
 });
+
+describe('markdown answers: more shapes seen in the wild', () => {
+  it('a location at the end of the header line, used when no File label follows', () => {
+    const { value } = ok(
+      lines('## Issues', '', '**[MEDIUM] Accuracy only** — `eval.py:8`', 'Issue: a', 'Impact: b', 'Fix: c', '', '### Verdict: ⚠️ WARNING'),
+    );
+    expect(value.findings[0]).toMatchObject({ title: 'Accuracy only', file: 'eval.py', line: 8 });
+    expect(value.verdict).toBe('warning');
+  });
+
+  it('a ratio in a title is not a location', () => {
+    const { value } = ok(lines('[LOW] Split ratio 3:1 is unusual', 'File: train.py:24', 'Issue: a', 'Impact: b', 'Fix: c'));
+    expect(value.findings[0]).toMatchObject({ title: 'Split ratio 3:1 is unusual', file: 'train.py', line: 24 });
+  });
+
+  it('a finding inside a blockquote, with a quoted code fence, and "Final verdict — ..."', () => {
+    const { value } = ok(
+      lines('> [HIGH] Seeds', '> File: train.py:24', '> Issue: a', '> Impact: b', '> Fix: c', '> Current:', '> ```python', '> train_test_split(X, y)', '> ```', '', 'Final verdict — ⚠️ Warning'),
+    );
+    expect(value.findings[0]?.current).toBe('train_test_split(X, y)');
+    expect(value.verdict).toBe('warning');
+  });
+
+  it('separate File and Line bullets under a numbered bracketed heading', () => {
+    const { value } = ok(lines('#### 1. [CRITICAL] Leak', '- File: `train.py`', '- Line: 22', '- Issue: a', '- Impact: b', '- Fix: c', '', '**Verdict**: **BLOCK**'));
+    expect(value.findings[0]).toMatchObject({ title: 'Leak', file: 'train.py', line: 22 });
+    expect(value.verdict).toBe('block');
+  });
+});
