@@ -144,6 +144,32 @@ describe('groundFindings: paths', () => {
     }
   });
 
+  it('finds a file cited without its directory when exactly one file has that name and holds the quote', async () => {
+    const f = await groundOne({ file: 'train.py', line: 9, current: 'model.fit(X, y)' }, root);
+    expect([f.file, f.line, f.verification?.status, f.verification?.originalLine]).toEqual(['src/train.py', 2, 'corrected', 9]);
+    expect(f.verification?.note).toBe('train.py does not exist; the quoted code is in src/train.py at line 2');
+  });
+
+  it('does not guess a file by name without a quote, or when the quote is not in it', async () => {
+    expect((await groundOne({ file: 'train.py', line: 2 }, root)).verification?.status).toBe('unverified');
+    const wrong = await groundOne({ file: 'train.py', line: 2, current: 'model.fit(X_train, y_train)' }, root);
+    expect([wrong.file, wrong.verification?.status]).toEqual(['train.py', 'unverified']);
+  });
+
+  it('does not guess between two files of the same name', async () => {
+    const twin = await mkdtemp(path.join(tmpdir(), 'ground-twin-'));
+    try {
+      for (const dir of ['a', 'b']) {
+        await mkdir(path.join(twin, dir));
+        await writeFile(path.join(twin, dir, 'train.py'), 'model.fit(X, y)\n');
+      }
+      const f = await groundOne({ file: 'train.py', line: 1, current: 'model.fit(X, y)' }, twin);
+      expect([f.file, f.verification?.status]).toEqual(['train.py', 'unverified']);
+    } finally {
+      await rm(twin, { recursive: true, force: true });
+    }
+  });
+
   it('marks a missing file unverified', async () => {
     const f = await groundOne({ file: 'nope.py', line: 1 }, root);
     expect(f.verification).toEqual({ status: 'unverified', note: 'nope.py does not exist in the review root' });
