@@ -297,11 +297,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const REPAIR_LIST_LIMIT = 20;
 
 /**
- * The text of a repair turn: which finding, which field, what was wrong and what to send instead.
- * Finding numbers are given 1-based next to the 0-based path, because models count from 1.
+ * The body of a repair turn: which finding, which field, what was wrong and what to send instead.
+ * Callers add their own lead and closing line ("Call submit_review again..."). Finding numbers
+ * are also given 1-based next to the 0-based path, because models count from 1.
  */
 export function formatIssuesForRepair(issues: readonly Issue[]): string {
-  if (issues.length === 0) return 'The review was accepted.';
+  if (issues.length === 0) return 'No problems.';
   const lines = issues.slice(0, REPAIR_LIST_LIMIT).map((issue) => {
     const m = /^findings\[(\d+)\]/.exec(issue.path);
     const which = m ? ` (finding ${Number(m[1]) + 1})` : '';
@@ -309,9 +310,8 @@ export function formatIssuesForRepair(issues: readonly Issue[]): string {
   });
   if (issues.length > REPAIR_LIST_LIMIT) lines.push(`- ...and ${issues.length - REPAIR_LIST_LIMIT} more problems of the same kind`);
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-  return [
-    `Your review could not be accepted: ${count}.`,
-    ...lines,
-    'Send the complete review again with these corrected, keeping every finding (not only the ones listed).',
-  ].join('\n');
+  const out = [`${count}:`, ...lines];
+  // Models tend to resend only the findings they were told about.
+  if (issues.some((i) => i.path.startsWith('findings['))) out.push('Send every finding again, including those without problems.');
+  return out.join('\n');
 }

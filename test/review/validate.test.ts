@@ -130,11 +130,15 @@ describe('formatIssuesForRepair', () => {
   it('says which finding (1-based too), which field, and what to send', () => {
     const issues = rejected({ summary: 's', findings: [finding(), finding({ line: 'abc' })] });
     const text = formatIssuesForRepair(issues);
-    expect(text).toContain('1 problem');
+    expect(text.split('\n')[0]).toBe('1 problem:');
     expect(text).toContain('findings[1].line (finding 2)');
     expect(text).toContain('"abc"');
     expect(text).toContain('"line": the first cited line as a number');
-    expect(text).toMatch(/Send the complete review again/);
+    expect(text.split('\n').at(-1)).toBe('Send every finding again, including those without problems.');
+  });
+
+  it('leaves out the advice about findings when no finding is concerned', () => {
+    expect(formatIssuesForRepair([{ path: 'summary', code: 'missing', message: 'summary is missing' }])).toBe('1 problem:\n- summary: summary is missing');
   });
 
   it('limits a long list', () => {
