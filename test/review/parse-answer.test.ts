@@ -24,6 +24,36 @@ function failed(name: string): Extract<ParseResult, { ok: false }> {
 /** The parts of a finding that locate and classify it. */
 const where = (f: FindingInput) => [f.severity, f.file, f.line, f.endLine];
 
+describe("the user's agent file", () => {
+  it('its own format example parses into one complete finding', () => {
+    const seed = readFileSync(fileURLToPath(new URL('../../../shared/seeds/model-trainer.md', import.meta.url)), 'utf8');
+    const example = /## Review Output Format[\s\S]*?```\n([\s\S]*?)```/.exec(seed)?.[1];
+    expect(example).toBeDefined();
+    const result = parseAnswer(example ?? '');
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.value.findings).toEqual([
+      {
+        severity: 'CRITICAL',
+        title: 'Data leakage in feature engineering',
+        file: 'train.py',
+        line: 87,
+        issue: 'Feature computed using entire dataset before train/test split',
+        impact: 'Model appears to perform 15% better than real-world performance will be',
+        fix: 'Move feature engineering inside cross-validation loop or apply only to training set',
+        current: "data['feature'] = expensive_computation(data)  # Uses all data!\ntrain, test = train_test_split(data, test_size=0.2)",
+        fixed:
+          "train, test = train_test_split(data, test_size=0.2)\ntrain['feature'] = expensive_computation(train)\ntest['feature'] = expensive_computation(test)",
+      },
+    ]);
+  });
+
+  it('its approval criteria lines read as the three verdicts', () => {
+    const seed = readFileSync(fileURLToPath(new URL('../../../shared/seeds/model-trainer.md', import.meta.url)), 'utf8');
+    const criteria = seed.split('\n').filter((l) => /^- (✅|⚠️|❌)/u.test(l));
+    expect(criteria.map((l) => parseAnswer(l)).map((r) => (r.ok ? r.value.verdict : r.issues))).toEqual(['approve', 'warning', 'block']);
+  });
+});
+
 describe('parseAnswer on recorded-style answers', () => {
   it('reads a Claude-style answer with headings, bold labels and fenced code', () => {
     const { value, warnings } = ok('claude-headings.md');
