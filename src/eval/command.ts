@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findAgent } from '../agent/discovery.js';
 import { EXIT, isReviewAgentError, ReviewAgentError } from '../errors.js';
-import { createProvider, type CreateProviderOptions } from '../providers/create.js';
+import type { CreateProviderOptions } from '../providers/create.js';
 import type { Provider } from '../providers/types.js';
 import { type EvalArgs, EVAL_HELP, parseEvalArgs } from './args.js';
 import { baselinePath, readBaseline, writeBaseline } from './baseline.js';
@@ -65,7 +65,8 @@ async function runCommand(args: EvalArgs, io: EvalIO, deps: EvalCommandDeps): Pr
   const replaying = args.provider === 'replay';
   const recordedWith = replaying ? (args.cassettes ?? (await onlyCassetteFolder(cassettes))) : undefined;
   const cassetteFor = (c: EvalCase) => path.join(cassettes, recordedWith ?? args.provider, `${c.id}.json`);
-  const create = deps.createProvider ?? createProvider;
+  // Loaded on demand: the vendor SDKs behind it are not needed by tests that bring their own provider.
+  const create = deps.createProvider ?? (await import('../providers/create.js')).createProvider;
   const options = (c: EvalCase, record: boolean): CreateProviderOptions => ({
     id: args.provider,
     agentModel: agent.model,
