@@ -1,7 +1,9 @@
 import { EXIT, isReviewAgentError } from '../errors.js';
 import { packageVersion } from '../package-root.js';
 import { runEvalCommand } from '../eval/command.js';
+import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
+import { mcpCommand } from './commands/mcp.js';
 import { reviewCommand } from './commands/review.js';
 import { rulesCommand } from './commands/rules.js';
 import { validateCommand } from './commands/validate.js';
@@ -46,6 +48,10 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       return validateCommand(rest, io);
     case 'rules':
       return rulesCommand(rest, io);
+    case 'init':
+      return initCommand(rest, io);
+    case 'mcp':
+      return mcpCommand(rest, io);
     case 'eval':
       return runEvalCommand(rest, { stdout: io.stdout, stderr: io.stderr, isTTY: io.stderrIsTTY, cwd: io.cwd, env: io.env });
     default:

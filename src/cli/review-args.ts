@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util';
 import { ReviewAgentError } from '../errors.js';
 import { parseDuration } from './duration.js';
 
-export const FORMATS = ['terminal', 'markdown', 'json'] as const;
+import { REVIEW_FORMATS } from '../api/format.js';
+import { FAIL_ON, type FailOn } from '../config/schema.js';
+
+export const FORMATS = REVIEW_FORMATS;
 export type Format = (typeof FORMATS)[number];
-export const FAIL_ON = ['critical', 'high', 'medium', 'low', 'never'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+export { FAIL_ON, type FailOn };
 
 export interface ReviewArgs {
   agent: string;
@@ -17,7 +19,10 @@ export interface ReviewArgs {
   record?: string;
   format: Format;
   output?: string;
-  failOn: FailOn;
+  /** Undefined: REVIEW_AGENT_FAIL_ON, then the config file, then 'critical'. */
+  failOn?: FailOn;
+  /** --config FILE: use this config file instead of searching; --no-config: none. */
+  config?: string | false;
   strict: boolean;
   maxTurns?: number;
   maxCostUsd?: number;
@@ -40,6 +45,8 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   'fail-on': { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
   strict: { type: 'boolean' },
   'max-turns': { type: 'string' },
   'max-cost': { type: 'string' },
@@ -58,7 +65,9 @@ function usage(message: string, fix: string): ReviewAgentError {
   return new ReviewAgentError('usage', message, { fix });
 }
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T;
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined;
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback?: T): T | undefined {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw usage(`--${flag} ${value} is not valid`, `use one of: ${allowed.join(', ')}`);
@@ -105,7 +114,8 @@ export function parseReviewArgs(argv: string[]): ReviewArgs {
     record: values.record,
     format: oneOf('format', values.format, FORMATS, 'terminal'),
     output: values.output,
-    failOn: oneOf('fail-on', values['fail-on'], FAIL_ON, 'critical'),
+    failOn: oneOf('fail-on', values['fail-on'], FAIL_ON),
+    config: values['no-config'] ? false : values.config,
     strict: values.strict ?? false,
     maxTurns: positiveNumber('max-turns', values['max-turns'], true),
     maxCostUsd: positiveNumber('max-cost', values['max-cost'], false),

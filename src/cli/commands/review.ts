@@ -1,36 +1,45 @@
-import { stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { findAgent } from '../../agent/discovery.js';
+import { appendFile, writeFile } from 'node:fs/promises';
+import { formatReview } from '../../api/format.js';
+import { prepareReview } from '../../api/prepare.js';
+import { runPrepared } from '../../api/run.js';
 import { EXIT, ReviewAgentError } from '../../errors.js';
-import { runReview } from '../../loop/review.js';
 import type { ReviewEvent } from '../../loop/events.js';
-import { renderJson } from '../../output/json.js';
-import { renderMarkdown } from '../../output/markdown.js';
-import { renderTerminal, shouldUseColor } from '../../output/terminal.js';
-import { createProvider } from '../../providers/create.js';
-import { chooseProvider } from '../../providers/select.js';
+import { shouldUseColor } from '../../output/ansi.js';
+import { renderGithubSummary, summaryLinksFromEnv } from '../../output/github.js';
+import { packageVersion } from '../../package-root.js';
 import type { Review, Severity } from '../../review/schema.js';
 import { EventFiles } from '../event-files.js';
 import type { CliIO } from '../io.js';
 import { Progress } from '../progress.js';
-import { parseReviewArgs, type FailOn, type ReviewArgs } from '../review-args.js';
+import { parseReviewArgs, type FailOn } from '../review-args.js';
 
 export async function reviewCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseReviewArgs(argv);
-  const agent = await findAgent(args.agent, { cwd: io.cwd });
-  const { root, focus } = await reviewTarget(args, io.cwd);
-
-  const choice = chooseProvider({ flag: args.provider, env: io.env });
-  const provider = createProvider({
-    id: choice.id,
-    agentModel: agent.model,
+  // Flags > REVIEW_AGENT_* environment > config file (found walking up from the path) > defaults.
+  const prepared = await prepareReview({
+    agent: args.agent,
+    path: args.path,
+    cwd: io.cwd,
+    env: io.env,
+    config: args.config,
+    provider: args.provider,
     model: args.model,
-    baseURL: args.baseUrl,
+    baseUrl: args.baseUrl,
     cassette: args.cassette,
     record: args.record,
-    env: io.env,
+    focus: args.focus,
+    maxTurns: args.maxTurns,
+    maxCostUsd: args.maxCostUsd,
+    timeoutMs: args.timeoutMs,
+    strict: args.strict,
+    sandbox: args.unsafeNoSandbox ? 'unsafe-none' : 'bwrap',
   });
-  if (!args.quiet) io.stderr(`review-agent: ${choice.reason} (model ${provider.model})\n`);
+  const { provider, settings } = prepared;
+  const failOn = args.failOn ?? settings.failOn;
+  if (!args.quiet) {
+    if (settings.configFile) io.stderr(`review-agent: settings from ${settings.configFile}\n`);
+    io.stderr(`review-agent: ${prepared.providerReason} (model ${provider.model})\n`);
+  }
   if (args.unsafeNoSandbox) {
     io.stderr('review-agent: WARNING: --unsafe-no-sandbox: Bash commands run directly on this machine, with network access and your files.\n');
   }
@@ -44,59 +53,47 @@ export async function reviewCommand(argv: string[], io: CliIO): Promise<number> 
 
   let review: Review;
   try {
-    review = await runReview({
-      agent,
-      root,
-      provider,
-      focus,
-      maxTurns: args.maxTurns,
-      maxCostUsd: args.maxCostUsd,
-      timeoutMs: args.timeoutMs,
-      signal: io.signal,
-      onEvent,
-      strict: args.strict,
-      sandbox: args.unsafeNoSandbox ? 'unsafe-none' : 'bwrap',
-    });
+    review = await runPrepared(prepared, { signal: io.signal, onEvent });
   } finally {
     await files.close();
   }
 
-  const rendered = render(review, args, io);
+  const baseDir = io.env.GITHUB_WORKSPACE || io.cwd;
+  const rendered = formatReview(review, args.format, {
+    color: args.color ?? (args.output ? false : shouldUseColor({ isTTY: io.stdoutIsTTY }, io.env)),
+    width: io.columns,
+    root: prepared.root,
+    baseDir,
+    toolVersion: packageVersion(),
+  });
   if (args.output) {
     await writeFile(args.output, rendered);
     if (!args.quiet) io.stderr(`review-agent: review written to ${args.output}\n`);
   } else {
     io.stdout(rendered);
   }
+  if (args.format === 'github') await writeStepSummary(review, io, { root: prepared.root, baseDir });
   if (review.endReason === 'provider-error') {
     io.stderr(`review-agent: ${review.incompleteReason}\n`);
     return EXIT.runtime;
   }
   if (review.status === 'incomplete' && !args.quiet) io.stderr(`review-agent: review incomplete: ${review.incompleteReason}\n`);
-  return failsOn(review, args.failOn) ? EXIT.failOn : EXIT.ok;
+  return failsOn(review, failOn) ? EXIT.failOn : EXIT.ok;
 }
 
-/** A file under review makes its folder the root and the file the focus. */
-async function reviewTarget(args: ReviewArgs, cwd: string): Promise<{ root: string; focus: string[] }> {
-  const target = path.resolve(cwd, args.path);
-  const info = await stat(target).catch(() => undefined);
-  if (!info) {
-    throw new ReviewAgentError('usage', `nothing to review at ${args.path}`, { file: target, fix: 'pass an existing folder or file' });
-  }
-  if (info.isDirectory()) return { root: target, focus: args.focus };
-  return { root: path.dirname(target), focus: [path.basename(target), ...args.focus] };
-}
-
-function render(review: Review, args: ReviewArgs, io: CliIO): string {
-  switch (args.format) {
-    case 'json':
-      return renderJson(review);
-    case 'markdown':
-      return renderMarkdown(review);
-    default: {
-      const color = args.color ?? (args.output ? false : shouldUseColor({ isTTY: io.stdoutIsTTY }, io.env));
-      return renderTerminal(review, { color, width: io.columns });
-    }
+/** GitHub Actions shows markdown appended to the file named by GITHUB_STEP_SUMMARY on the run's page. */
+async function writeStepSummary(review: Review, io: CliIO, paths: { root: string; baseDir: string }): Promise<void> {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  const summary = renderGithubSummary(review, { ...paths, links: summaryLinksFromEnv(io.env) });
+  try {
+    await appendFile(file, `${summary}\n`);
+  } catch (error) {
+    throw new ReviewAgentError('runtime', `cannot append the job summary to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      file,
+      fix: 'GITHUB_STEP_SUMMARY must name a writable file (the Actions runner sets it); unset it outside Actions',
+      cause: error,
+    });
   }
 }
 
