@@ -51,6 +51,12 @@ export interface CaseSummary {
   verdicts: string[];
   errors: string[];
   incomplete: number;
+  /** Matched pairs whose severities agree, out of all matched pairs (`all.tp`). */
+  severityAgreements: number;
+  findings: number;
+  unverified: number;
+  usage: Usage;
+  durationMs: number;
 }
 
 export function precisionOf(c: Counts): number | null {
@@ -144,6 +150,11 @@ export function summarizeCases(specs: readonly CaseSpec[], scores: readonly Samp
       verdicts: group.map((s) => s.verdict ?? 'none'),
       errors: group.flatMap((s) => (s.status === 'error' && s.error ? [`trial ${s.trial}: ${s.error}`] : [])),
       incomplete: group.filter((s) => s.status === 'incomplete').length,
+      severityAgreements: group.reduce((n, s) => n + s.severityAgreements, 0),
+      findings: group.reduce((n, s) => n + s.findings, 0),
+      unverified: group.reduce((n, s) => n + s.unverified, 0),
+      usage: group.reduce((u, s) => addUsage(u, s.usage), emptyUsage()),
+      durationMs: group.reduce((n, s) => n + s.durationMs, 0),
     });
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

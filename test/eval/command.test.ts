@@ -99,7 +99,8 @@ describe('review-agent eval', () => {
     const [full, joined] = [await read('full.json'), await read('merged.json')];
     const timeless = (log: EvalLog) => {
       const { durationMs: _d, ...metrics } = log.results.metrics;
-      return { metrics, cases: log.results.cases, samples: log.samples.map((s) => ({ case: s.case, trial: s.trial, status: s.status, findings: s.review?.findings })) };
+      const cases = log.results.cases.map(({ durationMs: _c, ...rest }) => rest);
+      return { metrics, cases, samples: log.samples.map((s) => ({ case: s.case, trial: s.trial, status: s.status, findings: s.review?.findings })) };
     };
     expect(timeless(joined)).toEqual(timeless(full));
     expect(joined.spec).toEqual(full.spec);

@@ -123,7 +123,7 @@ function caseSection(c: CaseSpec, samples: readonly SampleScore[], log: EvalLog)
     `<h3>${e(c.id)}</h3>`,
     `<p>${e(c.description)}${c.tags.length ? ` <span class="muted">[${e(c.tags.join(', '))}]</span>` : ''}</p>`,
     summary
-      ? `<p class="scores">TP ${summary.all.tp} · FP ${summary.all.fp} · FN ${summary.all.fn} · F1 ${rate(summary.f1)} · verdict expected <strong>${e(c.verdict)}</strong>, got <strong>${e(summary.verdicts.join(', '))}</strong></p>`
+      ? `<p class="scores">TP ${summary.all.tp} · FP ${summary.all.fp} · FN ${summary.all.fn} · F1 ${rate(summary.f1)} · verdict expected <strong>${e(c.verdict)}</strong>, got <strong>${e(summary.verdicts.join(', '))}</strong> · severity agrees ${summary.severityAgreements}/${summary.all.tp} · unverified ${summary.unverified}/${summary.findings} · ${e(tokens(summary.usage))} tokens · ${e(cost(summary.usage))} · ${e(duration(summary.durationMs))}</p>`
       : '',
     ...worse.map((f) => `<p class="bad">${e(f.kind)}: ${e(f.detail)}</p>`),
   ];

@@ -13,7 +13,7 @@ export function renderTable(log: EvalLog): string {
     '',
   );
   const specs = new Map(spec.cases.map((c) => [c.id, c]));
-  const rows: string[][] = [['case', 'verdict (expected → got)', 'TP', 'FP', 'FN', 'P', 'R', 'F1', 'notes']];
+  const rows: string[][] = [['case', 'verdict (expected → got)', 'TP', 'FP', 'FN', 'P', 'R', 'F1', 'sev', 'unver', 'tokens', 'time', 'notes']];
   for (const c of results.cases) {
     const expectedVerdict = specs.get(c.id)?.verdict ?? '?';
     const got = [...new Set(c.verdicts)].join('/');
@@ -31,6 +31,10 @@ export function renderTable(log: EvalLog): string {
       rate(c.precision),
       rate(c.recall),
       rate(c.f1),
+      c.all.tp ? `${c.severityAgreements}/${c.all.tp}` : '–',
+      c.findings ? `${c.unverified}/${c.findings}` : '–',
+      String(c.usage.inputTokens + c.usage.outputTokens),
+      duration(c.durationMs),
       notes.join('; '),
     ]);
   }
