@@ -1,0 +1,393 @@
+// What a call does to the values it touches: loading, splitting, fitting, transforming, scoring.
+import type { Expr } from '../python/ast.js';
+import { calleeName, dotted, isConst, kwarg, rootName } from '../python/ast.js';
+import type { Interpreter } from './interpreter.js';
+import {
+  ALWAYS_RANDOM_SPLITTERS,
+  CV_FUNCTIONS,
+  LOADERS,
+  METRIC_FUNCTIONS,
+  OVERSAMPLERS,
+  PIPELINES,
+  SEARCHERS,
+  SPLITTER_CLASSES,
+  STATEFUL_PREPROCESSORS,
+  STAT_METHODS,
+  TIME_METHODS,
+  UNDERSAMPLERS,
+  isClassifierName,
+  isModelName,
+  isRegressorName,
+  partFromName,
+  type Part,
+} from './knowledge.js';
+import { fitEstimator, fitResample, transformWith } from './fitting.js';
+import type { Scope } from './scope.js';
+import { absorb, addLeak, combine, derive, type Estimator, type Val } from './values.js';
+
+type Call = Extract<Expr, { k: 'call' }>;
+
+const ESTIMATOR_METHODS = /^(fit|fit_transform|fit_predict|fit_resample|fit_sample|fit_on_texts|adapt|partial_fit|transform|predict|predict_proba|decision_function|predict_log_proba|score|evaluate|compile|split|append|add|set_params)$/;
+const DATE_LIKE = /date|time|timestamp|datetime|^ds$|^dt$|day|month|year|period|week|hour/i;
+
+export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
+  const args = call.args.map((a) => it.eval(a, scope));
+  const kwargs = new Map(call.kwargs.map((k) => [k.name, it.eval(k.value, scope)]));
+  const name = calleeName(call) ?? '';
+
+  if (call.fn.k === 'attr') {
+    const receiver = it.eval(call.fn.obj, scope);
+    const method = call.fn.attr;
+    const local = it.method(receiver, method);
+    if (local) return it.callFunction(local, args, kwargs);
+    // A receiver the file never defined (`keras.Sequential` without the import in this cell) is
+    // treated like a module, except for estimator methods that make sense on unknown objects.
+    const unknown = Object.keys(receiver).length === 0 && !ESTIMATOR_METHODS.test(method);
+    if (receiver.qual === undefined && !unknown) return methodCall(it, call, receiver, method, args, kwargs, scope);
+    if (unknown) return functionCall(it, call, dotted(call.fn) ?? method, method, args, kwargs);
+    return functionCall(it, call, `${receiver.qual}.${method}`, method, args, kwargs);
+  }
+
+  const callee = call.fn.k === 'name' ? scope.get(call.fn.id) : it.eval(call.fn, scope);
+  if (callee?.fn) return it.callFunction(callee.fn, args, kwargs);
+  if (callee?.qual?.startsWith('class:')) {
+    const cls = it.classes.get(callee.qual.slice(6));
+    if (cls) {
+      const deep = cls.bases.some((b) => /Module|Model|LightningModule|Layer/.test(it.src(b)));
+      return it.instantiate(cls, args, kwargs, deep);
+    }
+  }
+  if (callee && (callee.est?.deep || callee.instanceOf)) {
+    // `model(x)`: a forward pass of a network.
+    const x = args[0];
+    if (x && x.part !== 'train') it.facts.heldOutUses.push(call.line);
+    return derive(x, { pred: true, prob: true });
+  }
+  return functionCall(it, call, callee?.qual ?? dotted(call.fn) ?? name, name, args, kwargs);
+}
+
+// ---------- module functions and constructors ----------
+
+function functionCall(it: Interpreter, call: Call, qual: string, name: string, args: Val[], kwargs: Map<string, Val>): Val {
+  if (name === 'train_test_split') return split(it, call, args);
+  if (CV_FUNCTIONS.has(name)) return crossValidate(it, call, name, args, kwargs);
+  if (name in METRIC_FUNCTIONS) return metric(it, call, name, args);
+  if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name);
+  if (/^[A-Z]/.test(name)) {
+    const est = construct(it, call, name, args, kwargs);
+    if (est) return est;
+  }
+  if (LOADERS.has(name) || /^(load_|fetch_)/.test(name)) return load(it, call, name, args, kwargs);
+  if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack)$/.test(name)) {
+    const first = args[0];
+    return combine(first?.elems ?? args, { data: true });
+  }
+  if (name === 'resample' && /sklearn|utils|^resample$/.test(qual)) {
+    const rows = args[0];
+    const out = combine(args.slice(0, 1), { data: true });
+    if (isConst(kwarg(call, 'replace'), 'True') && rows && rows.part !== 'test' && rows.part !== 'val') {
+      addLeak(out, { kind: 'oversample', line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: 'resample(replace=True)', stmtText: it.stmt ? it.src(it.stmt) : undefined });
+    }
+    return out;
+  }
+  if (name === 'random_split') {
+    const id = it.nextSplitId();
+    const seeded = kwarg(call, 'generator') !== undefined;
+    it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'random_split', shuffled: true, seeded, stratified: true, usedBy: new Set(), timeOrdered: false });
+    const ds = args[0];
+    return { items: [derive(ds, { data: true, part: 'train', splitIds: [id] }), derive(ds, { data: true, part: 'val', splitIds: [id] }), derive(ds, { data: true, part: 'test', splitIds: [id] })] };
+  }
+  if (name === 'to_datetime') {
+    const src = call.args[0];
+    if (src?.k === 'sub' && src.index[0]?.k === 'str') it.dateColumns.add(src.index[0].value);
+    return derive(args[0], { dates: { line: call.line, what: 'pd.to_datetime' } });
+  }
+  if (name === 'date_range' || name === 'DatetimeIndex') return { data: true, part: 'full', time: { line: call.line, what: `pd.${name}` } };
+  if (/^(max|min|sorted|argmax|argmin|nanargmax|argsort)$/.test(name)) {
+    const first = args[0];
+    if (first?.container) it.checkPick(first, call.line);
+    return first?.container ? {} : combine(args);
+  }
+  if (name === 'DataLoader' || name === 'Dataset' || /Dataset$/.test(name)) {
+    const src = args[0];
+    const train = kwarg(call, 'train');
+    const part: Part | undefined = isConst(train, 'True') ? 'train' : isConst(train, 'False') ? 'test' : src?.part;
+    return derive(src, { data: true, part });
+  }
+  if (/^(sigmoid|softmax|log_softmax|expit)$/.test(name)) return derive(args[0], { prob: true });
+  if (name === 'deepcopy' || name === 'clone') return args[0] ?? {};
+  if (/^(len|print|str|int|float|round|isinstance|type|range|enumerate|zip|repr|display)$/.test(name)) {
+    if (name === 'enumerate') return { iterItems: [{}, iterateOne(args[0])] };
+    if (name === 'zip') return { iterItems: args.map(iterateOne) };
+    return {};
+  }
+  if (name === 'DMatrix' || name === 'Dataset' || name === 'Pool') return derive(args[0], { data: true });
+  if (/^(train|cv)$/.test(name) && /xgb|xgboost|lgb|lightgbm/.test(qual)) return boosterTrain(it, call, name, args, kwargs);
+  // Anything else: a function of its arguments' rows (np.log, custom feature functions, ...).
+  const rows = args.filter((a) => a.data);
+  return rows.length > 0 ? combine(rows) : {};
+}
+
+function iterateOne(v: Val | undefined): Val {
+  if (!v) return {};
+  if (v.data) return derive(v);
+  if (v.elems) return v.elems.find((x) => x.est) ?? v.elems[0] ?? {};
+  return {};
+}
+
+function construct(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val | undefined {
+  let kind: Estimator['kind'] | undefined;
+  let inner: string[] = [];
+  if (SEARCHERS.has(name)) {
+    kind = 'search';
+    const base = args[0] ?? kwargs.get('estimator');
+    if (base?.est) {
+      base.est.tuned = true;
+      inner = [base.est.cls, ...base.est.inner];
+    }
+  } else if (PIPELINES.has(name) || name === 'make_column_transformer') {
+    const ests = collectEstimators([...args, ...kwargs.values()]);
+    inner = ests.flatMap((e) => [e.cls, ...e.inner]);
+    kind = ests.some((e) => e.kind === 'model' || e.kind === 'search') ? 'pipeline' : 'preprocess';
+  } else if (STATEFUL_PREPROCESSORS.has(name)) kind = 'preprocess';
+  else if (OVERSAMPLERS.has(name)) kind = 'oversample';
+  else if (UNDERSAMPLERS.has(name)) kind = 'undersample';
+  else if (isModelName(name) || name === 'Model' || name === 'Functional') kind = 'model';
+  if (!kind) return undefined;
+  if (name === 'ColumnTransformer') inner = collectEstimators([...args, ...kwargs.values()]).map((e) => e.cls);
+  const est: Estimator = { cls: name, line: call.line, endLine: call.endLine, kind, call, inner };
+  if (name === 'Sequential' || name === 'Model' || name === 'Functional') est.deep = true;
+  if (call.args.some((a) => a.k === 'star' && a.double)) est.tuned = true;
+  if (kwargs.has('class_weight') || kwargs.has('scale_pos_weight') || kwargs.has('is_unbalance')) it.facts.imbalanceHints.push(call.line);
+  if (kind === 'oversample') it.facts.imbalanceHints.push(call.line);
+  it.facts.estimators.push(est);
+  return { est };
+}
+
+function collectEstimators(vals: Val[]): Estimator[] {
+  const out: Estimator[] = [];
+  const visit = (v: Val | undefined, depth: number) => {
+    if (!v || depth > 4) return;
+    if (v.est) out.push(v.est);
+    for (const x of v.items ?? []) visit(x, depth + 1);
+  };
+  for (const v of vals) visit(v, 0);
+  return out;
+}
+
+function splitter(it: Interpreter, call: Call, name: string): Val {
+  const shuffle = kwarg(call, 'shuffle');
+  const shuffled = ALWAYS_RANDOM_SPLITTERS.has(name) || isConst(shuffle, 'True');
+  const rs = kwarg(call, 'random_state');
+  const seeded = rs !== undefined && !isConst(rs, 'None');
+  if (shuffled && !seeded) it.facts.unseededSplitters.push({ line: call.line, cls: name });
+  return { splitter: { cls: name, line: call.line, shuffled, seeded } };
+}
+
+function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
+  if (name === 'DataFrame' && args[0]) {
+    if (args[0].container) return { container: args[0].container };
+    if (args[0].data) return derive(args[0]);
+  }
+  const path = call.args[0];
+  const part: Part = (path?.k === 'str' ? partFromName(path.value.replace(/^.*[\\/]/, '')) : undefined) ?? 'full';
+  const v: Val = { data: true, part };
+  const parseDates = kwarg(call, 'parse_dates');
+  if (parseDates && !isConst(parseDates, 'False')) {
+    if (parseDates.k === 'seq') for (const item of parseDates.items) if (item.k === 'str') it.dateColumns.add(item.value);
+    v.dates = { line: call.line, what: 'parse_dates' };
+    const indexCol = kwarg(call, 'index_col');
+    if (indexCol && !isConst(indexCol, 'None')) v.time = { line: call.line, what: 'a date index (`index_col` with `parse_dates`)' };
+  }
+  if (isConst(kwarg(call, 'return_X_y'), 'True')) return { items: [{ ...v }, { ...v }] };
+  void kwargs;
+  return v;
+}
+
+// ---------- splitting ----------
+
+function split(it: Interpreter, call: Call, args: Val[]): Val {
+  const arrays = call.args.map((a, i) => (a.k === 'star' ? undefined : (args[i] ?? {}))).filter((v): v is Val => v !== undefined);
+  const shuffleArg = kwarg(call, 'shuffle');
+  const shuffled = !isConst(shuffleArg, 'False');
+  const rs = kwarg(call, 'random_state');
+  const seeded = rs !== undefined && !isConst(rs, 'None');
+  const strat = kwarg(call, 'stratify');
+  const stratified = strat !== undefined && !isConst(strat, 'None');
+  if (stratified) it.facts.imbalanceHints.push(call.line);
+  const id = it.nextSplitId();
+  const timed = arrays.find((a) => a.time);
+  it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'train_test_split', shuffled, seeded, stratified, usedBy: new Set(), timeOrdered: timed !== undefined });
+  const names = it.targets;
+  const sinkText = it.stmt ? it.src(it.stmt) : it.src(call);
+  arrays.forEach((a, i) => it.reportLeak(a, { line: call.line, kind: 'split', trainName: names[2 * i], testName: names[2 * i + 1], sinkText }));
+  if (timed?.time && shuffled) {
+    it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: timed.time, how: '`train_test_split` shuffles rows by default' });
+  }
+  const items: Val[] = [];
+  arrays.forEach((a, i) => {
+    const [trainSide, testSide]: [Part, Part] = a.part === 'test' ? ['val', 'test'] : a.part === 'train' ? ['train', 'val'] : ['train', 'test'];
+    const n1 = names[2 * i];
+    const n2 = names[2 * i + 1];
+    const p1 = (n1 && partFromName(n1)) || trainSide;
+    const p2 = (n2 && partFromName(n2)) || testSide;
+    items.push(derive(a, { data: true, part: p1 === 'full' ? trainSide : p1, splitIds: [...(a.splitIds ?? []), id] }));
+    items.push(derive(a, { data: true, part: p2 === 'full' || p2 === 'train' ? testSide : p2, splitIds: [...(a.splitIds ?? []), id] }));
+  });
+  return { items };
+}
+
+function crossValidate(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
+  const est = args[0]?.est;
+  const X = args[1] ?? kwargs.get('X');
+  it.facts.cvLines.push(call.line);
+  it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined });
+  const cv = kwargs.get('cv');
+  if (X?.time && cv?.splitter?.shuffled) {
+    it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${cv.splitter.cls}\` shuffles rows across time` });
+  }
+  const scoring = kwarg(call, 'scoring');
+  let metric = 'default';
+  if (scoring?.k === 'str') metric = scoring.value;
+  else if (scoring) metric = 'custom';
+  else if (est && isClassifierName(est.cls)) metric = 'accuracy';
+  if (name !== 'cross_val_predict' && metric !== 'default') {
+    it.facts.evals.push({ line: call.line, part: undefined, metric, kind: metric === 'accuracy' ? 'accuracy' : 'other' });
+  }
+  if (est) noteFitUse(it, est, X);
+  return name === 'cross_val_predict' ? derive(X, { pred: true, part: undefined }) : { score: { part: undefined, line: call.line, metric } };
+}
+
+function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
+  const kind = METRIC_FUNCTIONS[name] ?? 'other';
+  const truth = args[0];
+  const pred = args[1];
+  const part = truth?.part ?? pred?.part;
+  it.facts.evals.push({ line: call.line, part, metric: name, kind });
+  if (part !== 'train' && part !== 'full') it.facts.heldOutUses.push(call.line);
+  return { score: { part, line: call.line, metric: name }, part };
+}
+
+function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
+  const sets = kwargs.get('valid_sets') ?? kwargs.get('evals');
+  const setVals = sets?.elems ?? [];
+  const onTest = setVals.some((v) => v.part === 'test' || v.items?.[0]?.part === 'test');
+  const early = kwarg(call, 'early_stopping_rounds') !== undefined || /early_stopping/.test(it.src(call));
+  if (onTest && early) {
+    it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`${name}\` stops early on the test set`, sites: [] });
+  }
+  const dtrain = args[1] ?? kwargs.get('dtrain') ?? kwargs.get('train_set');
+  const est: Estimator = { cls: /lgb|lightgbm/.test(it.src(call.fn)) ? 'LGBMBooster' : 'XGBBooster', line: call.line, endLine: call.endLine, kind: 'model', call, inner: [] };
+  it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: dtrain?.part, splitIds: dtrain?.splitIds ?? [] });
+  return { est };
+}
+
+// ---------- methods ----------
+
+function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
+  const est = receiver.est;
+  if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  if (/^(fit|fit_transform|fit_predict|fit_on_texts|adapt|partial_fit)$/.test(method)) {
+    return fitEstimator(it, call, receiver, method, args, kwargs, scope);
+  }
+  if (method === 'fit_resample' || method === 'fit_sample') return fitResample(it, call, receiver, args);
+  if (/^(transform|texts_to_sequences|texts_to_matrix|inverse_transform)$/.test(method) && (est || receiver.instanceOf === undefined)) {
+    return transformWith(it, call, receiver, args);
+  }
+  if (/^(predict|predict_proba|decision_function|predict_log_proba)$/.test(method)) {
+    const X = args[0];
+    if (X && X.part !== 'train' && X.part !== 'full') it.facts.heldOutUses.push(call.line);
+    const prob = method !== 'predict' || est?.deep === true;
+    return derive(X, { pred: true, prob, data: true });
+  }
+  if (method === 'score' && (est || args.length >= 2)) {
+    const X = args[0];
+    const metricName = est && isClassifierName(est.cls) ? 'accuracy' : est && isRegressorName(est.cls) ? 'r2' : 'score';
+    if (metricName !== 'score') it.facts.evals.push({ line: call.line, part: X?.part, metric: metricName, kind: metricName === 'accuracy' ? 'accuracy' : 'other' });
+    if (X?.part !== 'train' && X?.part !== 'full') it.facts.heldOutUses.push(call.line);
+    return { score: { part: X?.part, line: call.line, metric: metricName } };
+  }
+  if (method === 'evaluate') {
+    const X = args[0];
+    const metrics = est?.metrics ?? [];
+    const onlyAccuracy = metrics.length > 0 && metrics.every((m) => /^(acc|accuracy|binary_accuracy|categorical_accuracy|sparse_categorical_accuracy)$/.test(m));
+    if (est?.deep) it.facts.evals.push({ line: call.line, part: X?.part, metric: metrics.join(',') || 'loss', kind: onlyAccuracy ? 'accuracy' : 'other' });
+    if (X?.part !== 'train' && X?.part !== 'full') it.facts.heldOutUses.push(call.line);
+    return { score: { part: X?.part, line: call.line, metric: 'evaluate' } };
+  }
+  if (method === 'compile' && est) {
+    const m = call.kwargs.find((k) => k.name === 'metrics')?.value;
+    if (m?.k === 'seq') est.metrics = m.items.map((x) => (x.k === 'str' ? x.value : it.src(x)));
+    const loss = kwarg(call, 'loss');
+    if (loss && /crossentropy|hinge|BCE|CrossEntropy/i.test(it.src(loss))) est.classification = true;
+    return receiver;
+  }
+  if (method === 'set_params' && est) {
+    est.tuned = true;
+    return receiver;
+  }
+  if (method === 'split' && receiver.splitter) {
+    const X = args[0];
+    it.facts.cvLines.push(call.line);
+    it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined });
+    if (X?.time && receiver.splitter.shuffled) {
+      it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${receiver.splitter.cls}\` shuffles rows across time` });
+    }
+    return { iterItems: [{ indexPart: 'train' }, { indexPart: 'test' }] };
+  }
+  if ((method === 'append' || method === 'add') && args[0]) {
+    const item = args[0];
+    const score = item.score ?? (item.pred && item.part ? { part: item.part, line: call.line, metric: 'value' } : undefined);
+    if (score) {
+      if (!receiver.container) receiver.container = { scores: [], line: call.line };
+      receiver.container.scores.push(score);
+    }
+    return {};
+  }
+  if (receiver.container && /^(idxmax|idxmin|sort_values|nlargest|max|min|argmax|sort|index|head)$/.test(method)) {
+    it.checkPick(receiver, call.line);
+    return {};
+  }
+  if (receiver.data || receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  // Unknown receiver: stay neutral, but keep rows flowing through unknown transformations.
+  const rows = args.filter((a) => a.data);
+  return rows.length > 0 ? combine(rows) : {};
+}
+
+function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
+  const line = call.line;
+  const stmtText = it.stmt ? it.src(it.stmt) : undefined;
+  const endLine = it.stmt?.endLine ?? call.endLine;
+  if (method === 'groupby') return derive(receiver, { grouped: true, data: false });
+  if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
+    if (method === 'value_counts' && /\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn))) it.facts.imbalanceHints.push(line);
+    return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part } };
+  }
+  let out = derive(receiver);
+  out.grouped = undefined;
+  const statArg = [...args, ...kwargs.values()].find((a) => a.stat);
+  if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && statArg.stat.part !== 'test' && statArg.stat.part !== 'val') {
+    addLeak(out, { kind: 'preprocess', line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText });
+  }
+  if (TIME_METHODS.has(method)) out.time = receiver.time ?? { line, what: `\`.${method}()\`` };
+  if (/^(sort_values|set_index|sort_index)$/.test(method)) {
+    const by = call.args[0] ?? kwarg(call, 'by') ?? kwarg(call, 'keys');
+    const byText = by?.k === 'str' ? by.value : by?.k === 'seq' && by.items[0]?.k === 'str' ? by.items[0].value : undefined;
+    const datey = byText !== undefined && (it.dateColumns.has(byText) || DATE_LIKE.test(byText));
+    if (datey || (method === 'sort_index' && receiver.dates)) out.time = out.time ?? { line, what: `rows ordered by \`${byText ?? 'a date index'}\`` };
+  }
+  if (method === 'sample') out.sampled = true;
+  if (method === 'concat' || method === 'append' || method === 'merge' || method === 'join') out = combine([receiver, ...args], { data: true });
+  if (isConst(kwarg(call, 'inplace'), 'True')) {
+    const root = rootName(call.fn);
+    const target = root ? scope.get(root) : undefined;
+    if (target) absorb(target, out);
+  }
+  return out;
+}
+
+/** Records that a model was trained on rows of a split (to tell classification splits apart). */
+export function noteFitUse(it: Interpreter, est: Estimator, X: Val | undefined): void {
+  const kind = isClassifierName(est.cls) || est.classification || est.inner.some(isClassifierName) ? 'classifier' : isRegressorName(est.cls) || est.inner.some(isRegressorName) ? 'regressor' : 'other';
+  for (const id of X?.splitIds ?? []) it.facts.splits.find((s) => s.id === id)?.usedBy.add(kind);
+}

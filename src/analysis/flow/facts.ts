@@ -1,0 +1,111 @@
+// What one pass of the dataflow over a file records; the rules turn these facts into findings.
+import type { Part } from './knowledge.js';
+import type { Estimator, Leak, TimeEvidence } from './values.js';
+
+export interface LeakSink {
+  leak: Leak;
+  /** Where the tainted rows were split, cross-validated or transformed. */
+  line: number;
+  kind: 'split' | 'cv' | 'transform' | 'search';
+  /** Names the split assigned the train and test rows to, when known. */
+  trainName?: string;
+  testName?: string;
+  /** The splitting statement's text. */
+  sinkText?: string;
+}
+
+export interface TestFit {
+  line: number;
+  endLine: number;
+  cls: string;
+  method: string;
+  part: Part;
+  /** The data expression text, e.g. `X_test`. */
+  dataText: string;
+  estText: string;
+}
+
+export interface Selection {
+  line: number;
+  endLine: number;
+  kind: 'search-on-test' | 'validation-data' | 'eval-set' | 'keep-best' | 'pick-best' | 'compare-scores';
+  detail: string;
+  sites: number[];
+}
+
+export interface TimeSplit {
+  line: number;
+  endLine: number;
+  evidence: TimeEvidence;
+  how: string;
+}
+
+export interface SplitFact {
+  id: number;
+  line: number;
+  endLine: number;
+  fn: string;
+  shuffled: boolean;
+  seeded: boolean;
+  stratified: boolean;
+  /** Estimator kinds later fitted on its rows. */
+  usedBy: Set<'classifier' | 'regressor' | 'other'>;
+  timeOrdered: boolean;
+}
+
+export interface EvalFact {
+  line: number;
+  part: Part | undefined;
+  metric: string;
+  kind: 'accuracy' | 'other' | 'threshold-curve';
+}
+
+export interface FitFact {
+  line: number;
+  endLine: number;
+  est: Estimator;
+  part: Part | undefined;
+  splitIds: number[];
+}
+
+export interface FileFacts {
+  leakSinks: LeakSink[];
+  testFits: TestFit[];
+  selections: Selection[];
+  timeSplits: TimeSplit[];
+  splits: SplitFact[];
+  /** Splitters and CV objects that shuffle without a seed. */
+  unseededSplitters: { line: number; cls: string }[];
+  evals: EvalFact[];
+  fits: FitFact[];
+  /** CV functions and searches used (manage their own held-out folds). */
+  cvLines: number[];
+  /** Rows of validation or test data given to a model (predict, score, evaluate, forward). */
+  heldOutUses: number[];
+  /** Explicit comparisons of predicted probabilities with 0.5. */
+  defaultThresholds: { line: number; endLine: number; text: string }[];
+  /** Estimators constructed, for baseline and default-hyperparameter checks. */
+  estimators: Estimator[];
+  imbalanceHints: number[];
+  /** Keras-style fit calls (model.fit with epochs/validation/callbacks). */
+  kerasFits: { line: number; endLine: number; validation: boolean; earlyStopping: boolean }[];
+}
+
+export function emptyFacts(): FileFacts {
+  return {
+    leakSinks: [],
+    testFits: [],
+    selections: [],
+    timeSplits: [],
+    splits: [],
+    unseededSplitters: [],
+    evals: [],
+    fits: [],
+    cvLines: [],
+    heldOutUses: [],
+    defaultThresholds: [],
+    estimators: [],
+    imbalanceHints: [],
+    kerasFits: [],
+  };
+}

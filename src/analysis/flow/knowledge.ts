@@ -1,0 +1,179 @@
+// What the analyzer knows about the ML libraries it reads: which classes learn state from data,
+// which produce rows, which split, which score. Names are matched on the last dotted segment so
+// `preprocessing.StandardScaler` and `from sklearn.preprocessing import StandardScaler` agree.
+
+/** Transformers whose fit learns statistics of the rows it sees (a leak when those rows include test rows). */
+export const STATEFUL_PREPROCESSORS = new Set([
+  'StandardScaler', 'MinMaxScaler', 'RobustScaler', 'MaxAbsScaler', 'QuantileTransformer', 'PowerTransformer',
+  'SimpleImputer', 'KNNImputer', 'IterativeImputer', 'MissingIndicator',
+  'OneHotEncoder', 'OrdinalEncoder', 'LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer', 'TargetEncoder',
+  'BinaryEncoder', 'WOEEncoder', 'CatBoostEncoder', 'LeaveOneOutEncoder', 'JamesSteinEncoder', 'MEstimateEncoder',
+  'CountEncoder', 'HashingEncoder', 'HelmertEncoder', 'BackwardDifferenceEncoder', 'GLMMEncoder', 'QuantileEncoder',
+  'KBinsDiscretizer', 'PolynomialFeatures', 'SplineTransformer',
+  'PCA', 'TruncatedSVD', 'KernelPCA', 'IncrementalPCA', 'SparsePCA', 'FastICA', 'NMF', 'FactorAnalysis',
+  'LatentDirichletAllocation', 'Isomap', 'UMAP',
+  'SelectKBest', 'SelectPercentile', 'SelectFpr', 'SelectFdr', 'SelectFwe', 'GenericUnivariateSelect', 'RFE', 'RFECV',
+  'SelectFromModel', 'VarianceThreshold', 'SequentialFeatureSelector',
+  'CountVectorizer', 'TfidfVectorizer', 'TfidfTransformer', 'DictVectorizer', 'Tokenizer', 'TextVectorization',
+  'Normalization', 'StringLookup', 'IntegerLookup', 'ColumnTransformer',
+]);
+
+/** Encoders meant for labels: fitting them on the full target is harmless. */
+export const LABEL_ENCODERS = new Set(['LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer']);
+
+export const OVERSAMPLERS = new Set([
+  'SMOTE', 'ADASYN', 'BorderlineSMOTE', 'SVMSMOTE', 'KMeansSMOTE', 'SMOTENC', 'SMOTEN', 'RandomOverSampler',
+  'SMOTETomek', 'SMOTEENN',
+]);
+
+export const UNDERSAMPLERS = new Set([
+  'RandomUnderSampler', 'NearMiss', 'TomekLinks', 'EditedNearestNeighbours', 'ClusterCentroids', 'CondensedNearestNeighbour',
+  'OneSidedSelection', 'NeighbourhoodCleaningRule', 'InstanceHardnessThreshold',
+]);
+
+export const SEARCHERS = new Set([
+  'GridSearchCV', 'RandomizedSearchCV', 'HalvingGridSearchCV', 'HalvingRandomSearchCV', 'BayesSearchCV', 'TuneSearchCV',
+  'TuneGridSearchCV',
+]);
+
+export const PIPELINES = new Set(['Pipeline', 'make_pipeline', 'ImbPipeline']);
+
+export const CLASSIFIERS = new Set([
+  'LogisticRegression', 'LogisticRegressionCV', 'SVC', 'LinearSVC', 'NuSVC', 'GaussianNB', 'MultinomialNB', 'BernoulliNB',
+  'ComplementNB', 'CategoricalNB', 'Perceptron', 'LinearDiscriminantAnalysis', 'QuadraticDiscriminantAnalysis',
+]);
+
+export const REGRESSORS = new Set([
+  'LinearRegression', 'Ridge', 'RidgeCV', 'Lasso', 'LassoCV', 'ElasticNet', 'ElasticNetCV', 'SVR', 'LinearSVR', 'NuSVR',
+  'BayesianRidge', 'HuberRegressor', 'Lars', 'LassoLars', 'PoissonRegressor', 'TweedieRegressor', 'GammaRegressor',
+  'KernelRidge', 'ARDRegression', 'TheilSenRegressor', 'RANSACRegressor', 'QuantileRegressor', 'OrthogonalMatchingPursuit',
+]);
+
+/** Simple models that serve as a baseline when compared with something more complex. */
+export const BASELINE_MODELS = new Set([
+  'DummyClassifier', 'DummyRegressor', 'LogisticRegression', 'LogisticRegressionCV', 'LinearRegression', 'Ridge', 'RidgeCV',
+  'Lasso', 'LassoCV', 'ElasticNet', 'GaussianNB', 'MultinomialNB', 'BernoulliNB', 'ComplementNB', 'RidgeClassifier',
+  'SGDClassifier', 'SGDRegressor', 'LinearSVC', 'Perceptron',
+]);
+
+/** Estimators with influential hyperparameters whose defaults are rarely right for a given problem. */
+export const TUNABLE_MODELS = new Set([
+  'RandomForestClassifier', 'RandomForestRegressor', 'ExtraTreesClassifier', 'ExtraTreesRegressor',
+  'GradientBoostingClassifier', 'GradientBoostingRegressor', 'HistGradientBoostingClassifier', 'HistGradientBoostingRegressor',
+  'XGBClassifier', 'XGBRegressor', 'XGBRFClassifier', 'LGBMClassifier', 'LGBMRegressor', 'CatBoostClassifier',
+  'CatBoostRegressor', 'SVC', 'SVR', 'MLPClassifier', 'MLPRegressor', 'KNeighborsClassifier', 'KNeighborsRegressor',
+  'DecisionTreeClassifier', 'DecisionTreeRegressor', 'AdaBoostClassifier', 'AdaBoostRegressor',
+]);
+
+/** Keyword arguments that do not change what the model learns. */
+export const NON_HYPERPARAMETERS = new Set(['random_state', 'n_jobs', 'verbose', 'verbosity', 'seed', 'random_seed', 'silent', 'device', 'tree_method', 'enable_categorical', 'use_label_encoder', 'eval_metric', 'objective', 'thread_count', 'task_type', 'logging_level', 'probability', 'class_weight', 'scale_pos_weight']);
+
+export const SPLITTER_CLASSES = new Set([
+  'KFold', 'StratifiedKFold', 'GroupKFold', 'StratifiedGroupKFold', 'RepeatedKFold', 'RepeatedStratifiedKFold',
+  'ShuffleSplit', 'StratifiedShuffleSplit', 'GroupShuffleSplit', 'TimeSeriesSplit', 'LeaveOneOut', 'LeavePOut',
+  'LeaveOneGroupOut', 'PredefinedSplit',
+]);
+
+/** Splitters that always shuffle (and so need a seed and are wrong for time-ordered rows). */
+export const ALWAYS_RANDOM_SPLITTERS = new Set(['ShuffleSplit', 'StratifiedShuffleSplit', 'GroupShuffleSplit', 'RepeatedKFold', 'RepeatedStratifiedKFold']);
+
+/** Functions that split or resample internally and evaluate on held-out folds. */
+export const CV_FUNCTIONS = new Set([
+  'cross_val_score', 'cross_validate', 'cross_val_predict', 'learning_curve', 'validation_curve', 'permutation_test_score',
+]);
+
+/** Functions returning rows of a dataset. */
+export const LOADERS = new Set([
+  'read_csv', 'read_parquet', 'read_excel', 'read_json', 'read_feather', 'read_pickle', 'read_table', 'read_sql',
+  'read_sql_query', 'read_hdf', 'read_orc', 'loadtxt', 'genfromtxt', 'load_dataset', 'load_from_disk', 'fetch_openml',
+  'DataFrame', 'image_dataset_from_directory', 'text_dataset_from_directory', 'ImageFolder', 'TensorDataset',
+  'make_classification', 'make_regression', 'make_blobs', 'make_moons', 'make_circles',
+]);
+
+/** Scalar-producing statistics over rows. */
+export const STAT_METHODS = new Set(['mean', 'median', 'std', 'var', 'min', 'max', 'quantile', 'mode', 'nunique', 'value_counts', 'agg', 'aggregate', 'sem', 'skew', 'mad']);
+
+/** Methods that only make sense on time-ordered rows. */
+export const TIME_METHODS = new Set(['shift', 'rolling', 'diff', 'pct_change', 'ewm', 'expanding', 'resample', 'asfreq', 'tshift']);
+
+/** Methods that return the receiver's rows (or a column subset) unchanged in kind. */
+export const ROW_PRESERVING_METHODS = new Set([
+  'copy', 'drop', 'dropna', 'astype', 'reset_index', 'set_index', 'sort_values', 'sort_index', 'rename', 'filter',
+  'select_dtypes', 'head', 'tail', 'to_numpy', 'values', 'reshape', 'flatten', 'ravel', 'squeeze', 'unsqueeze', 'float',
+  'double', 'long', 'to', 'cuda', 'cpu', 'numpy', 'tolist', 'assign', 'apply', 'map', 'replace', 'clip', 'fillna',
+  'interpolate', 'bfill', 'ffill', 'pipe', 'query', 'loc', 'iloc', 'where', 'mask', 'abs', 'round', 'transpose', 'T',
+  'get_dummies', 'merge', 'join', 'explode', 'melt', 'pivot', 'pivot_table', 'stack', 'unstack', 'dropna', 'detach',
+  'view', 'permute', 'tensor', 'from_numpy', 'array', 'asarray', 'log', 'log1p', 'sqrt', 'exp', 'expand_dims', 'squeeze',
+  'cat', 'take', 'sample', 'nlargest', 'nsmallest', 'drop_duplicates', 'isin', 'str', 'dt', 'cumsum', 'sum',
+]);
+
+export const METRIC_FUNCTIONS: Record<string, 'accuracy' | 'other' | 'threshold-curve'> = {
+  accuracy_score: 'accuracy',
+  balanced_accuracy_score: 'other',
+  f1_score: 'other',
+  fbeta_score: 'other',
+  precision_score: 'other',
+  recall_score: 'other',
+  roc_auc_score: 'other',
+  average_precision_score: 'other',
+  log_loss: 'other',
+  classification_report: 'other',
+  confusion_matrix: 'other',
+  matthews_corrcoef: 'other',
+  cohen_kappa_score: 'other',
+  precision_recall_fscore_support: 'other',
+  brier_score_loss: 'other',
+  hamming_loss: 'other',
+  jaccard_score: 'other',
+  top_k_accuracy_score: 'other',
+  mean_squared_error: 'other',
+  mean_absolute_error: 'other',
+  root_mean_squared_error: 'other',
+  mean_absolute_percentage_error: 'other',
+  median_absolute_error: 'other',
+  r2_score: 'other',
+  explained_variance_score: 'other',
+  mean_squared_log_error: 'other',
+  roc_curve: 'threshold-curve',
+  precision_recall_curve: 'threshold-curve',
+  det_curve: 'threshold-curve',
+  ConfusionMatrixDisplay: 'other',
+  RocCurveDisplay: 'threshold-curve',
+  PrecisionRecallDisplay: 'threshold-curve',
+};
+
+export const SEED_FUNCTIONS = /(^|\.)(seed|manual_seed|manual_seed_all|set_seed|set_random_seed|seed_everything|seed_all)$/;
+
+export function isClassifierName(cls: string): boolean {
+  return /Classifier$/.test(cls) || CLASSIFIERS.has(cls) || cls === 'RidgeClassifier' || cls === 'SGDClassifier';
+}
+
+export function isRegressorName(cls: string): boolean {
+  return /Regressor$/.test(cls) || REGRESSORS.has(cls);
+}
+
+/** A CamelCase constructor that looks like an estimator (model) of a common library. */
+export function isModelName(cls: string): boolean {
+  return (
+    isClassifierName(cls) ||
+    isRegressorName(cls) ||
+    TUNABLE_MODELS.has(cls) ||
+    /^(XGB|LGBM|CatBoost)/.test(cls) ||
+    ['KMeans', 'IsolationForest', 'Sequential', 'DBSCAN', 'GaussianMixture', 'NearestNeighbors', 'OneClassSVM'].includes(cls)
+  );
+}
+
+export type Part = 'full' | 'train' | 'val' | 'test';
+
+/** The part of the data a variable or file name announces (`X_test`, `val_loader`, `train.csv`). */
+export function partFromName(name: string): Part | undefined {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+|(?<=[a-z])(?=\d)/)
+    .filter(Boolean);
+  if (words.some((w) => w === 'test' || w === 'tst' || w === 'holdout' || w === 'te')) return 'test';
+  if (words.some((w) => w === 'val' || w === 'valid' || w === 'validation' || w === 'dev' || w === 'vl')) return 'val';
+  if (words.some((w) => w === 'train' || w === 'training' || w === 'trn' || w === 'tr')) return 'train';
+  return undefined;
+}

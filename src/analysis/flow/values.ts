@@ -1,0 +1,158 @@
+// Abstract values of the dataflow: what the analyzer knows about the object a name holds.
+import type { Expr, Stmt } from '../python/ast.js';
+import type { Part } from './knowledge.js';
+
+/** Statistics of some rows baked into other rows (the evidence of a leak). */
+export interface Leak {
+  kind: 'preprocess' | 'oversample';
+  line: number;
+  endLine: number;
+  /** What learned from the rows: `StandardScaler`, `mean()`, `SMOTE`... */
+  what: string;
+  /** The expression text of the fitted object (for rewrites), e.g. `scaler`. */
+  objText?: string;
+  /** The statement text that fitted it, e.g. `X = scaler.fit_transform(X)`. */
+  stmtText?: string;
+  /** The name of the variable fitted on, e.g. `X`. */
+  dataText?: string;
+}
+
+export interface TimeEvidence {
+  line: number;
+  what: string;
+}
+
+export interface Estimator {
+  cls: string;
+  line: number;
+  endLine: number;
+  kind: 'preprocess' | 'model' | 'oversample' | 'undersample' | 'search' | 'pipeline' | 'other';
+  call: Expr;
+  /** For pipelines and searches: the classes inside. */
+  inner: string[];
+  fittedOn?: { part: Part | undefined; line: number; leak?: Leak };
+  /** Passed to a search or given `**params`: its hyperparameters are being set elsewhere. */
+  tuned?: boolean;
+  /** Keras / torch model (deep learning). */
+  deep?: boolean;
+  /** Keras `compile(metrics=...)` names. */
+  metrics?: string[];
+  /** Trained with a classification loss (Keras cross-entropy). */
+  classification?: boolean;
+}
+
+export interface Splitter {
+  cls: string;
+  line: number;
+  shuffled: boolean;
+  seeded: boolean;
+}
+
+export interface Score {
+  part: Part | undefined;
+  line: number;
+  metric: string;
+}
+
+export interface FunctionValue {
+  def: Extract<Stmt, { k: 'def' }>;
+  /** `self` binding for methods (a class instance value). */
+  self?: Val;
+}
+
+export interface Val {
+  /** Holds rows of a dataset (frame, array, tensor, loader). */
+  data?: boolean;
+  part?: Part;
+  leaks?: Leak[];
+  time?: TimeEvidence;
+  /** Weak time evidence (dates parsed) that becomes strong once rows are ordered by it. */
+  dates?: TimeEvidence;
+  /** Splits that produced these rows. */
+  splitIds?: number[];
+  est?: Estimator;
+  splitter?: Splitter;
+  /** A statistic computed over rows. */
+  stat?: { line: number; endLine: number; what: string; part: Part | undefined };
+  score?: Score;
+  fn?: FunctionValue;
+  items?: Val[];
+  /** Row indices of a fold (from `splitter.split`). */
+  indexPart?: Part;
+  /** Probabilities or raw scores of a classifier. */
+  prob?: boolean;
+  /** Predictions of a model on some rows. */
+  pred?: boolean;
+  /** A module or imported member, by its qualified name. */
+  qual?: string;
+  /** An instance of a class defined in the analysed file. */
+  instanceOf?: string;
+  /** Names stored on `self` of an instance. */
+  attrs?: Map<string, Val>;
+  /** A list or dict that collects scores (for pick-the-best checks). */
+  container?: { scores: Score[]; line: number };
+  /** What iterating over the value yields (e.g. the train/test index pair of `kf.split`). */
+  iterItems?: Val[];
+  /** Elements of a list or dict literal. */
+  elems?: Val[];
+  /** A pandas groupby object. */
+  grouped?: boolean;
+  /** Rows drawn at random (`df.sample`). */
+  sampled?: boolean;
+}
+
+export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
+  if (!from) return { ...extra };
+  const v: Val = { data: from.data, part: from.part };
+  if (from.leaks) v.leaks = [...from.leaks];
+  if (from.time) v.time = from.time;
+  if (from.dates) v.dates = from.dates;
+  if (from.splitIds) v.splitIds = [...from.splitIds];
+  if (from.prob) v.prob = true;
+  if (from.pred) v.pred = true;
+  if (from.score) v.score = from.score;
+  return Object.assign(v, extra);
+}
+
+export function mergeParts(a: Part | undefined, b: Part | undefined): Part | undefined {
+  if (a === undefined) return b;
+  if (b === undefined || a === b) return a;
+  const set = new Set([a, b]);
+  if (set.has('full')) return 'full';
+  if (set.has('test')) return set.has('train') ? 'full' : 'test';
+  return 'train';
+}
+
+/** Combines the facts of several operands (binary operators, concat, function of several rows). */
+export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Val {
+  const out: Val = {};
+  for (const v of vals) {
+    if (!v) continue;
+    if (v.data) out.data = true;
+    if (v.data || v.score || v.pred || v.prob) out.part = mergeParts(out.part, v.part);
+    if (v.leaks) out.leaks = [...(out.leaks ?? []), ...v.leaks.filter((l) => !out.leaks?.includes(l))];
+    if (v.time && !out.time) out.time = v.time;
+    if (v.dates && !out.dates) out.dates = v.dates;
+    if (v.splitIds) out.splitIds = [...new Set([...(out.splitIds ?? []), ...v.splitIds])];
+    if (v.prob) out.prob = true;
+    if (v.pred) out.pred = true;
+    if (v.score && !out.score) out.score = v.score;
+  }
+  return Object.assign(out, extra);
+}
+
+/** In-place mutation (`df['x'] = ...`, `inplace=True`): the receiver gains the value's facts. */
+export function absorb(target: Val, v: Val | undefined): void {
+  if (!v) return;
+  if (v.leaks) {
+    target.leaks = target.leaks ?? [];
+    for (const l of v.leaks) if (!target.leaks.includes(l)) target.leaks.push(l);
+  }
+  if (v.time && !target.time) target.time = v.time;
+  if (v.dates && !target.dates) target.dates = v.dates;
+}
+
+export function addLeak(v: Val, leak: Leak): void {
+  v.leaks = v.leaks ?? [];
+  if (!v.leaks.includes(leak)) v.leaks.push(leak);
+}

@@ -1,0 +1,5 @@
+// The offline analyzer's public surface.
+export { analyzeFiles, type AnalyzeOptions } from './analyze.js';
+export { createPythonParser, type PythonParser } from './python/parser.js';
+export { RULES, ruleById, renderRulesMarkdown, type Rule, type RuleCategory } from './rules/catalog.js';
+export type { InputFile } from './source.js';

@@ -1,0 +1,427 @@
+// Rule 9: deep-learning training loops (PyTorch loops, Keras fit): gradients cleared, eval mode
+// and no_grad during evaluation, validation during training, early stopping, checkpoints.
+import type { FindingInput } from '../../review/schema.js';
+import type { AnalysedFile } from '../analyze.js';
+import type { FileFacts } from '../flow/facts.js';
+import { buildFinding, dedent, indentOf, linesOf } from '../findings.js';
+import type { Expr, Stmt } from '../python/ast.js';
+import { stmtBodies, stmtExprs, walkExpr } from '../python/ast.js';
+import { importedRoots } from '../python/imports.js';
+import type { SourceFile } from '../source.js';
+
+type Def = Extract<Stmt, { k: 'def' }>;
+type Loop = Extract<Stmt, { k: 'for' | 'while' }>;
+
+const EVAL_FN = /^(_?(evaluate|eval|validate|validation|valid|test|predict|infer|inference|score)\w*|\w+_(eval|evaluate|validate|validation|valid|test|epoch_eval))$/i;
+const HELD_OUT_ITER = /\b\w*(val|valid|validation|test|dev|eval)\w*\b/i;
+const MODEL_CALLEE = /(^|\.)(model|net|network|encoder|decoder|classifier|module|backbone|self)$/i;
+const SAVE_TEXT = /torch\.save|save_state_dict|\.save\(|save_pretrained|ModelCheckpoint|save_weights|joblib\.dump|pickle\.dump|save_model|log_model|\.export\(|save_checkpoint/;
+const EARLY_TEXT = /patience|early_?stop|EarlyStopping|best_val|best_loss|best_score|best_acc|no_improve/i;
+const REGULARIZATION_TEXT = /Dropout|dropout|weight_decay\s*=\s*(?!0(\.0*)?\b)|BatchNorm|kernel_regularizer|regularizers\.|label_smoothing|AdamW|l2\(|SpatialDropout|GaussianNoise|RandomFlip|RandomRotation|augment/;
+
+interface Ctx {
+  file: SourceFile;
+  defs: Map<string, Def>;
+}
+
+export function deepLearningFindings(file: SourceFile, facts: FileFacts, project: readonly AnalysedFile[]): FindingInput[] {
+  if (!file.module) return [];
+  const roots = importedRoots(file.module);
+  const code = file.code ?? '';
+  const projectText = project.map((f) => f.source.code ?? f.source.lines.join('\n')).join('\n');
+  const out: FindingInput[] = [];
+  if (roots.has('torch') && !/LightningModule|pytorch_lightning|lightning\.|Trainer\(/.test(code)) {
+    out.push(...torchFindings(file, projectText));
+  }
+  out.push(...kerasFindings(file, facts, code, projectText));
+  return out;
+}
+
+// ---------- structure helpers ----------
+
+function collectDefs(body: readonly Stmt[], into: Map<string, Def>): void {
+  for (const s of body) {
+    if (s.k === 'def') into.set(s.name, s);
+    for (const b of stmtBodies(s)) collectDefs(b, into);
+  }
+}
+
+function callsIn(s: Stmt): Extract<Expr, { k: 'call' }>[] {
+  const out: Extract<Expr, { k: 'call' }>[] = [];
+  for (const e of stmtExprs(s)) walkExpr(e, (x) => x.k === 'call' && out.push(x));
+  return out;
+}
+
+function calleeOf(call: Extract<Expr, { k: 'call' }>): string {
+  return call.fn.k === 'attr' ? call.fn.attr : call.fn.k === 'name' ? call.fn.id : '';
+}
+
+/** Whether `body` (or a local function it calls, transitively) satisfies `test` on some statement. */
+function deepHas(ctx: Ctx, body: readonly Stmt[], test: (s: Stmt) => boolean, seen = new Set<Def>()): boolean {
+  for (const s of body) {
+    if (s.k === 'def' || s.k === 'class') continue;
+    if (test(s)) return true;
+    for (const call of callsIn(s)) {
+      const def = ctx.defs.get(calleeOf(call));
+      if (def && !seen.has(def)) {
+        seen.add(def);
+        if (deepHas(ctx, def.body, test, seen)) return true;
+      }
+    }
+    for (const b of stmtBodies(s)) if (deepHas(ctx, b, test, seen)) return true;
+  }
+  return false;
+}
+
+const hasCall = (name: RegExp) => (s: Stmt) => callsIn(s).some((c) => name.test(calleeOf(c)));
+const isBackward = hasCall(/^backward$/);
+const isStep = hasCall(/^step$/);
+const isZeroGrad = (s: Stmt) =>
+  hasCall(/^zero_grad$/)(s) ||
+  (s.k === 'assign' && s.targets.some((t) => t.k === 'attr' && t.attr === 'grad')) ||
+  callsIn(s).some((c) => calleeOf(c) === 'zero_' && c.fn.k === 'attr' && /\.grad(\.data)?$/.test(exprText(c.fn.obj)));
+const isEvalCall = (s: Stmt) => callsIn(s).some((c) => calleeOf(c) === 'eval' && c.fn.k === 'attr' && c.args.length === 0);
+const isTrainCall = (s: Stmt) =>
+  callsIn(s).some((c) => calleeOf(c) === 'train' && c.fn.k === 'attr' && (c.args.length === 0 || (c.args[0]?.k === 'const' && c.args[0].value === 'True')));
+const isModelForward = (s: Stmt) => callsIn(s).some((c) => MODEL_CALLEE.test(exprText(c.fn)) || calleeOf(c) === 'forward');
+
+function exprText(e: Expr): string {
+  if (e.k === 'name') return e.id;
+  if (e.k === 'attr') return `${exprText(e.obj)}.${e.attr}`;
+  return '';
+}
+
+function isNoGradWith(s: Stmt): boolean {
+  return s.k === 'with' && s.items.some((i) => /no_grad|inference_mode|set_grad_enabled\(\s*False/.test(callText(i.ctx)));
+}
+
+function callText(e: Expr): string {
+  if (e.k === 'call') return `${exprText(e.fn)}(${e.args.map((a) => (a.k === 'const' ? a.value : '')).join(',')}`;
+  return exprText(e);
+}
+
+interface LoopInfo {
+  loop: Loop;
+  /** Enclosing statements from the unit's top (with-statements and loops). */
+  ancestors: Stmt[];
+  unit: Def | undefined;
+}
+
+function loopsOf(body: readonly Stmt[], unit: Def | undefined, ancestors: Stmt[], out: LoopInfo[]): void {
+  for (const s of body) {
+    if (s.k === 'def') {
+      loopsOf(s.body, s, [], out);
+      continue;
+    }
+    if (s.k === 'class') {
+      loopsOf(s.body, undefined, [], out);
+      continue;
+    }
+    if (s.k === 'for' || s.k === 'while') out.push({ loop: s, ancestors, unit });
+    for (const b of stmtBodies(s)) loopsOf(b, unit, [...ancestors, s], out);
+  }
+}
+
+// ---------- PyTorch ----------
+
+function torchFindings(file: SourceFile, projectText: string): FindingInput[] {
+  const body = file.module!.body;
+  const ctx: Ctx = { file, defs: new Map() };
+  collectDefs(body, ctx.defs);
+  const loops: LoopInfo[] = [];
+  loopsOf(body, undefined, [], loops);
+  const out: FindingInput[] = [];
+
+  // Training loops: loops whose body runs backward() and an optimizer step.
+  const training = loops.filter((l) => deepHas(ctx, l.loop.body, isBackward) && deepHas(ctx, l.loop.body, isStep));
+  const innermost = training.filter((l) => !training.some((o) => o !== l && o.ancestors.includes(l.loop)));
+  const epochLoops = training.filter((l) => !l.ancestors.some((a) => training.some((t) => t.loop === a)));
+
+  // missing-zero-grad
+  const noZero = innermost.filter((l) => !deepHas(ctx, l.loop.body, isZeroGrad));
+  const firstNoZero = noZero[0];
+  if (firstNoZero) {
+    const backwardLine = findLine(ctx, firstNoZero.loop.body, isBackward) ?? firstNoZero.loop.line;
+    const outside = deepHas(ctx, body, isZeroGrad);
+    const ind = indentOf(file, backwardLine);
+    out.push(
+      buildFinding({
+        rule: 'missing-zero-grad',
+        file,
+        line: backwardLine,
+        issue: outside
+          ? `\`backward()\` runs in the loop at line ${firstNoZero.loop.line}, but \`zero_grad()\` is only called outside that loop.`
+          : `\`backward()\` and \`step()\` run in the loop at line ${firstNoZero.loop.line}, but gradients are never cleared with \`zero_grad()\`.`,
+        impact: 'Gradients from every previous batch are added to the current one, so each step uses a growing, stale gradient and training diverges or silently degrades.',
+        fix: 'Call `optimizer.zero_grad()` once per iteration, before `loss.backward()` (or after `optimizer.step()`).',
+        fixed: dedent(`${ind}optimizer.zero_grad()\n${linesOf(file, backwardLine)}`),
+        sites: noZero.slice(1).map((l) => ({ file: file.path, line: findLine(ctx, l.loop.body, isBackward) ?? l.loop.line })),
+      }),
+    );
+  }
+
+  // missing-eval-mode: evaluation loops or functions without eval() / no_grad().
+  const evalContexts: { line: number; body: readonly Stmt[]; ancestors: Stmt[]; unit: Def | undefined; def?: Def; label: string }[] = [];
+  for (const l of loops) {
+    if (l.loop.k !== 'for' || deepHas(ctx, l.loop.body, isBackward)) continue;
+    if (!HELD_OUT_ITER.test(iterText(l.loop.iter)) || !deepHas(ctx, l.loop.body, isModelForward)) continue;
+    if (l.ancestors.some((a) => a.k === 'for' && evalContexts.some((c) => c.line === a.line))) continue;
+    evalContexts.push({ line: l.loop.line, body: [l.loop], ancestors: l.ancestors, unit: l.unit, label: `the loop over \`${iterText(l.loop.iter)}\`` });
+  }
+  for (const def of ctx.defs.values()) {
+    if (!EVAL_FN.test(def.name) || deepHas(ctx, def.body, isBackward) || !deepHas(ctx, def.body, isModelForward)) continue;
+    if (evalContexts.some((c) => c.unit === def)) {
+      // Judge the function as a whole rather than its inner loop.
+      for (let i = evalContexts.length - 1; i >= 0; i--) if (evalContexts[i]!.unit === def) evalContexts.splice(i, 1);
+    }
+    evalContexts.push({ line: def.line, body: def.body, ancestors: [], unit: undefined, def, label: `\`${def.name}()\`` });
+  }
+  const evalProblems: { line: number; missing: string[]; label: string }[] = [];
+  for (const c of evalContexts.sort((a, b) => a.line - b.line)) {
+    const missing: string[] = [];
+    const evalSet = deepHas(ctx, c.body, isEvalCall) || (c.def ? callersAll(ctx, c.def.name, (s, line) => s.line < line && isEvalCallDeep(ctx, s)) : priorInUnit(ctx, c, isEvalCall));
+    const noGrad =
+      c.ancestors.some(isNoGradWith) ||
+      deepHasShallow(c.body, isNoGradWith) ||
+      (c.def !== undefined && c.def.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d)))) ||
+      (c.def !== undefined && callersWrapped(ctx, c.def.name)) ||
+      (c.unit !== undefined && c.unit.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d))));
+    if (!evalSet) missing.push('`model.eval()`');
+    if (!noGrad) missing.push('`torch.no_grad()`');
+    if (missing.length > 0) evalProblems.push({ line: c.line, missing, label: c.label });
+  }
+  const firstEval = evalProblems[0];
+  if (firstEval) {
+    const ind = indentOf(file, firstEval.line);
+    out.push(
+      buildFinding({
+        rule: 'missing-eval-mode',
+        file,
+        line: firstEval.line,
+        issue: `${capital(firstEval.label)} evaluates the model without ${firstEval.missing.join(' or ')}.`,
+        impact: firstEval.missing.includes('`model.eval()`')
+          ? 'Dropout stays active and batch-norm uses (and updates) batch statistics, so validation/test scores are noisy and wrong, and evaluation changes the model.'
+          : 'Autograd records every operation, wasting memory and time (and risking out-of-memory on large validation sets).',
+        fix: 'Call `model.eval()` and wrap evaluation in `with torch.no_grad():` (switch back with `model.train()` before training again).',
+        fixed: dedent(`${ind}model.eval()\n${ind}with torch.no_grad():\n${linesOf(file, firstEval.line).replace(/^(\s*)/, '$1    ')}`),
+        sites: evalProblems.slice(1).map((p) => ({ file: file.path, line: p.line })),
+      }),
+    );
+  }
+  // Eval mode switched on inside the epoch loop and never switched back.
+  for (const e of epochLoops) {
+    if (!deepHas(ctx, e.loop.body, isEvalCall) || deepHas(ctx, e.loop.body, isTrainCall)) continue;
+    const evalLine = findLine(ctx, e.loop.body, isEvalCall) ?? e.loop.line;
+    out.push(
+      buildFinding({
+        rule: 'missing-eval-mode',
+        file,
+        line: evalLine,
+        title: 'Model never switched back to train mode',
+        issue: `The epoch loop at line ${e.loop.line} calls \`.eval()\` for validation but never \`.train()\`, so every epoch after the first trains in eval mode.`,
+        impact: 'Dropout is disabled and batch-norm statistics freeze after the first validation, so the model trains differently from what the code suggests.',
+        fix: 'Call `model.train()` at the start of each training epoch.',
+        fixed: dedent(`${indentOf(file, e.loop.body[0]?.line ?? e.loop.line)}model.train()\n${linesOf(file, e.loop.body[0]?.line ?? e.loop.line)}`),
+      }),
+    );
+    break;
+  }
+
+  const firstEpoch = epochLoops[0];
+  if (!firstEpoch) return out;
+  const hasValidation = epochLoops.every((e) => deepHas(ctx, e.loop.body, (s) => isEvalCall(s) || hasCall(EVAL_FN)(s) || loopOverHeldOut(s)));
+  if (!hasValidation) {
+    out.push(
+      buildFinding({
+        rule: 'no-validation-loop',
+        file,
+        line: firstEpoch.loop.line,
+        issue: 'The training loop never evaluates the model on validation data between epochs.',
+        impact: 'Overfitting goes unnoticed and there is no signal for choosing the number of epochs, the learning rate or the checkpoint to keep.',
+        fix: 'Hold out a validation DataLoader and evaluate on it (model.eval(), torch.no_grad()) at the end of every epoch; log both losses.',
+      }),
+    );
+  }
+  if (!EARLY_TEXT.test(projectText) && !REGULARIZATION_TEXT.test(projectText)) {
+    out.push(
+      buildFinding({
+        rule: 'no-early-stopping',
+        file,
+        line: firstEpoch.loop.line,
+        issue: 'The model trains for a fixed number of epochs with no early stopping and no regularization (dropout, weight decay).',
+        impact: 'Training runs past the best epoch and the final weights are overfitted; nothing limits model capacity.',
+        fix: 'Track the validation loss, keep the best weights and stop after `patience` epochs without improvement; add dropout or weight_decay.',
+      }),
+    );
+  }
+  if (!SAVE_TEXT.test(projectText)) {
+    out.push(
+      buildFinding({
+        rule: 'no-checkpoint',
+        file,
+        line: firstEpoch.loop.line,
+        issue: 'The trained model is never saved: no torch.save / state_dict checkpoint anywhere in the project.',
+        impact: 'The weights are lost when the process ends, a crash loses all progress, and the evaluated model cannot be reproduced or deployed.',
+        fix: 'Save `model.state_dict()` (and the optimizer state) with torch.save, at least for the best validation epoch.',
+        fixed: `torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch}, "checkpoint.pt")`,
+      }),
+    );
+  }
+  return out;
+}
+
+function iterText(e: Expr): string {
+  let cur = e;
+  while (cur.k === 'call' && cur.args[0]) cur = cur.args[0];
+  return exprText(cur) || (e.k === 'call' ? exprText(e.fn) : '');
+}
+
+function loopOverHeldOut(s: Stmt): boolean {
+  return s.k === 'for' && HELD_OUT_ITER.test(iterText(s.iter));
+}
+
+function findLine(ctx: Ctx, body: readonly Stmt[], test: (s: Stmt) => boolean): number | undefined {
+  for (const s of body) {
+    if (s.k === 'def' || s.k === 'class') continue;
+    if (test(s) && stmtBodies(s).length === 0) return s.line;
+    for (const b of stmtBodies(s)) {
+      const found = findLine(ctx, b, test);
+      if (found !== undefined) return found;
+    }
+    if (test(s)) return s.line;
+  }
+  return undefined;
+}
+
+function deepHasShallow(body: readonly Stmt[], test: (s: Stmt) => boolean): boolean {
+  for (const s of body) {
+    if (test(s)) return true;
+    if (s.k === 'def' || s.k === 'class') continue;
+    for (const b of stmtBodies(s)) if (deepHasShallow(b, test)) return true;
+  }
+  return false;
+}
+
+function isEvalCallDeep(ctx: Ctx, s: Stmt): boolean {
+  return deepHas(ctx, [s], isEvalCall);
+}
+
+/** Every call of `name` has a statement before it in the same body that satisfies `test`. */
+function callersAll(ctx: Ctx, name: string, test: (s: Stmt, line: number) => boolean): boolean {
+  const bodies: Stmt[][] = [];
+  const visit = (body: Stmt[]) => {
+    bodies.push(body);
+    for (const s of body) for (const b of stmtBodies(s)) visit(b);
+  };
+  visit(ctx.file.module!.body);
+  let calls = 0;
+  let ok = 0;
+  for (const body of bodies) {
+    body.forEach((s, i) => {
+      if (s.k === 'def' || s.k === 'class') return;
+      if (!callsIn(s).some((c) => calleeOf(c) === name)) return;
+      calls += 1;
+      if (body.slice(0, i).some((p) => test(p, s.line))) ok += 1;
+    });
+  }
+  return calls > 0 && ok === calls;
+}
+
+/** Every call of `name` sits inside `with torch.no_grad()` (or a no_grad-decorated function). */
+function callersWrapped(ctx: Ctx, name: string): boolean {
+  let calls = 0;
+  let wrapped = 0;
+  const visit = (body: readonly Stmt[], inside: boolean) => {
+    for (const s of body) {
+      if (s.k === 'def') {
+        visit(s.body, s.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d))));
+        continue;
+      }
+      if (stmtBodies(s).length === 0 && callsIn(s).some((c) => calleeOf(c) === name)) {
+        calls += 1;
+        if (inside) wrapped += 1;
+      }
+      for (const b of stmtBodies(s)) visit(b, inside || isNoGradWith(s));
+    }
+  };
+  visit(ctx.file.module!.body, false);
+  return calls > 0 && wrapped === calls;
+}
+
+/** `model.eval()` earlier in the same unit (before the evaluation loop starts). */
+function priorInUnit(ctx: Ctx, c: { line: number; ancestors: Stmt[]; unit: Def | undefined }, test: (s: Stmt) => boolean): boolean {
+  const body = c.unit ? c.unit.body : ctx.file.module!.body;
+  let found = false;
+  const visit = (stmts: readonly Stmt[]) => {
+    for (const s of stmts) {
+      if (s.line >= c.line) return;
+      if (s.k === 'def' || s.k === 'class') continue;
+      if (test(s) && stmtBodies(s).length === 0) found = true;
+      for (const b of stmtBodies(s)) if (c.ancestors.includes(s) || s.endLine < c.line) visit(b);
+    }
+  };
+  visit(body);
+  return found;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// ---------- Keras ----------
+
+function kerasFindings(file: SourceFile, facts: FileFacts, code: string, projectText: string): FindingInput[] {
+  const fits = facts.kerasFits;
+  if (fits.length === 0 || !/keras|tensorflow/.test(code)) return [];
+  const out: FindingInput[] = [];
+  const noVal = fits.filter((f) => !f.validation);
+  const firstNoVal = noVal[0];
+  if (firstNoVal) {
+    const current = linesOf(file, firstNoVal.line, firstNoVal.endLine);
+    out.push(
+      buildFinding({
+        rule: 'no-validation-loop',
+        file,
+        line: firstNoVal.line,
+        endLine: firstNoVal.endLine,
+        issue: '`fit` trains for several epochs without `validation_data` or `validation_split`.',
+        impact: 'Overfitting goes unnoticed and there is no signal for choosing the number of epochs or for early stopping.',
+        fix: 'Pass `validation_split=0.2` (or `validation_data=(X_val, y_val)` from a split of the training data).',
+        fixed: dedent(current.replace(/\)\s*$/, ', validation_split=0.2)')),
+        sites: noVal.slice(1).map((f) => ({ file: file.path, line: f.line })),
+      }),
+    );
+  }
+  const noEarly = fits.filter((f) => !f.earlyStopping);
+  const firstNoEarly = noEarly[0];
+  if (firstNoEarly && !/EarlyStopping/.test(projectText) && !REGULARIZATION_TEXT.test(projectText)) {
+    out.push(
+      buildFinding({
+        rule: 'no-early-stopping',
+        file,
+        line: firstNoEarly.line,
+        endLine: firstNoEarly.endLine,
+        issue: 'The network trains for a fixed number of epochs with no EarlyStopping callback and no regularization (Dropout, kernel regularizers).',
+        impact: 'Training runs past the best epoch and the final weights are overfitted.',
+        fix: 'Add `keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)` and/or Dropout layers.',
+        fixed: dedent(linesOf(file, firstNoEarly.line, firstNoEarly.endLine).replace(/\)\s*$/, ', callbacks=[keras.callbacks.EarlyStopping(patience=5, restore_best_weights=True)])')),
+      }),
+    );
+  }
+  if (!SAVE_TEXT.test(projectText)) {
+    const first = fits[0]!;
+    out.push(
+      buildFinding({
+        rule: 'no-checkpoint',
+        file,
+        line: first.line,
+        endLine: first.endLine,
+        issue: 'The trained network is never saved: no model.save, save_weights or ModelCheckpoint anywhere in the project.',
+        impact: 'The weights are lost when the process ends and the evaluated model cannot be reproduced or deployed.',
+        fix: 'Add a `keras.callbacks.ModelCheckpoint("best.keras", save_best_only=True)` callback or call `model.save(...)` after training.',
+        fixed: `${dedent(linesOf(file, first.line, first.endLine))}\nmodel.save("model.keras")`,
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+// Rules 6 and 8, judged over the whole project: held-out evaluation, metrics beyond accuracy,
+// stratified splits, a baseline, and a tuned decision threshold.
+import type { FindingInput } from '../../review/schema.js';
+import type { AnalysedFile } from '../analyze.js';
+import type { EvalFact, FitFact } from '../flow/facts.js';
+import { BASELINE_MODELS, isClassifierName } from '../flow/knowledge.js';
+import { buildFinding, dedent, linesOf } from '../findings.js';
+import type { SourceFile } from '../source.js';
+import { addKwarg, swapPart } from './rewrite.js';
+
+const OTHER_METRIC_TEXT = /\b(f1|fbeta|precision|recall|roc_auc|auc|AUC|average_precision|classification_report|confusion_matrix|log_loss|matthews|cohen_kappa|balanced_accuracy|F1Score|Precision\(|Recall\()/;
+const THRESHOLD_TUNING_TEXT = /roc_curve|precision_recall_curve|TunedThresholdClassifierCV|FixedThresholdClassifier|for\s+\w*thr\w*\s+in|thresholds?\s*=\s*(np\.)?(linspace|arange)/;
+
+export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput[] {
+  const code = files.filter((f) => f.facts && f.source.module && f.source.kind !== 'dependency');
+  if (code.length === 0) return [];
+  const texts = code.map((f) => f.source.code ?? '').join('\n');
+  const all = <T>(pick: (f: AnalysedFile) => T[]) => code.flatMap((f) => pick(f).map((x) => ({ file: f.source, x })));
+  const evals = all((f) => f.facts!.evals);
+  const fits = all((f) => f.facts!.fits);
+  const torchTraining = code.some((f) => /\.backward\(/.test(f.source.code ?? ''));
+  const heldOut =
+    all((f) => f.facts!.heldOutUses).length > 0 ||
+    all((f) => f.facts!.cvLines).length > 0 ||
+    evals.some((e) => e.x.part !== 'train' && e.x.part !== 'full') ||
+    all((f) => f.facts!.kerasFits).some((k) => k.x.validation) ||
+    all((f) => f.facts!.selections).length > 0 ||
+    all((f) => f.facts!.testFits).length > 0 ||
+    /\b(val|valid|validation|test|dev|holdout)_?(loader|dataloader|ds|dataset|data|set)\b/i.test(texts);
+  const out: FindingInput[] = [];
+
+  if (!heldOut && (fits.length > 0 || torchTraining)) {
+    const trainEval = evals[0];
+    if (trainEval) {
+      out.push(
+        buildFinding({
+          rule: 'no-held-out-evaluation',
+          file: trainEval.file,
+          line: trainEval.x.line,
+          title: 'Metrics computed on the training data only',
+          issue: `\`${trainEval.x.metric}\` is computed on the rows the model was trained on, and no split, cross-validation or validation data is used anywhere.`,
+          impact: 'Training-set scores reward memorisation: the number says nothing about performance on new data and can hide severe overfitting.',
+          fix: 'Hold out a test set (train_test_split before fitting) or cross-validate, and report metrics on rows the model never saw.',
+          fixed: dedent(swapPart(linesOf(trainEval.file, trainEval.x.line), 'train', 'test')),
+        }),
+      );
+    } else if (all((f) => f.facts!.splits).length === 0) {
+      const fit = fits[0];
+      const file = fit?.file ?? code.find((f) => /\.backward\(/.test(f.source.code ?? ''))!.source;
+      const line = fit?.x.line ?? lineOf(file, /\.backward\(/);
+      out.push(
+        buildFinding({
+          rule: 'no-held-out-evaluation',
+          file,
+          line,
+          issue: 'The model is trained, but no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project.',
+          impact: 'Nothing measures how the model does on data it has not seen, so overfitting and leakage go unnoticed.',
+          fix: 'Split off a test set before training (and a validation set for tuning), or cross-validate, and report metrics on the held-out rows.',
+        }),
+      );
+    }
+  }
+
+  const classification =
+    fits.some((f) => isClassifierName(f.x.est.cls) || f.x.est.classification === true || f.x.est.inner.some(isClassifierName)) ||
+    /CrossEntropyLoss|BCELoss|BCEWithLogitsLoss|NLLLoss|crossentropy/.test(texts);
+  const hints = all((f) => f.facts!.imbalanceHints).length > 0 || /imbalanc/i.test(texts);
+
+  // Accuracy alone.
+  const accuracy = evals.filter((e) => e.x.kind === 'accuracy');
+  if (classification && accuracy.length > 0 && !evals.some((e) => e.x.kind !== 'accuracy') && !OTHER_METRIC_TEXT.test(stripComments(texts))) {
+    const first = accuracy[0]!;
+    out.push(
+      buildFinding({
+        rule: 'accuracy-only',
+        file: first.file,
+        line: first.x.line,
+        severity: hints ? 'HIGH' : 'MEDIUM',
+        issue: `Accuracy is the only metric of this classifier${hints ? ', and the code shows the classes are imbalanced' : ''}.`,
+        impact: hints ? 'With imbalanced classes a model that always predicts the majority class scores high accuracy; the minority class performance is invisible.' : 'Accuracy hides which classes fail and how confident the model is; two very different models can have the same accuracy.',
+        fix: 'Report precision, recall and F1 per class (classification_report), plus ROC-AUC or PR-AUC from predicted probabilities.',
+        fixed: metricRewrite(first.file, first.x),
+        sites: accuracy.slice(1, 10).map((a) => ({ file: a.file.path, line: a.x.line })),
+      }),
+    );
+  }
+
+  // Splits of classification data without stratify.
+  for (const { source, facts } of code) {
+    const splits = facts!.splits.filter((s) => s.fn === 'train_test_split' && s.shuffled && !s.stratified && !s.timeOrdered && s.usedBy.has('classifier') && !s.usedBy.has('regressor'));
+    const first = splits[0];
+    if (!first) continue;
+    const current = linesOf(source, first.line, first.endLine);
+    const y = /train_test_split\(\s*[^,]+,\s*([\w.[\]'"]+)/.exec(current.replace(/\n\s*/g, ' '))?.[1] ?? 'y';
+    out.push(
+      buildFinding({
+        rule: 'split-without-stratify',
+        file: source,
+        line: first.line,
+        endLine: first.endLine,
+        issue: 'This shuffled train/test split of classification data does not pass `stratify=`.',
+        impact: 'Class proportions differ between train and test by chance, which makes scores noisier and, with rare classes, can leave a class (almost) absent from the test set.',
+        fix: `Pass \`stratify=${y}\` so both parts keep the class proportions.`,
+        fixed: dedent(addKwarg(current, `stratify=${y}`)),
+        sites: splits.slice(1).map((s) => ({ file: source.path, line: s.line })),
+      }),
+    );
+  }
+
+  // No baseline.
+  const evaluatedModels = fits.filter((f) => f.x.est.kind === 'model' || f.x.est.kind === 'pipeline' || f.x.est.kind === 'search');
+  const hasBaseline = evaluatedModels.some((f) => isBaseline(f.x)) || /baseline|dummy/i.test(texts);
+  if (heldOut && evaluatedModels.length > 0 && !hasBaseline && (evals.length > 0 || all((f) => f.facts!.cvLines).length > 0)) {
+    const first = evaluatedModels[0]!;
+    const est = first.x.est;
+    out.push(
+      buildFinding({
+        rule: 'no-baseline',
+        file: first.file,
+        line: est.line,
+        endLine: est.endLine,
+        issue: `${est.cls}${est.inner.length ? ` (${est.inner.join(', ')})` : ''} is evaluated without any baseline (a Dummy* model or a simple linear model) to compare against.`,
+        impact: 'Without a baseline there is no way to tell whether the model learned anything beyond the class prior or the mean.',
+        fix: `Fit and score a ${classification ? 'DummyClassifier(strategy="most_frequent") and a LogisticRegression' : 'DummyRegressor() and a LinearRegression/Ridge'} on the same split and report them next to the model.`,
+        fixed: classification
+          ? 'baseline = DummyClassifier(strategy="most_frequent").fit(X_train, y_train)\nprint("baseline:", baseline.score(X_test, y_test))'
+          : 'baseline = DummyRegressor(strategy="mean").fit(X_train, y_train)\nprint("baseline R2:", baseline.score(X_test, y_test))',
+      }),
+    );
+  }
+
+  // Default threshold.
+  const thresholds = all((f) => f.facts!.defaultThresholds);
+  if (thresholds.length > 0 && !evals.some((e) => e.x.kind === 'threshold-curve') && !THRESHOLD_TUNING_TEXT.test(texts)) {
+    const first = thresholds[0]!;
+    out.push(
+      buildFinding({
+        rule: 'default-threshold',
+        file: first.file,
+        line: first.x.line,
+        endLine: first.x.endLine,
+        issue: `Probabilities are turned into classes with the default cut-off (\`${first.x.text}\`), and no threshold is tuned.`,
+        impact: 'A cut-off of 0.5 is rarely the best operating point, especially with imbalanced classes or unequal error costs; precision and recall are left to chance.',
+        fix: 'Choose the threshold on validation data (precision_recall_curve / roc_curve, or TunedThresholdClassifierCV) for the metric that matters, then apply it to the test set.',
+        fixed: dedent(linesOf(first.file, first.x.line, first.x.endLine).replace(/(>=?|<=?)\s*0\.5\b/, '$1 threshold')),
+        sites: thresholds.slice(1).map((t) => ({ file: t.file.path, line: t.x.line })),
+      }),
+    );
+  }
+  return out;
+}
+
+function isBaseline(fit: FitFact): boolean {
+  return BASELINE_MODELS.has(fit.est.cls) || fit.est.inner.some((c) => BASELINE_MODELS.has(c));
+}
+
+function metricRewrite(file: SourceFile, e: EvalFact): string | undefined {
+  const current = linesOf(file, e.line);
+  const m = /accuracy_score\(\s*([^,]+),\s*([^)]+\)?)\)/.exec(current);
+  if (m) return dedent(`${current}\nprint(classification_report(${m[1]}, ${m[2]}))`);
+  return undefined;
+}
+
+function lineOf(file: SourceFile, re: RegExp): number {
+  const i = file.lines.findIndex((l) => re.test(l));
+  return i >= 0 ? i + 1 : 1;
+}
+
+function stripComments(text: string): string {
+  return text.replace(/#.*$/gm, '');
+}

@@ -1,0 +1,155 @@
+// Rules 1–5: leakage between the training rows and the rows used to judge the model.
+import type { FindingInput } from '../../review/schema.js';
+import type { FileFacts, LeakSink } from '../flow/facts.js';
+import { buildFinding, dedent, linesOf, type FindingDraft } from '../findings.js';
+import type { SourceFile } from '../source.js';
+import { addKwarg, replaceWord, swapPart } from './rewrite.js';
+
+export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInput[] {
+  const out: FindingDraft[] = [];
+  for (const sink of facts.leakSinks) out.push(leakFinding(file, sink));
+  for (const fit of facts.testFits) {
+    const current = linesOf(file, fit.line, fit.endLine);
+    const isTransformer = /fit_transform/.test(fit.method);
+    const fixed = isTransformer ? swapPart(current.replace('.fit_transform(', '.transform('), fit.part, fit.part) : swapPart(current, fit.part, 'train');
+    out.push({
+      rule: 'fit-on-test',
+      file,
+      line: fit.line,
+      endLine: fit.endLine,
+      issue: `\`${fit.estText}.${fit.method}(${fit.dataText})\` fits ${fit.cls === fit.estText ? 'it' : `the ${fit.cls}`} on the ${fit.part === 'val' ? 'validation' : 'test'} rows.`,
+      impact: `The ${fit.part === 'val' ? 'validation' : 'test'} rows are no longer unseen: ${isTransformer ? 'their statistics are learned, and train and test are transformed differently,' : 'what is measured on them'} so the reported score does not reflect performance on new data.`,
+      fix: isTransformer ? `Fit on the training rows only and call \`${fit.estText}.transform(${fit.dataText})\` on the held-out rows.` : 'Fit on the training rows only; use the held-out rows solely for predict/score.',
+      fixed: dedent(fixed),
+    });
+  }
+  for (const sel of facts.selections) {
+    const current = linesOf(file, sel.line, sel.endLine);
+    out.push({
+      rule: 'test-set-selection',
+      file,
+      line: sel.line,
+      endLine: sel.endLine,
+      issue: `${capitalise(sel.detail)}.`,
+      impact: 'Choices are tuned to the test set, so its score is optimistically biased and no unbiased estimate of performance on new data is left.',
+      fix:
+        sel.kind === 'validation-data' || sel.kind === 'eval-set'
+          ? 'Carve a validation set out of the training data (or use validation_split) for monitoring and early stopping; score the test set once, after training.'
+          : 'Select with a validation set or cross-validation on the training data (e.g. GridSearchCV on X_train), then score the chosen model once on the test set.',
+      fixed: dedent(selectionRewrite(current, sel.kind)),
+      sites: sel.sites.map((line) => ({ file: file.path, line })),
+    });
+  }
+  for (const ts of facts.timeSplits) {
+    const current = linesOf(file, ts.line, ts.endLine);
+    out.push({
+      rule: 'shuffled-time-series-split',
+      file,
+      line: ts.line,
+      endLine: ts.endLine,
+      issue: `The rows are time-ordered (${ts.evidence.what} at line ${ts.evidence.line}), but ${ts.how}.`,
+      impact: 'The model is trained on rows from after the ones it is tested on (and lag/rolling features overlap across the split), so the score overstates how well it forecasts the future.',
+      fix: 'Split by time: `train_test_split(..., shuffle=False)` on rows sorted by date, or `TimeSeriesSplit` for cross-validation.',
+      fixed: dedent(timeRewrite(current)),
+      sites: [{ file: file.path, line: ts.evidence.line }],
+    });
+  }
+  return out.map(buildFinding);
+}
+
+function leakFinding(file: SourceFile, sink: LeakSink): FindingDraft {
+  const { leak } = sink;
+  const oversample = leak.kind === 'oversample';
+  const data = leak.dataText ? `\`${leak.dataText}\`` : 'the data';
+  const where =
+    sink.kind === 'split'
+      ? `the same rows are split into train and test afterwards (line ${sink.line})`
+      : sink.kind === 'transform'
+        ? `it was fitted on all rows and then applied to the split parts (line ${sink.line})`
+        : `the rows are cross-validated afterwards (line ${sink.line}), so every validation fold took part in the fit`;
+  const issue = oversample
+    ? `${leak.what} creates synthetic/duplicated rows from ${data} at line ${leak.line}, and ${where}.`
+    : `${leak.what.includes('(') ? `\`${leak.what}\` is computed` : `${leak.what} is fitted`} on ${data} at line ${leak.line}, and ${where}.`;
+  const impact = oversample
+    ? 'Synthetic rows derived from test rows (or copies of them) are trained on, so the test score is inflated and will not hold on new data.'
+    : 'Statistics of the test rows leak into the training features, so the test score is optimistic and will not hold on new data.';
+  const fix = oversample
+    ? 'Split first and resample only the training part (or put the sampler in an imblearn Pipeline inside cross-validation).'
+    : sink.kind === 'cv' || sink.kind === 'search'
+      ? `Put ${leak.what.includes('(') ? 'the statistic' : `the ${leak.what}`} in a Pipeline with the model so each fold fits it on its own training rows.`
+      : `Split first, fit ${leak.what.includes('(') ? 'the statistic' : `the ${leak.what}`} on the training rows only, then apply it to the test rows.`;
+  return {
+    rule: oversample ? 'oversampling-before-split' : 'preprocessing-before-split',
+    file,
+    line: leak.line,
+    endLine: leak.endLine,
+    issue,
+    impact,
+    fix,
+    fixed: leakRewrite(sink),
+    sites: [{ file: file.path, line: sink.line }],
+  };
+}
+
+/** A concrete rewrite when the code has the usual shape; undefined when guessing would mislead. */
+function leakRewrite(sink: LeakSink): string | undefined {
+  const { leak } = sink;
+  const stmt = leak.stmtText ? dedent(leak.stmtText) : undefined;
+  if (!stmt) return undefined;
+  if (sink.kind === 'split' && sink.sinkText && sink.trainName && sink.testName) {
+    const split = dedent(sink.sinkText);
+    const assign = /^([\w.]+)\s*=\s*(.+)$/s.exec(stmt);
+    if (!assign) return undefined;
+    const [, target = '', rhs = ''] = assign;
+    const fitted = /^(.*?)\.(fit_transform|fit_resample)\(\s*([\w.]+)\s*[,)]/s.exec(rhs);
+    if (leak.kind === 'preprocess' && fitted && leak.objText) {
+      const raw = fitted[3] ?? '';
+      const ctorIsInline = /\(/.test(leak.objText);
+      const obj = ctorIsInline ? 'transformer' : leak.objText;
+      return [
+        replaceWord(split, target, raw),
+        ...(ctorIsInline ? [`${obj} = ${leak.objText}`] : []),
+        `${sink.trainName} = ${obj}.fit_transform(${sink.trainName})`,
+        `${sink.testName} = ${obj}.transform(${sink.testName})`,
+      ].join('\n');
+    }
+    // Column statistics: `df['a'] = df['a'].fillna(df['a'].mean())` on the frame that is split.
+    const frame = /^(\w+)\[/.exec(target)?.[1];
+    if (leak.kind === 'preprocess' && frame && new RegExp(`\\(\\s*${frame}\\b`).test(split)) {
+      const trainLine = replaceWord(stmt, frame, sink.trainName);
+      const testLine = replaceWord(stmt, frame, sink.testName);
+      const statArg = /\(([^()]*\([^()]*\)[^()]*)\)\s*$/.exec(trainLine)?.[1];
+      const testFixed = statArg ? testLine.replace(/\(([^()]*\([^()]*\)[^()]*)\)\s*$/, `(${statArg})`) : testLine;
+      return [split, trainLine, testFixed].join('\n');
+    }
+  }
+  if (sink.kind === 'cv' && sink.sinkText && leak.objText && leak.kind === 'preprocess') {
+    const cv = dedent(sink.sinkText);
+    const m = /(cross_val_score|cross_validate|cross_val_predict)\(\s*([^,]+?),\s*([\w.]+)/.exec(cv);
+    if (m) {
+      const ctor = /\(/.test(leak.objText) ? leak.objText : `${leak.what}()`;
+      return `pipeline = make_pipeline(${ctor}, ${m[2]})\n${cv.replace(m[0], `${m[1]}(pipeline, ${leak.dataText ?? m[3]}`)}`;
+    }
+  }
+  return undefined;
+}
+
+function selectionRewrite(current: string, kind: string): string {
+  if (kind === 'validation-data') return current.replace(/validation_data\s*=\s*(\([^)]*\)|\[[^\]]*\]|[\w.]+)/, 'validation_data=(X_val, y_val)');
+  if (kind === 'search-on-test') return swapPart(current, 'test', 'train');
+  return swapPart(current, 'test', 'val');
+}
+
+function timeRewrite(current: string): string {
+  if (/train_test_split/.test(current)) {
+    const withoutShuffle = current.replace(/,\s*shuffle\s*=\s*True/, '');
+    return addKwarg(withoutShuffle.replace(/,\s*random_state\s*=\s*[^,)]+/, ''), 'shuffle=False');
+  }
+  if (/\.sample\(/.test(current)) return current.replace(/(\w+)\.sample\([^)]*\)/, '$1.iloc[: int(len($1) * 0.8)]');
+  const replaced = current.replace(/\b(KFold|StratifiedKFold|ShuffleSplit|StratifiedShuffleSplit|RepeatedKFold|RepeatedStratifiedKFold)\([^)]*\)/, 'TimeSeriesSplit(n_splits=5)');
+  return replaced !== current ? replaced : `${current}  # use TimeSeriesSplit(n_splits=5) as cv`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,136 @@
+// Rule 7: randomness without seeds (splits and CV objects without random_state; numpy, random,
+// torch and TensorFlow used with no seed set anywhere in the project).
+import type { FindingInput } from '../../review/schema.js';
+import type { AnalysedFile } from '../analyze.js';
+import { buildFinding, dedent, linesOf } from '../findings.js';
+import type { Stmt } from '../python/ast.js';
+import { callSites, importMap, importedRoots, type CallSite } from '../python/imports.js';
+import type { SourceFile } from '../source.js';
+import { addKwarg } from './rewrite.js';
+
+type Family = 'numpy' | 'random' | 'torch' | 'tensorflow';
+
+const NUMPY_NOT_RANDOM = /^(seed|default_rng|RandomState|Generator|SeedSequence|get_state|set_state|PCG64|MT19937)$/;
+const RANDOM_FUNCS = /^(random|shuffle|choice|choices|sample|randint|uniform|gauss|randrange|normalvariate)$/;
+const TORCH_RANDOM = /^(rand|randn|randint|randperm|normal|bernoulli|multinomial|rand_like|randn_like)$/;
+
+interface Use {
+  family: Family;
+  line: number;
+  what: string;
+}
+
+export function reproducibilityFindings(files: readonly AnalysedFile[]): FindingInput[] {
+  const seeded = new Set<Family>();
+  const uses: { file: SourceFile; uses: Use[] }[] = [];
+  for (const { source, facts } of files) {
+    if (!source.module || !facts || source.kind === 'dependency') continue;
+    const imports = importMap(source.module);
+    const roots = importedRoots(source.module);
+    const sites = callSites(source.module.body, imports);
+    for (const f of seedsIn(sites, source.module.body)) seeded.add(f);
+    uses.push({ file: source, uses: randomUses(sites, roots, source) });
+  }
+  const out: FindingInput[] = [];
+  // train_test_split and shuffling CV objects use numpy's global generator when no random_state is given.
+  for (const { source, facts } of files) {
+    if (!facts || source.kind === 'dependency') continue;
+    const unseeded = [
+      ...facts.splits.filter((s) => s.shuffled && !s.seeded && (s.fn !== 'random_split' || !seeded.has('torch'))).map((s) => ({ line: s.line, endLine: s.endLine, what: `\`${s.fn}\`` })),
+      ...facts.unseededSplitters.map((s) => ({ line: s.line, endLine: s.line, what: `\`${s.cls}\`` })),
+    ].sort((a, b) => a.line - b.line);
+    const first = unseeded[0];
+    if (!first || seeded.has('numpy')) continue;
+    const current = linesOf(source, first.line, first.endLine);
+    out.push(
+      buildFinding({
+        rule: 'missing-random-seed',
+        file: source,
+        line: first.line,
+        endLine: first.endLine,
+        title: 'Split or cross-validation without random_state',
+        issue: `${first.what} shuffles rows without \`random_state\`${unseeded.length > 1 ? ` (and ${unseeded.length - 1} more split${unseeded.length > 2 ? 's' : ''} in this file)` : ''}, and no global seed is set.`,
+        impact: 'Every run trains and tests on different rows, so scores cannot be reproduced or compared between runs.',
+        fix: 'Pass a fixed `random_state` (or `generator=torch.Generator().manual_seed(...)` for random_split).',
+        fixed: dedent(/random_split/.test(current) ? addKwarg(current, 'generator=torch.Generator().manual_seed(42)') : addKwarg(current, 'random_state=42')),
+        sites: unseeded.slice(1).map((u) => ({ file: source.path, line: u.line })),
+      }),
+    );
+  }
+  for (const { file, uses: fileUses } of uses) {
+    const missing = fileUses.filter((u) => !seeded.has(u.family));
+    const first = missing[0];
+    if (!first) continue;
+    const families = [...new Set(missing.map((u) => u.family))].sort();
+    out.push(
+      buildFinding({
+        rule: 'missing-random-seed',
+        file,
+        line: first.line,
+        title: `${families.map(label).join(', ')} randomness without a seed`,
+        issue: `${first.what} draws random numbers, and no ${families.map(seedCall).join(' / ')} is set anywhere in the project.`,
+        impact: 'Weight initialisation, shuffling and sampling differ on every run, so results cannot be reproduced and run-to-run noise can be mistaken for improvements.',
+        fix: 'Seed every source of randomness once at start-up (a small set_seed helper), and pass seeds to splitters and DataLoaders.',
+        fixed: dedent([...families.map(seedCall).map((c) => `${c.replace('(...)', '(42)')}`), linesOf(file, first.line)].join('\n')),
+        sites: missing.slice(1, 11).map((u) => ({ file: file.path, line: u.line })),
+      }),
+    );
+  }
+  return out;
+}
+
+function label(f: Family): string {
+  return { numpy: 'NumPy', random: 'Python random', torch: 'PyTorch', tensorflow: 'TensorFlow' }[f];
+}
+
+function seedCall(f: Family): string {
+  return { numpy: 'np.random.seed(...)', random: 'random.seed(...)', torch: 'torch.manual_seed(...)', tensorflow: 'tf.random.set_seed(...)' }[f];
+}
+
+/** Families seeded by the file: direct seed calls, helpers whose body seeds, or any `*seed*` call. */
+function seedsIn(sites: CallSite[], body: readonly Stmt[]): Family[] {
+  const out = new Set<Family>();
+  const all: Family[] = ['numpy', 'random', 'torch', 'tensorflow'];
+  for (const s of sites) {
+    const q = s.qual;
+    if (/^numpy\.random\.seed$/.test(q) || (/(default_rng|RandomState)$/.test(q) && s.call.args.length > 0 && /numpy/.test(q))) out.add('numpy');
+    else if (q === 'random.seed') out.add('random');
+    else if (/^torch\.(cuda\.)?manual_seed(_all)?$/.test(q)) out.add('torch');
+    else if (/^tensorflow\.(random\.set_seed|set_random_seed)$|^tf\.random\.set_seed$/.test(q)) out.add('tensorflow');
+    else if (/set_random_seed$|seed_everything$|set_seed$|seed_all$|fix_seed|init_seed|seed_torch|setup_seed|seed_worker/i.test(q) && !/^numpy|^random\./.test(q)) all.forEach((f) => out.add(f));
+  }
+  void body;
+  return [...out];
+}
+
+function randomUses(sites: CallSite[], roots: Set<string>, file: SourceFile): Use[] {
+  const uses: Use[] = [];
+  const hasTorchTraining = sites.some((s) => s.name === 'backward') && roots.has('torch');
+  const hasKerasTraining = (roots.has('tensorflow') || roots.has('keras')) && sites.some((s) => s.name === 'fit' || s.name === 'compile');
+  for (const s of sites) {
+    const q = s.qual;
+    const line = s.call.line;
+    const text = (file.lines[line - 1] ?? '').trim();
+    if (/^numpy\.random\./.test(q)) {
+      const fn = q.slice('numpy.random.'.length);
+      if (!NUMPY_NOT_RANDOM.test(fn) || (fn === 'default_rng' && s.call.args.length === 0)) uses.push({ family: 'numpy', line, what: `\`${text}\`` });
+    } else if (/^random\./.test(q) && roots.has('random') && RANDOM_FUNCS.test(s.name)) {
+      uses.push({ family: 'random', line, what: `\`${text}\`` });
+    } else if (/^torch\./.test(q) && TORCH_RANDOM.test(s.name)) {
+      uses.push({ family: 'torch', line, what: `\`${text}\`` });
+    } else if (s.name === 'DataLoader' && roots.has('torch')) {
+      const shuffle = s.call.kwargs.find((k) => k.name === 'shuffle')?.value;
+      const generator = s.call.kwargs.some((k) => k.name === 'generator');
+      if (shuffle?.k === 'const' && shuffle.value === 'True' && !generator) uses.push({ family: 'torch', line, what: '`DataLoader(shuffle=True)` without a generator' });
+    }
+  }
+  if (hasTorchTraining && !uses.some((u) => u.family === 'torch')) {
+    const backward = sites.find((s) => s.name === 'backward');
+    if (backward) uses.push({ family: 'torch', line: backward.call.line, what: 'Training a PyTorch model (random weight initialisation, dropout)' });
+  }
+  if (hasKerasTraining) {
+    const fit = sites.find((s) => s.name === 'fit');
+    if (fit) uses.push({ family: 'tensorflow', line: fit.call.line, what: 'Training a Keras model (random weight initialisation, shuffling)' });
+  }
+  return uses.sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,65 @@
+// The files of one analysis, classified and (for Python and notebooks) parsed.
+import type { Module } from './python/ast.js';
+import { notebookAsPercent, prepareNotebook } from './python/notebook.js';
+import type { PythonParser } from './python/parser.js';
+
+export interface InputFile {
+  /** Path relative to the review root, as the tools show it. */
+  path: string;
+  /** The file's text; for notebooks, the Read rendering (percent style) or the raw JSON. */
+  text: string;
+}
+
+export type FileKind = 'python' | 'notebook' | 'dependency' | 'lockfile' | 'other';
+
+export interface SourceFile {
+  path: string;
+  kind: FileKind;
+  /** Lines as the user sees them (1-based: lines[0] is line 1). */
+  lines: string[];
+  /** Parsed Python (scripts and notebooks). */
+  module?: Module;
+  /** Text that was parsed (magics neutralised). */
+  code?: string;
+  pipInstalls?: { line: number; text: string }[];
+  cellStarts?: number[];
+}
+
+const DEPENDENCY_FILE = /(^|\/)(requirements[^/]*\.(txt|in)|pyproject\.toml|setup\.cfg|setup\.py|environment\.ya?ml|Pipfile|conda\.ya?ml)$/i;
+const LOCK_FILE = /(^|\/)(poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|conda-lock\.ya?ml|requirements[^/]*\.lock)$/i;
+
+export function classify(path: string): FileKind {
+  if (LOCK_FILE.test(path)) return 'lockfile';
+  if (DEPENDENCY_FILE.test(path)) return 'dependency';
+  if (/\.ipynb$/i.test(path)) return 'notebook';
+  if (/\.pyw?$/i.test(path)) return 'python';
+  return 'other';
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+export function loadSource(file: InputFile, parser: PythonParser): SourceFile {
+  const kind = classify(file.path);
+  if (kind === 'notebook') {
+    const percent = notebookAsPercent(file.text);
+    const prepared = prepareNotebook(percent.replace(/\r\n?/g, '\n'));
+    return {
+      path: file.path,
+      kind,
+      lines: splitLines(percent),
+      code: prepared.text,
+      module: parser.parse(prepared.text),
+      pipInstalls: prepared.pipInstalls,
+      cellStarts: prepared.cellStarts,
+    };
+  }
+  const text = file.text.replace(/\r\n?/g, '\n');
+  if (kind === 'python' || (kind === 'dependency' && /setup\.py$/i.test(file.path))) {
+    return { path: file.path, kind, lines: splitLines(text), code: text, module: parser.parse(text) };
+  }
+  return { path: file.path, kind, lines: splitLines(text) };
+}

@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import { py, useAnalyzer } from './helpers.js';
+
+const { findings } = useAnalyzer();
+
+const HEAD = py`
+  import numpy as np
+  import pandas as pd
+  from sklearn.model_selection import train_test_split, cross_val_score, GridSearchCV, KFold, TimeSeriesSplit
+  from sklearn.preprocessing import StandardScaler, OneHotEncoder, LabelEncoder
+  from sklearn.pipeline import make_pipeline
+  from sklearn.linear_model import LogisticRegression
+  from sklearn.metrics import f1_score
+`;
+
+describe('preprocessing-before-split', () => {
+  const rule = 'preprocessing-before-split';
+  it('fires for a scaler fitted on all rows before train_test_split, citing the fit line', () => {
+    const code = HEAD + py`
+      df = pd.read_csv("data.csv")
+      X = df.drop(columns=["y"])
+      y = df["y"]
+      X = StandardScaler().fit_transform(X)
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+    `;
+    const [f, ...rest] = findings(code, rule);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'CRITICAL', line: 11, current: 'X = StandardScaler().fit_transform(X)', category: 'Data Preparation', sites: [{ file: 'train.py', line: 12 }] });
+    expect(f?.fixed).toContain('X_train = transformer.fit_transform(X_train)');
+    expect(f?.fixed).toContain('X_test = transformer.transform(X_test)');
+  });
+
+  it('fires for an encoder fitted on the full frame and applied to the parts after the split', () => {
+    const code = HEAD + py`
+      df = pd.read_csv("data.csv")
+      enc = OneHotEncoder(handle_unknown="ignore")
+      enc.fit(df[["city"]])
+      train, test = train_test_split(df, random_state=0)
+      X_train = enc.transform(train[["city"]])
+      X_test = enc.transform(test[["city"]])
+    `;
+    const [f] = findings(code, rule);
+    expect(f).toMatchObject({ line: 10, current: 'enc.fit(df[["city"]])' });
+  });
+
+  it('fires for fillna with a full-data mean and for mean encoding via groupby', () => {
+    const code = HEAD + py`
+      df = pd.read_csv("data.csv")
+      df["age"] = df["age"].fillna(df["age"].mean())
+      df["city_enc"] = df.groupby("city")["y"].transform("mean")
+      train, test = train_test_split(df, random_state=0)
+    `;
+    const lines = findings(code, rule).map((f) => f.line);
+    expect(lines).toEqual([9, 10]);
+  });
+
+  it('fires when the leaky step is inside a helper function of the same file', () => {
+    const code = HEAD + py`
+      def prepare(frame):
+          scaler = StandardScaler()
+          frame[["a", "b"]] = scaler.fit_transform(frame[["a", "b"]])
+          return frame
+
+      df = prepare(pd.read_csv("data.csv"))
+      train, test = train_test_split(df, random_state=0)
+    `;
+    const [f] = findings(code, rule);
+    expect(f?.line).toBe(10);
+  });
+
+  it('fires for a scaled matrix that is cross-validated afterwards, with a pipeline rewrite', () => {
+    const code = HEAD + py`
+      X, y = load_data()
+      X_scaled = StandardScaler().fit_transform(X)
+      scores = cross_val_score(LogisticRegression(), X_scaled, y, cv=5, scoring="f1")
+    `;
+    const [f] = findings(code, rule);
+    expect(f?.line).toBe(9);
+    expect(f?.fixed).toContain('make_pipeline(StandardScaler(), LogisticRegression())');
+  });
+
+  it('stays silent when the scaler is fitted on the training part only', () => {
+    const code = HEAD + py`
+      df = pd.read_csv("data.csv")
+      X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["y"]), df["y"], random_state=0)
+      scaler = StandardScaler()
+      X_train = scaler.fit_transform(X_train)
+      X_test = scaler.transform(X_test)
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+
+  it('stays silent for a Pipeline given to cross_val_score and GridSearchCV on training data', () => {
+    const code = HEAD + py`
+      df = pd.read_csv("data.csv")
+      X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["y"]), df["y"], random_state=0)
+      pipe = make_pipeline(StandardScaler(), LogisticRegression())
+      print(cross_val_score(pipe, X_train, y_train, cv=5))
+      search = GridSearchCV(pipe, {"logisticregression__C": [0.1, 1, 10]}, cv=5)
+      search.fit(X_train, y_train)
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+
+  it('stays silent for a full-data transform used only for a plot', () => {
+    const code = HEAD + py`
+      from sklearn.decomposition import PCA
+      import matplotlib.pyplot as plt
+      df = pd.read_csv("data.csv")
+      coords = PCA(n_components=2).fit_transform(StandardScaler().fit_transform(df[["a", "b", "c"]]))
+      plt.scatter(coords[:, 0], coords[:, 1])
+      X_train, X_test, y_train, y_test = train_test_split(df[["a", "b", "c"]], df["y"], random_state=0)
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+
+  it('stays silent when a name is reused in a later, unrelated notebook section', () => {
+    const nb = [
+      '# %% [markdown] cell 1',
+      '# EDA',
+      '# %% [code] cell 2',
+      'import pandas as pd',
+      'from sklearn.preprocessing import StandardScaler',
+      'from sklearn.model_selection import train_test_split',
+      'df = pd.read_csv("data.csv")',
+      'X = StandardScaler().fit_transform(df[["a", "b"]])',
+      'print(X.mean(axis=0))',
+      '# %% [markdown] cell 3',
+      '# Modelling',
+      '# %% [code] cell 4',
+      'X = df[["a", "b"]]',
+      'X_train, X_test, y_train, y_test = train_test_split(X, df["y"], random_state=0)',
+    ].join('\n');
+    expect(findings({ 'eda.ipynb': nb, 'requirements.txt': 'pandas==2.2.3\n' }, rule)).toEqual([]);
+  });
+
+  it('stays silent for stateless transforms before the split and for a label encoder on the target', () => {
+    const code = HEAD + py`
+      df = pd.read_csv("data.csv")
+      df["log_income"] = np.log1p(df["income"])
+      df = df.drop(columns=["id"])
+      y = LabelEncoder().fit_transform(df["target"])
+      X_train, X_test, y_train, y_test = train_test_split(df, y, random_state=0)
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+
+  it('stays silent for CV that manages its own splits on raw data', () => {
+    const code = HEAD + py`
+      df = pd.read_csv("data.csv")
+      print(cross_val_score(make_pipeline(StandardScaler(), LogisticRegression()), df[["a"]], df["y"], cv=KFold(5, shuffle=True, random_state=0)))
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+});
+
+describe('fit-on-test', () => {
+  const rule = 'fit-on-test';
+  it('fires for fit_transform on the test part, with a transform() rewrite', () => {
+    const code = HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      scaler = StandardScaler()
+      X_train = scaler.fit_transform(X_train)
+      X_test = scaler.fit_transform(X_test)
+    `;
+    const [f] = findings(code, rule);
+    expect(f).toMatchObject({ severity: 'CRITICAL', line: 11, fixed: 'X_test = scaler.transform(X_test)' });
+  });
+
+  it('fires for a model fitted on validation rows of a second split', () => {
+    const code = HEAD + py`
+      X_tmp, X_test, y_tmp, y_test = train_test_split(X, y, random_state=0)
+      X_train, X_val, y_train, y_val = train_test_split(X_tmp, y_tmp, random_state=0)
+      model = LogisticRegression(C=0.5)
+      model.fit(X_val, y_val)
+    `;
+    expect(findings(code, rule).map((f) => f.line)).toEqual([11]);
+  });
+
+  it('stays silent for predict/score on the test part and for a refit on train+val', () => {
+    const code = HEAD + py`
+      X_tmp, X_test, y_tmp, y_test = train_test_split(X, y, random_state=0)
+      X_train, X_val, y_train, y_val = train_test_split(X_tmp, y_tmp, random_state=0)
+      model = LogisticRegression(C=0.5).fit(X_train, y_train)
+      print(f1_score(y_val, model.predict(X_val)))
+      final = LogisticRegression(C=0.5).fit(pd.concat([X_train, X_val]), pd.concat([y_train, y_val]))
+      print(f1_score(y_test, final.predict(X_test)))
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+});
+
+describe('oversampling-before-split', () => {
+  const rule = 'oversampling-before-split';
+  it('fires for SMOTE on all rows before the split', () => {
+    const code = HEAD + py`
+      from imblearn.over_sampling import SMOTE
+      X_res, y_res = SMOTE(random_state=0).fit_resample(X, y)
+      X_train, X_test, y_train, y_test = train_test_split(X_res, y_res, random_state=0, stratify=y_res)
+    `;
+    const [f] = findings(code, rule);
+    expect(f).toMatchObject({ severity: 'CRITICAL', line: 9, sites: [{ file: 'train.py', line: 10 }] });
+  });
+
+  it('fires for upsampling with resample(replace=True) before the split', () => {
+    const code = HEAD + py`
+      from sklearn.utils import resample
+      df = pd.read_csv("data.csv")
+      minority = df[df.y == 1]
+      majority = df[df.y == 0]
+      up = resample(minority, replace=True, n_samples=len(majority), random_state=0)
+      balanced = pd.concat([majority, up])
+      train, test = train_test_split(balanced, random_state=0)
+    `;
+    expect(findings(code, rule).map((f) => f.line)).toEqual([12]);
+  });
+
+  it('stays silent when only the training part is oversampled', () => {
+    const code = HEAD + py`
+      from imblearn.over_sampling import SMOTE
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      X_train, y_train = SMOTE(random_state=0).fit_resample(X_train, y_train)
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+});
+
+describe('test-set-selection', () => {
+  const rule = 'test-set-selection';
+  it('fires for a loop that keeps the best test score', () => {
+    const code = HEAD + py`
+      from sklearn.neighbors import KNeighborsClassifier
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      best_score, best_k = 0, None
+      for k in [1, 3, 5, 7]:
+          model = KNeighborsClassifier(n_neighbors=k).fit(X_train, y_train)
+          score = f1_score(y_test, model.predict(X_test))
+          if score > best_score:
+              best_score, best_k = score, k
+    `;
+    const [f] = findings(code, rule);
+    expect(f).toMatchObject({ severity: 'CRITICAL', line: 13, endLine: 14 });
+    expect(f?.fixed).toContain('f1_score(y_val, model.predict(X_val))');
+  });
+
+  it('fires for candidate models scored on the test set and the best picked with max()', () => {
+    const code = HEAD + py`
+      from sklearn.ensemble import RandomForestClassifier
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      results = {}
+      for name, model in {"lr": LogisticRegression(), "rf": RandomForestClassifier(n_estimators=100)}.items():
+          model.fit(X_train, y_train)
+          results[name] = f1_score(y_test, model.predict(X_test))
+      best = max(results, key=results.get)
+    `;
+    const [f] = findings(code, rule);
+    expect(f).toMatchObject({ line: 13, sites: [{ file: 'train.py', line: 14 }] });
+  });
+
+  it('fires for GridSearchCV fitted on the test set, Keras validation_data and XGBoost early stopping on test', () => {
+    const code = HEAD + py`
+      import xgboost as xgb
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      search = GridSearchCV(LogisticRegression(), {"C": [0.1, 1]}, cv=5)
+      search.fit(X_test, y_test)
+      net = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+      net.fit(X_train, y_train, epochs=10, validation_data=(X_test, y_test))
+      booster = xgb.XGBClassifier(n_estimators=500, early_stopping_rounds=20)
+      booster.fit(X_train, y_train, eval_set=[(X_test, y_test)])
+    `;
+    expect(findings(code, rule).map((f) => f.line)).toEqual([11, 13, 15]);
+  });
+
+  it('stays silent for validation-set selection and for eval_set monitoring without early stopping', () => {
+    const code = HEAD + py`
+      import xgboost as xgb
+      X_tmp, X_test, y_tmp, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      X_train, X_val, y_train, y_val = train_test_split(X_tmp, y_tmp, random_state=0, stratify=y_tmp)
+      best = 0
+      for c in [0.1, 1, 10]:
+          m = LogisticRegression(C=c).fit(X_train, y_train)
+          s = f1_score(y_val, m.predict(X_val))
+          if s > best:
+              best, best_c = s, c
+      booster = xgb.XGBClassifier(n_estimators=200)
+      booster.fit(X_train, y_train, eval_set=[(X_test, y_test)])
+      print(f1_score(y_test, LogisticRegression(C=best_c).fit(X_train, y_train).predict(X_test)))
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+});
+
+describe('shuffled-time-series-split', () => {
+  const rule = 'shuffled-time-series-split';
+  it('fires for lag features followed by a shuffled split, with a shuffle=False rewrite', () => {
+    const code = HEAD + py`
+      df = pd.read_csv("sales.csv")
+      df["lag_1"] = df["sales"].shift(1)
+      df["roll_7"] = df["sales"].rolling(7).mean()
+      X_train, X_test, y_train, y_test = train_test_split(df[["lag_1", "roll_7"]], df["sales"], test_size=0.2, random_state=1)
+    `;
+    const [f] = findings(code, rule);
+    expect(f).toMatchObject({ severity: 'CRITICAL', line: 11, fixed: 'X_train, X_test, y_train, y_test = train_test_split(df[["lag_1", "roll_7"]], df["sales"], test_size=0.2, shuffle=False)' });
+  });
+
+  it('fires for KFold(shuffle=True) over rows sorted by date', () => {
+    const code = HEAD + py`
+      df = pd.read_csv("sales.csv", parse_dates=["date"]).sort_values("date")
+      cv = KFold(n_splits=5, shuffle=True, random_state=0)
+      print(cross_val_score(LogisticRegression(), df[["x"]], df["y"], cv=cv, scoring="f1"))
+    `;
+    expect(findings(code, rule).map((f) => f.line)).toEqual([10]);
+  });
+
+  it('stays silent for shuffle=False and TimeSeriesSplit on time series, and for dates merely parsed', () => {
+    const code = HEAD + py`
+      df = pd.read_csv("sales.csv", parse_dates=["date"])
+      df["lag_1"] = df["sales"].shift(1)
+      X_train, X_test, y_train, y_test = train_test_split(df[["lag_1"]], df["sales"], shuffle=False)
+      print(cross_val_score(LogisticRegression(), df[["lag_1"]], df["y"], cv=TimeSeriesSplit(5), scoring="f1"))
+      other = pd.read_csv("customers.csv", parse_dates=["signup"])
+      other["month"] = other["signup"].dt.month
+      a, b = train_test_split(other, random_state=0)
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+});
