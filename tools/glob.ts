@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { convertPathToPattern, globby } from 'globby';
 import { z } from 'zod';
+import { dropIgnored } from './grep/ignore-check.js';
 import { VCS_DIRS } from './grep/query.js';
 import { isInside, resolveInRoot } from './paths.js';
 import { notice } from './text.js';
@@ -47,12 +48,12 @@ async function runGlob(input: GlobInput, ctx: ToolContext): Promise<ToolResult> 
   }
   let entries;
   try {
-    // From the root, reading .gitignore files downward only: nothing above the root is consulted.
+    // From the root, so that nothing above it is consulted. Ignore files are applied below, with
+    // Grep's rules: globby's own gitignore option is an order of magnitude slower on big trees.
     const pattern = resolved.rel === '.' ? input.pattern : `${convertPathToPattern(resolved.rel)}/${input.pattern}`;
     entries = await globby(pattern, {
       cwd: ctx.root,
       dot: true,
-      ignoreFiles: ['**/.gitignore'],
       onlyFiles: true,
       followSymbolicLinks: false,
       stats: true,
@@ -63,7 +64,9 @@ async function runGlob(input: GlobInput, ctx: ToolContext): Promise<ToolResult> 
     const reason = error instanceof Error ? error.message : String(error);
     return { content: `Glob failed: ${reason}`, isError: true };
   }
+  const kept = new Set(await dropIgnored(ctx.root, entries.map((entry) => entry.path)));
   const files = entries
+    .filter((entry) => kept.has(entry.path))
     .filter((entry) => entry.stats !== undefined && entry.stats.isFile() && !entry.stats.isSymbolicLink())
     .map((entry) => ({ abs: path.resolve(ctx.root, entry.path), mtime: entry.stats?.mtimeMs ?? 0 }))
     .filter((entry) => isInside(ctx.root, entry.abs))
