@@ -1,0 +1,134 @@
+// The loop driven by the real @anthropic-ai/sdk and openai clients against loopback servers that
+// speak each vendor's wire format: what the servers received is asserted as well as the review.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadAgentFile } from '../../src/agent/loader.js';
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { runReview } from '../../src/loop/review.js';
+import { createAnthropicProvider } from '../../src/providers/anthropic.js';
+import { createOpenAIProvider } from '../../src/providers/openai.js';
+import { startAnthropicServer, startOpenAIServer, type ScriptedServer } from '../servers/index.js';
+
+const seed = path.resolve(__dirname, '../../../shared/seeds/model-trainer.md');
+const TRAIN = `import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+df = pd.read_csv("data.csv")
+X, y = df.drop(columns=["label"]), df["label"]
+X = StandardScaler().fit_transform(X)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+`;
+
+const leak = {
+  severity: 'CRITICAL',
+  title: 'Scaler fitted before the split',
+  file: 'train.py',
+  line: 7,
+  issue: 'StandardScaler is fitted on all rows before train_test_split.',
+  impact: 'Test statistics leak into training.',
+  fix: 'Split first, fit on X_train only.',
+  current: 'X = StandardScaler().fit_transform(X)',
+};
+
+const servers: ScriptedServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function repo(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ra-e2e-'));
+  await writeFile(path.join(dir, 'train.py'), TRAIN);
+  return dir;
+}
+
+describe.each([true, false])('anthropic, stream=%s', (stream) => {
+  it('runs a multi-turn review with parallel tool calls, caching and well-formed tool results', async () => {
+    const server = await startAnthropicServer([
+      { toolCalls: [{ name: 'Glob', input: { pattern: '**/*.py' } }, { name: 'Read', input: { file_path: 'train.py' } }], usage: { input: 1200, output: 60, cacheWrite: 900 } },
+      { toolCalls: [{ name: 'report_finding', input: leak }], usage: { input: 300, output: 80, cacheRead: 900 } },
+      { toolCalls: [{ name: 'submit_review', input: { verdict: 'block', summary: 'Leak found.', findings: [leak] } }] },
+    ]);
+    servers.push(server);
+    const agent = await loadAgentFile(seed);
+    const provider = createAnthropicProvider({ model: 'claude-test', baseURL: server.url, apiKey: 'sk-ant-test-key-123456', stream, env: {} });
+    const review = await runReview({ agent, root: await repo(), provider });
+
+    expect(review.status).toBe('complete');
+    expect(review.verdict).toBe('block');
+    expect(review.findings.map((f) => f.verification?.status)).toEqual(['verified']);
+    expect(review.usage.cacheReadTokens).toBe(900);
+    expect(review.usage.cacheWriteTokens).toBe(900);
+
+    const [first, second] = server.requests.map((r) => r.body);
+    expect(first.tools.map((t: { name: string }) => t.name)).toEqual(['Read', 'Grep', 'Glob', 'Bash', 'report_finding', 'submit_review']);
+    expect(first.tools.at(-1).cache_control).toEqual({ type: 'ephemeral' });
+    expect(JSON.stringify(first.system)).toContain('cache_control');
+    expect(JSON.stringify(first.system)).toContain('expert ML engineer');
+    // All results of the parallel calls in one user message, matching the tool_use ids.
+    const results = second.messages.at(-1);
+    expect(results.role).toBe('user');
+    const blocks = results.content.filter((b: { type: string }) => b.type === 'tool_result');
+    expect(blocks).toHaveLength(2);
+    const uses = second.messages.at(-2).content.filter((b: { type: string }) => b.type === 'tool_use');
+    expect(blocks.map((b: { tool_use_id: string }) => b.tool_use_id)).toEqual(uses.map((u: { id: string }) => u.id));
+    expect(JSON.stringify(blocks[1])).toContain('StandardScaler().fit_transform(X)');
+  });
+});
+
+describe('openai-compatible local server', () => {
+  it('handles tool calls written as JSON text, then a markdown answer', async () => {
+    const server = await startOpenAIServer([
+      { text: '{"name": "Read", "arguments": {"file_path": "train.py"}}' },
+      {
+        text: `[CRITICAL] Scaler fitted before the split\nFile: train.py:7\nIssue: fitted on all rows\nImpact: optimistic score\nFix: split first\n\nCurrent:\nX = StandardScaler().fit_transform(X)\n\n❌ Block`,
+      },
+    ]);
+    servers.push(server);
+    const agent = await loadAgentFile(seed);
+    const provider = createOpenAIProvider({ model: 'qwen-local', baseURL: server.url, env: {} });
+    const review = await runReview({ agent, root: await repo(), provider });
+    expect(review.status).toBe('complete');
+    expect(review.findings).toHaveLength(1);
+    expect(review.findings[0]!.verification?.status).toBe('verified');
+    const second = server.requests[1]!.body;
+    const toolMessage = second.messages.find((m: { role: string }) => m.role === 'tool');
+    expect(toolMessage.content).toContain('StandardScaler');
+  });
+});
+
+function captureIO(env: NodeJS.ProcessEnv): CliIO & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), stdoutIsTTY: false, stderrIsTTY: false, env, cwd: process.cwd() };
+}
+
+describe('CLI against a failing server', () => {
+  it('exits 3 with a clear reason when 500s outlast the retries', async () => {
+    const server = await startAnthropicServer(Array.from({ length: 6 }, () => ({ status: 500, message: 'internal error' })));
+    servers.push(server);
+    const io = captureIO({ ANTHROPIC_API_KEY: 'sk-ant-test-key-123456', ANTHROPIC_BASE_URL: server.url });
+    const code = await main(['model-trainer', await repo(), '--format', 'json'], io);
+    expect(code).toBe(3);
+    expect(io.err.join('')).toMatch(/provider error: .*500/);
+    const review = JSON.parse(io.out.join(''));
+    expect(review.status).toBe('incomplete');
+    expect(server.requests.length).toBeGreaterThan(1);
+  });
+
+  it('recovers from a 429 and completes', async () => {
+    const server = await startAnthropicServer([
+      { status: 429, message: 'rate limited', headers: { 'retry-after': '0' } },
+      { toolCalls: [{ name: 'submit_review', input: { summary: 'Fine.', findings: [] } }] },
+    ]);
+    servers.push(server);
+    const io = captureIO({ ANTHROPIC_API_KEY: 'sk-ant-test-key-123456', ANTHROPIC_BASE_URL: server.url });
+    const code = await main(['model-trainer', await repo(), '--format', 'json'], io);
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out.join('')).verdict).toBe('approve');
+    expect(io.err.join('')).toMatch(/using the anthropic provider: ANTHROPIC_API_KEY is set/);
+  });
+});
