@@ -73,7 +73,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (CV_FUNCTIONS.has(name)) return crossValidate(it, call, name, args, kwargs);
   if (name in METRIC_FUNCTIONS) return metric(it, call, name, args);
   if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name);
-  if (/^[A-Z]/.test(name)) {
+  if (/^[A-Z]/.test(name) || PIPELINES.has(name) || name === 'make_column_transformer') {
     const est = construct(it, call, name, args, kwargs);
     if (est) return est;
   }

@@ -183,6 +183,8 @@ function statement(n: RawNode, ctx: Ctx, out: Stmt[]): void {
       for (const c of n.c) if (c.named && isStatementType(c.t)) statement(c, ctx, out);
       return;
     default: {
+      // tree-sitter-python also accepts Python 2 statements; Python 3 does not.
+      if (n.t === 'print_statement' || n.t === 'exec_statement') ctx.errors.add(sp.line);
       const keyword = n.t.replace(/_statement$/, '');
       out.push({ ...sp, k: 'other', keyword, exprs: named(n).filter((c) => !isStatementType(c.t) && c.t !== 'block').map((c) => expr(c, ctx)) });
       for (const c of named(n)) if (c.t === 'block') for (const s of block(c, ctx)) out.push(s);

@@ -212,16 +212,18 @@ function torchFindings(file: SourceFile, projectText: string): FindingInput[] {
   for (const e of epochLoops) {
     if (!deepHas(ctx, e.loop.body, isEvalCall) || deepHas(ctx, e.loop.body, isTrainCall)) continue;
     const evalLine = findLine(ctx, e.loop.body, isEvalCall) ?? e.loop.line;
+    const firstBody = e.loop.body[0]?.line ?? e.loop.line;
     out.push(
       buildFinding({
         rule: 'missing-eval-mode',
         file,
-        line: evalLine,
+        line: e.loop.line,
         title: 'Model never switched back to train mode',
-        issue: `The epoch loop at line ${e.loop.line} calls \`.eval()\` for validation but never \`.train()\`, so every epoch after the first trains in eval mode.`,
+        issue: `The epoch loop calls \`.eval()\` for validation (line ${evalLine}) but never \`.train()\`, so every epoch after the first trains in eval mode.`,
         impact: 'Dropout is disabled and batch-norm statistics freeze after the first validation, so the model trains differently from what the code suggests.',
         fix: 'Call `model.train()` at the start of each training epoch.',
-        fixed: dedent(`${indentOf(file, e.loop.body[0]?.line ?? e.loop.line)}model.train()\n${linesOf(file, e.loop.body[0]?.line ?? e.loop.line)}`),
+        fixed: dedent(`${linesOf(file, e.loop.line)}\n${indentOf(file, firstBody)}model.train()`),
+        sites: [{ file: file.path, line: evalLine }],
       }),
     );
     break;

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { py, useAnalyzer } from './helpers.js';
+
+const { findings } = useAnalyzer();
+
+const TORCH_HEAD = py`
+  import torch
+  import torch.nn as nn
+  torch.manual_seed(0)
+  model = Net()
+  optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+  criterion = nn.CrossEntropyLoss()
+`;
+
+const GOOD_LOOP = py`
+  def evaluate(model, loader):
+      model.eval()
+      total = 0.0
+      with torch.no_grad():
+          for x, y in loader:
+              total += criterion(model(x), y).item()
+      return total
+
+  best = float("inf")
+  for epoch in range(20):
+      model.train()
+      for x, y in train_loader:
+          optimizer.zero_grad()
+          loss = criterion(model(x), y)
+          loss.backward()
+          optimizer.step()
+      val_loss = evaluate(model, val_loader)
+      if val_loss < best:
+          best = val_loss
+          torch.save(model.state_dict(), "best.pt")
+`;
+
+describe('PyTorch loops', () => {
+  it('stays silent on a correct loop (zero_grad, eval + no_grad helper, train(), validation, checkpoint)', () => {
+    const all = findings(TORCH_HEAD + GOOD_LOOP).filter((f) => /zero-grad|eval-mode|validation-loop|early-stopping|checkpoint/.test(f.rule ?? ''));
+    expect(all).toEqual([]);
+  });
+
+  it('missing-zero-grad fires when gradients are never cleared', () => {
+    const code = TORCH_HEAD + GOOD_LOOP.replace('        optimizer.zero_grad()\n', '');
+    const [f] = findings(code, 'missing-zero-grad');
+    expect(f).toMatchObject({ severity: 'HIGH', line: 20, fixed: 'optimizer.zero_grad()\nloss.backward()' });
+  });
+
+  it('missing-zero-grad fires when zero_grad is only called once before the loop, and stays silent for gradient accumulation', () => {
+    const once = TORCH_HEAD + py`
+      optimizer.zero_grad()
+      for x, y in train_loader:
+          loss = criterion(model(x), y)
+          loss.backward()
+          optimizer.step()
+    `;
+    expect(findings(once, 'missing-zero-grad').map((f) => f.line)).toEqual([10]);
+    const accum = TORCH_HEAD + py`
+      for i, (x, y) in enumerate(train_loader):
+          loss = criterion(model(x), y) / 4
+          loss.backward()
+          if (i + 1) % 4 == 0:
+              optimizer.step()
+              optimizer.zero_grad()
+    `;
+    expect(findings(accum, 'missing-zero-grad')).toEqual([]);
+  });
+
+  it('missing-eval-mode fires for a validation loop without eval() and no_grad()', () => {
+    const code = TORCH_HEAD + py`
+      for epoch in range(5):
+          model.train()
+          for x, y in train_loader:
+              optimizer.zero_grad()
+              criterion(model(x), y).backward()
+              optimizer.step()
+          for x, y in val_loader:
+              val_loss = criterion(model(x), y).item()
+      torch.save(model.state_dict(), "m.pt")
+    `;
+    const [f] = findings(code, 'missing-eval-mode');
+    expect(f).toMatchObject({ severity: 'HIGH', line: 13 });
+    expect(f?.issue).toContain('`model.eval()` or `torch.no_grad()`');
+  });
+
+  it('missing-eval-mode fires when eval() is never undone with train() in the epoch loop', () => {
+    const code = TORCH_HEAD + GOOD_LOOP.replace('    model.train()\n', '');
+    const [f] = findings(code, 'missing-eval-mode');
+    expect(f).toMatchObject({ title: 'Model never switched back to train mode', line: 16, fixed: 'for epoch in range(20):\n    model.train()' });
+  });
+
+  it('no-validation-loop, no-early-stopping and no-checkpoint fire for a bare training loop', () => {
+    const code = py`
+      import torch
+      torch.manual_seed(0)
+      model = Net()
+      optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+      for epoch in range(50):
+          for x, y in train_loader:
+              optimizer.zero_grad()
+              loss = loss_fn(model(x), y)
+              loss.backward()
+              optimizer.step()
+      test_acc = evaluate(model, test_loader)
+    `;
+    const rules = findings(code).map((f) => `${f.rule}:${f.line}`);
+    expect(rules).toEqual(expect.arrayContaining(['no-validation-loop:5', 'no-early-stopping:5', 'no-checkpoint:5']));
+  });
+});
+
+describe('Keras fit', () => {
+  const HEAD = py`
+    import tensorflow as tf
+    from tensorflow import keras
+    tf.keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["AUC"])
+  `;
+  it('fires no-validation-loop, no-early-stopping and no-checkpoint for a bare fit', () => {
+    const rules = findings(HEAD + 'model.fit(X_train, y_train, epochs=100)\n').map((f) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['no-validation-loop', 'no-early-stopping', 'no-checkpoint']));
+  });
+
+  it('stays silent with validation_split, EarlyStopping and ModelCheckpoint', () => {
+    const code = HEAD + py`
+      cbs = [keras.callbacks.EarlyStopping(patience=5), keras.callbacks.ModelCheckpoint("best.keras", save_best_only=True)]
+      model.fit(X_train, y_train, epochs=100, validation_split=0.2, callbacks=cbs)
+    `;
+    expect(findings(code).filter((f) => /validation-loop|early-stopping|checkpoint/.test(f.rule ?? ''))).toEqual([]);
+  });
+});

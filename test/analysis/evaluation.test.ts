@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { py, useAnalyzer } from './helpers.js';
+
+const { findings } = useAnalyzer();
+
+const HEAD = py`
+  import pandas as pd
+  from sklearn.model_selection import train_test_split, cross_val_score
+  from sklearn.linear_model import LogisticRegression, LinearRegression
+  from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
+  from sklearn.metrics import accuracy_score, f1_score, classification_report, mean_absolute_error
+  df = pd.read_csv("data.csv")
+  X, y = df.drop(columns=["y"]), df["y"]
+`;
+
+describe('no-held-out-evaluation', () => {
+  const rule = 'no-held-out-evaluation';
+  it('fires when metrics are computed on the training rows only', () => {
+    const code = HEAD + py`
+      model = LogisticRegression(C=1.0).fit(X, y)
+      print(f1_score(y, model.predict(X)))
+    `;
+    const [f] = findings(code, rule);
+    expect(f).toMatchObject({ severity: 'HIGH', line: 9, title: 'Metrics computed on the training data only' });
+  });
+
+  it('fires when a model is trained and no rows are held out at all', () => {
+    const code = HEAD + py`
+      import joblib
+      model = RandomForestClassifier(n_estimators=300).fit(X, y)
+      joblib.dump(model, "model.joblib")
+    `;
+    expect(findings(code, rule).map((f) => f.line)).toEqual([9]);
+  });
+
+  it('stays silent with a test split, with cross-validation, and for evaluation in another file', () => {
+    expect(findings(HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      model = LogisticRegression().fit(X_train, y_train)
+      print(model.score(X_train, y_train), f1_score(y_test, model.predict(X_test)))
+    `, rule)).toEqual([]);
+    expect(findings(HEAD + py`
+      print(cross_val_score(LogisticRegression(), X, y, cv=5, scoring="f1"))
+      final = LogisticRegression().fit(X, y)
+    `, rule)).toEqual([]);
+    expect(findings({
+      'train.py': HEAD + 'LogisticRegression().fit(X, y)\n',
+      'evaluate.py': 'from sklearn.metrics import f1_score\ndef report(model, X_test, y_test):\n    print(f1_score(y_test, model.predict(X_test)))\n',
+      'requirements.txt': 'pandas==2.2.3\n',
+    }, rule)).toEqual([]);
+  });
+});
+
+describe('accuracy-only', () => {
+  const rule = 'accuracy-only';
+  it('fires MEDIUM for accuracy alone and HIGH when the code shows imbalance', () => {
+    const base = HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      model = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, model.predict(X_test)))
+    `;
+    const [f] = findings(base, rule);
+    expect(f).toMatchObject({ line: 10, severity: 'HIGH' }); // stratify=y is an imbalance hint
+    const plain = base.replace(', stratify=y', '');
+    expect(findings(plain, rule)[0]).toMatchObject({ line: 10, severity: 'MEDIUM' });
+    expect(findings(plain, rule)[0]?.fixed).toContain('classification_report(y_test, model.predict(X_test))');
+  });
+
+  it('stays silent with another metric and for regression', () => {
+    expect(findings(HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      model = LogisticRegression().fit(X_train, y_train)
+      print(accuracy_score(y_test, model.predict(X_test)))
+      print(classification_report(y_test, model.predict(X_test)))
+    `, rule)).toEqual([]);
+    expect(findings(HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      model = LinearRegression().fit(X_train, y_train)
+      print(model.score(X_test, y_test))
+    `, rule)).toEqual([]);
+  });
+});
+
+describe('split-without-stratify', () => {
+  const rule = 'split-without-stratify';
+  it('fires for a classification split without stratify, with a rewrite', () => {
+    const [f] = findings(HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      model = LogisticRegression().fit(X_train, y_train)
+      print(f1_score(y_test, model.predict(X_test)))
+    `, rule);
+    expect(f).toMatchObject({ severity: 'MEDIUM', line: 8, fixed: 'X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0, stratify=y)' });
+  });
+
+  it('stays silent for regression, stratified and unshuffled splits', () => {
+    expect(findings(HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      LinearRegression().fit(X_train, y_train)
+      a, b, c, d = train_test_split(X, y, random_state=0, stratify=y)
+      LogisticRegression().fit(a, c)
+      e, f, g, h = train_test_split(X, y, shuffle=False)
+      LogisticRegression().fit(e, g)
+    `, rule)).toEqual([]);
+  });
+});
+
+describe('no-baseline', () => {
+  const rule = 'no-baseline';
+  it('fires when only a complex model is evaluated', () => {
+    const [f] = findings(HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      model = RandomForestClassifier(n_estimators=300, max_depth=8)
+      model.fit(X_train, y_train)
+      print(f1_score(y_test, model.predict(X_test)))
+    `, rule);
+    expect(f).toMatchObject({ severity: 'MEDIUM', line: 9, category: 'Model Selection' });
+  });
+
+  it('stays silent with a Dummy model, a simple model, or a mentioned baseline', () => {
+    const tail = py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      model = RandomForestClassifier(n_estimators=300).fit(X_train, y_train)
+      print(f1_score(y_test, model.predict(X_test)))
+    `;
+    expect(findings(HEAD + tail + 'from sklearn.dummy import DummyClassifier\nprint(DummyClassifier().fit(X_train, y_train).score(X_test, y_test))\n', rule)).toEqual([]);
+    expect(findings(HEAD + tail + 'lr = LogisticRegression().fit(X_train, y_train)\n', rule)).toEqual([]);
+    expect(findings(HEAD + '# baseline: majority class gets 0.71\n' + tail, rule)).toEqual([]);
+  });
+});
+
+describe('default-threshold', () => {
+  const rule = 'default-threshold';
+  it('fires for probabilities cut at 0.5 with no threshold tuning', () => {
+    const [f] = findings(HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      model = LogisticRegression().fit(X_train, y_train)
+      y_pred = (model.predict_proba(X_test)[:, 1] > 0.5).astype(int)
+      print(f1_score(y_test, y_pred))
+    `, rule);
+    expect(f).toMatchObject({ severity: 'MEDIUM', line: 10, fixed: 'y_pred = (model.predict_proba(X_test)[:, 1] > threshold).astype(int)' });
+  });
+
+  it('stays silent when thresholds are tuned, and for 0.5 on something other than probabilities', () => {
+    expect(findings(HEAD + py`
+      from sklearn.metrics import precision_recall_curve
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      model = LogisticRegression().fit(X_train, y_train)
+      proba = model.predict_proba(X_test)[:, 1]
+      prec, rec, thr = precision_recall_curve(y_test, proba)
+      y_pred = (proba > 0.5).astype(int)
+    `, rule)).toEqual([]);
+    expect(findings(HEAD + py`
+      df = df[df["ratio"] > 0.5]
+    `, rule)).toEqual([]);
+  });
+});
