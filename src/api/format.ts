@@ -1,3 +1,4 @@
+import { RULES } from '../analysis/rules/catalog.js';
 import { renderGithub } from '../output/github.js';
 import { renderReview, type RenderOptions } from '../output/render.js';
 import { renderSarif, type SarifRuleInfo } from '../output/sarif.js';
@@ -13,7 +14,7 @@ export interface FormatOptions extends RenderOptions {
   baseDir?: string;
   /** sarif: tool.driver.version. */
   toolVersion?: string;
-  /** sarif: descriptions of rule ids (the offline analyzer's catalogue). */
+  /** sarif: descriptions of rule ids (default: the offline analyzer's catalogue). */
   rules?: readonly SarifRuleInfo[];
 }
 
@@ -21,7 +22,7 @@ export interface FormatOptions extends RenderOptions {
 export function formatReview(review: Review, format: ReviewFormat, options: FormatOptions = {}): string {
   switch (format) {
     case 'sarif':
-      return renderSarif(review, options);
+      return renderSarif(review, { rules: RULES, ...options });
     case 'github':
       return renderGithub(review, options);
     default:

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { formatReview, review } from '../../src/index.js';
 import { renderSarif, toSarif } from '../../src/output/sarif.js';
 import { makeFinding, makeReview } from '../helpers/review-fixture.js';
 
@@ -142,5 +145,17 @@ describe('SARIF output', () => {
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
     expect(log.runs[0].invocations[0].toolExecutionNotifications.map((n: any) => n.message.text)).toEqual(['Review incomplete: timed out after 1000 ms', 'w1']);
     expect(renderSarif(review)).toBe(renderSarif(review));
+  });
+
+  it('a real offline review of the leaky example validates, with rules from the analyzer catalogue', async () => {
+    const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const result = await review({ agent: 'model-trainer', path: 'examples/churn-leaky', cwd: repoRoot, provider: 'offline', config: false, env: {} });
+    const log = JSON.parse(formatReview(result, 'sarif', { root: path.join(repoRoot, 'examples', 'churn-leaky'), baseDir: repoRoot })) as any;
+    expectValid(log);
+    const run = log.runs[0];
+    expect(run.results.length).toBe(result.findings.length);
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^examples\/churn-leaky\//);
+    const preprocessing = run.tool.driver.rules.find((r: any) => r.id === 'preprocessing-before-split');
+    expect(preprocessing.shortDescription.text).toBe('Preprocessing fitted before the train/test split');
   });
 });
