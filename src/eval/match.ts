@@ -51,8 +51,17 @@ function locations(finding: Finding): { file: string; range: [number, number] }[
   return [own, ...(finding.sites ?? []).map((s) => ({ file: s.file, range: [s.line, s.line] as [number, number] }))];
 }
 
-/** Least distance from any of the finding's locations in the same file, or null if none is within the window. */
-export function distanceTo(finding: Finding, target: { file: string; lines: readonly [number, number] }, window: number): number | null {
+/**
+ * Least distance from any of the finding's locations in the same file, or null if none is within
+ * the window. When both sides name a rule (a rule engine's findings do, a model's usually do not),
+ * different rules never match: another rule firing near a missed issue is not a catch.
+ */
+export function distanceTo(
+  finding: Finding,
+  target: { file: string; lines: readonly [number, number]; rule?: string },
+  window: number,
+): number | null {
+  if (finding.rule && target.rule && finding.rule !== target.rule) return null;
   let best: number | null = null;
   for (const loc of locations(finding)) {
     if (normalize(loc.file) !== normalize(target.file)) continue;

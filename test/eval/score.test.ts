@@ -34,6 +34,21 @@ describe('matching', () => {
     expect(at('src/train.py', 2, 3, 8)).toBe(1); // a multi-line finding reaching into the window
   });
 
+  it('never matches findings and expectations that name different rules', () => {
+    const c = spec('rules', 'block', [expected('a.py', [12, 13], 'CRITICAL', { rule: 'oversampling-before-split' })], {
+      acceptable: [{ file: 'a.py', lines: [30, 30], rule: 'no-baseline' }],
+    });
+    const other = finding('a.py', 13, 'MEDIUM', { rule: 'split-without-stratify' });
+    const same = finding('a.py', 12, 'CRITICAL', { rule: 'oversampling-before-split' });
+    const untagged = finding('a.py', 12, 'CRITICAL');
+    expect(matchCase(c, [other]).matched).toEqual([]);
+    expect(matchCase(c, [other, same]).matched.map((m) => m.finding)).toEqual([1]);
+    expect(matchCase(c, [untagged]).matched).toHaveLength(1); // models rarely name rules: location decides
+    const nearAcceptable = matchCase(c, [finding('a.py', 30, 'MEDIUM', { rule: 'accuracy-only' }), finding('a.py', 31, 'MEDIUM', { rule: 'no-baseline' })]);
+    expect(nearAcceptable.falsePositives).toEqual([0]);
+    expect(nearAcceptable.neutral).toEqual([1]);
+  });
+
   it('lets a merged duplicate match through one of its sites', () => {
     const c = spec('sites', 'warning', [expected('a.py', [40, 40])]);
     const merged = finding('a.py', 5, 'HIGH', { sites: [{ file: 'a.py', line: 41 }] });
