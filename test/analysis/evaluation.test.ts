@@ -154,3 +154,21 @@ describe('default-threshold', () => {
     `, rule)).toEqual([]);
   });
 });
+
+describe('no-baseline with a naive forecast', () => {
+  it('counts a metric of a non-model prediction (a lag column) as a baseline', () => {
+    const code = py`
+      import pandas as pd
+      from sklearn.ensemble import HistGradientBoostingRegressor
+      from sklearn.metrics import mean_absolute_error
+      from sklearn.model_selection import train_test_split
+      df = pd.read_csv("d.csv")
+      train, test = train_test_split(df, shuffle=False)
+      model = HistGradientBoostingRegressor(max_iter=300).fit(train[["lag_1"]], train["y"])
+      print(mean_absolute_error(test["y"], model.predict(test[["lag_1"]])))
+      print(mean_absolute_error(test["y"], test["lag_1"]))
+    `;
+    expect(findings(code, 'no-baseline')).toEqual([]);
+    expect(findings(code.split('\n').slice(0, -2).join('\n'), 'no-baseline')).toHaveLength(1);
+  });
+});

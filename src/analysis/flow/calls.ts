@@ -80,7 +80,10 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (LOADERS.has(name) || /^(load_|fetch_)/.test(name)) return load(it, call, name, args, kwargs);
   if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack)$/.test(name)) {
     const first = args[0];
-    return combine(first?.elems ?? args, { data: true });
+    const parts = first?.elems ?? args;
+    const out = combine(parts, { data: true });
+    if (parts.some((p) => p.part === 'test') && parts.some((p) => p.part === 'train')) out.withTest = call.line;
+    return out;
   }
   if (name === 'resample' && /sklearn|utils|^resample$/.test(qual)) {
     const rows = args[0];
@@ -221,6 +224,7 @@ function split(it: Interpreter, call: Call, args: Val[]): Val {
   const names = it.targets;
   const sinkText = it.stmt ? it.src(it.stmt) : it.src(call);
   arrays.forEach((a, i) => it.reportLeak(a, { line: call.line, kind: 'split', trainName: names[2 * i], testName: names[2 * i + 1], sinkText }));
+  for (const a of arrays) if (a.splitAt === undefined) a.splitAt = call.line;
   if (timed?.time && shuffled) {
     it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: timed.time, how: '`train_test_split` shuffles rows by default' });
   }
@@ -263,7 +267,8 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   const truth = args[0];
   const pred = args[1];
   const part = truth?.part ?? pred?.part;
-  it.facts.evals.push({ line: call.line, part, metric: name, kind });
+  const naive = pred !== undefined && !pred.pred && !pred.prob && (pred.data === true || pred.stat !== undefined);
+  it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}) });
   if (part !== 'train' && part !== 'full') it.facts.heldOutUses.push(call.line);
   return { score: { part, line: call.line, metric: name }, part };
 }
@@ -293,6 +298,9 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   if (method === 'fit_resample' || method === 'fit_sample') return fitResample(it, call, receiver, args);
   if (/^(transform|texts_to_sequences|texts_to_matrix|inverse_transform)$/.test(method) && (est || receiver.instanceOf === undefined)) {
     return transformWith(it, call, receiver, args);
+  }
+  if (/^(predict|predict_proba|decision_function|predict_log_proba|score|evaluate)$/.test(method) && est?.fullFit && args[0]?.part === 'test') {
+    reportFullFit(it, est);
   }
   if (/^(predict|predict_proba|decision_function|predict_log_proba)$/.test(method)) {
     const X = args[0];
@@ -335,8 +343,14 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     }
     return { iterItems: [{ indexPart: 'train' }, { indexPart: 'test' }] };
   }
-  if ((method === 'append' || method === 'add') && args[0]) {
+  if ((method === 'append' || method === 'add' || method === 'extend') && args[0]) {
     const item = args[0];
+    if (item.data && !receiver.est) {
+      // `xs.append(series[i:i + w])`: the list now holds rows of that data.
+      receiver.data = true;
+      receiver.part = receiver.part ?? item.part;
+      absorb(receiver, item);
+    }
     const score = item.score ?? (item.pred && item.part ? { part: item.part, line: call.line, metric: 'value' } : undefined);
     if (score) {
       if (!receiver.container) receiver.container = { scores: [], line: call.line };
@@ -359,6 +373,14 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   const stmtText = it.stmt ? it.src(it.stmt) : undefined;
   const endLine = it.stmt?.endLine ?? call.endLine;
   if (method === 'groupby') return derive(receiver, { grouped: true, data: false });
+  if (receiver.windowed) return derive(receiver, { windowed: undefined });
+  const fnArg = call.args[0];
+  if (receiver.grouped && /^(transform|apply|agg|aggregate)$/.test(method) && fnArg && fnArg.k !== 'str' && !/^(np|numpy)\.(mean|median|sum|std|var|max|min)$/.test(dotted(fnArg) ?? '')) {
+    // `groupby(...).transform(lambda s: s.shift(1).rolling(7).mean())`: per-row values within each group.
+    const out = derive(receiver, { grouped: undefined, data: true });
+    if (/\.(shift|rolling|diff|pct_change|ewm|expanding)\(/.test(it.src(fnArg))) out.time = out.time ?? { line, what: 'lagged/rolling features per group' };
+    return out;
+  }
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
     if (method === 'value_counts' && /\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn))) it.facts.imbalanceHints.push(line);
     return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part } };
@@ -369,7 +391,10 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && statArg.stat.part !== 'test' && statArg.stat.part !== 'val') {
     addLeak(out, { kind: 'preprocess', line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText });
   }
-  if (TIME_METHODS.has(method)) out.time = receiver.time ?? { line, what: `\`.${method}()\`` };
+  if (TIME_METHODS.has(method)) {
+    out.time = receiver.time ?? { line, what: `\`.${method}()\`` };
+    if (/^(rolling|expanding|ewm|resample)$/.test(method)) out.windowed = true;
+  }
   if (/^(sort_values|set_index|sort_index)$/.test(method)) {
     const by = call.args[0] ?? kwarg(call, 'by') ?? kwarg(call, 'keys');
     const byText = by?.k === 'str' ? by.value : by?.k === 'seq' && by.items[0]?.k === 'str' ? by.items[0].value : undefined;
@@ -384,6 +409,17 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     if (target) absorb(target, out);
   }
   return out;
+}
+
+/** A model fitted on all rows (test rows included) and then scored on the test rows. */
+function reportFullFit(it: Interpreter, est: Estimator): void {
+  const ff = est.fullFit;
+  if (!ff || it.facts.testFits.some((t) => t.line === ff.line) || it.facts.selections.some((s) => s.line === ff.line)) return;
+  if (est.kind === 'search') {
+    it.facts.selections.push({ line: ff.line, endLine: ff.endLine, kind: 'search-on-test', detail: `the search is fitted on all of \`${ff.dataText}\`, including the test rows split off at line ${ff.splitLine}, and then scored on those test rows`, sites: [ff.splitLine] });
+  } else {
+    it.facts.testFits.push({ line: ff.line, endLine: ff.endLine, cls: est.cls, method: 'fit', part: 'test', dataText: ff.dataText, estText: est.cls, note: `all of \`${ff.dataText}\`, including the test rows split off at line ${ff.splitLine}` });
+  }
 }
 
 /** Records that a model was trained on rows of a split (to tell classification splits apart). */

@@ -23,6 +23,10 @@ export interface TestFit {
   /** The data expression text, e.g. `X_test`. */
   dataText: string;
   estText: string;
+  /** Replaces "the test rows" in the issue when the fit data only includes them. */
+  note?: string;
+  /** Fits that share one root cause (the same combined frame) carry the same group. */
+  group?: number;
 }
 
 export interface Selection {
@@ -58,6 +62,8 @@ export interface EvalFact {
   part: Part | undefined;
   metric: string;
   kind: 'accuracy' | 'other' | 'threshold-curve';
+  /** Scores something that is not a model's prediction (a naive forecast, the training mean): a baseline. */
+  baseline?: boolean;
 }
 
 export interface FitFact {

@@ -31,6 +31,9 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
     return result();
   }
 
+  if ((est.kind === 'search' || est.kind === 'model' || est.kind === 'pipeline') && X?.part === 'full' && X.splitAt !== undefined && X.splitAt < call.line) {
+    est.fullFit = { line: call.line, endLine: call.endLine, splitLine: X.splitAt, dataText: xText };
+  }
   if (est.kind === 'search') {
     it.facts.cvLines.push(call.line);
     it.reportLeak(X, { line: call.line, kind: 'search', sinkText: it.stmt ? it.src(it.stmt) : undefined });
@@ -49,6 +52,11 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
     return result();
   }
 
+  if (est.kind === 'preprocess' && X?.withTest !== undefined) {
+    // Train and test rows put back together and fitted as one: the test rows are learned from.
+    it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: est.cls, method, part: 'test', dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls, note: `rows that include the test set (combined at line ${X.withTest})`, group: X.withTest });
+    return result();
+  }
   if (est.kind === 'preprocess') {
     const leak: Leak = {
       kind: 'preprocess',

@@ -39,6 +39,8 @@ export interface Estimator {
   metrics?: string[];
   /** Trained with a classification loss (Keras cross-entropy). */
   classification?: boolean;
+  /** Fitted on all rows of data that had been split before (the test rows included). */
+  fullFit?: { line: number; endLine: number; splitLine: number; dataText: string };
 }
 
 export interface Splitter {
@@ -99,6 +101,12 @@ export interface Val {
   grouped?: boolean;
   /** Rows drawn at random (`df.sample`). */
   sampled?: boolean;
+  /** A rolling/expanding/ewm window: its mean() is per row, not a statistic of all rows. */
+  windowed?: boolean;
+  /** Rows that include a test part put back together (`pd.concat([train, test])`), and where. */
+  withTest?: number;
+  /** This value was split at that line (its parts are held out from now on). */
+  splitAt?: number;
 }
 
 export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
@@ -111,6 +119,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.prob) v.prob = true;
   if (from.pred) v.pred = true;
   if (from.score) v.score = from.score;
+  if (from.withTest !== undefined) v.withTest = from.withTest;
   return Object.assign(v, extra);
 }
 
@@ -137,6 +146,7 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
     if (v.prob) out.prob = true;
     if (v.pred) out.pred = true;
     if (v.score && !out.score) out.score = v.score;
+    if (v.withTest !== undefined && out.withTest === undefined) out.withTest = v.withTest;
   }
   return Object.assign(out, extra);
 }

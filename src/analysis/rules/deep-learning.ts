@@ -14,7 +14,7 @@ type Loop = Extract<Stmt, { k: 'for' | 'while' }>;
 
 const EVAL_FN = /^(_?(evaluate|eval|validate|validation|valid|test|predict|infer|inference|score)\w*|\w+_(eval|evaluate|validate|validation|valid|test|epoch_eval))$/i;
 const HELD_OUT_ITER = /\b\w*(val|valid|validation|test|dev|eval)\w*\b/i;
-const MODEL_CALLEE = /(^|\.)(model|net|network|encoder|decoder|classifier|module|backbone|self)$/i;
+const MODEL_CALLEE = /(model|net|network|encoder|decoder|classifier|module|backbone)$|^self$/i;
 const SAVE_TEXT = /torch\.save|save_state_dict|\.save\(|save_pretrained|ModelCheckpoint|save_weights|joblib\.dump|pickle\.dump|save_model|log_model|\.export\(|save_checkpoint/;
 const EARLY_TEXT = /patience|early_?stop|EarlyStopping|best_val|best_loss|best_score|best_acc|no_improve/i;
 const REGULARIZATION_TEXT = /Dropout|dropout|weight_decay\s*=\s*(?!0(\.0*)?\b)|BatchNorm|kernel_regularizer|regularizers\.|label_smoothing|AdamW|l2\(|SpatialDropout|GaussianNoise|RandomFlip|RandomRotation|augment/;
@@ -135,7 +135,9 @@ function torchFindings(file: SourceFile, projectText: string): FindingInput[] {
   // Training loops: loops whose body runs backward() and an optimizer step.
   const training = loops.filter((l) => deepHas(ctx, l.loop.body, isBackward) && deepHas(ctx, l.loop.body, isStep));
   const innermost = training.filter((l) => !training.some((o) => o !== l && o.ancestors.includes(l.loop)));
-  const epochLoops = training.filter((l) => !l.ancestors.some((a) => training.some((t) => t.loop === a)));
+  const calledFromTraining = (unit: Def | undefined) =>
+    unit !== undefined && training.some((t) => t.unit !== unit && deepHasShallow(t.loop.body, hasCall(new RegExp(`^${unit.name}$`))));
+  const epochLoops = training.filter((l) => !l.ancestors.some((a) => training.some((t) => t.loop === a)) && !calledFromTraining(l.unit));
 
   // missing-zero-grad
   const noZero = innermost.filter((l) => !deepHas(ctx, l.loop.body, isZeroGrad));
@@ -161,12 +163,12 @@ function torchFindings(file: SourceFile, projectText: string): FindingInput[] {
   }
 
   // missing-eval-mode: evaluation loops or functions without eval() / no_grad().
-  const evalContexts: { line: number; body: readonly Stmt[]; ancestors: Stmt[]; unit: Def | undefined; def?: Def; label: string }[] = [];
+  const evalContexts: { line: number; body: readonly Stmt[]; ancestors: Stmt[]; unit: Def | undefined; def?: Def; label: string; models: Set<string> }[] = [];
   for (const l of loops) {
     if (l.loop.k !== 'for' || deepHas(ctx, l.loop.body, isBackward)) continue;
     if (!HELD_OUT_ITER.test(iterText(l.loop.iter)) || !deepHas(ctx, l.loop.body, isModelForward)) continue;
     if (l.ancestors.some((a) => a.k === 'for' && evalContexts.some((c) => c.line === a.line))) continue;
-    evalContexts.push({ line: l.loop.line, body: [l.loop], ancestors: l.ancestors, unit: l.unit, label: `the loop over \`${iterText(l.loop.iter)}\`` });
+    evalContexts.push({ line: l.loop.line, body: [l.loop], ancestors: l.ancestors, unit: l.unit, label: `the loop over \`${iterText(l.loop.iter)}\``, models: forwardedModels(l.loop.body) });
   }
   for (const def of ctx.defs.values()) {
     if (!EVAL_FN.test(def.name) || deepHas(ctx, def.body, isBackward) || !deepHas(ctx, def.body, isModelForward)) continue;
@@ -174,12 +176,14 @@ function torchFindings(file: SourceFile, projectText: string): FindingInput[] {
       // Judge the function as a whole rather than its inner loop.
       for (let i = evalContexts.length - 1; i >= 0; i--) if (evalContexts[i]!.unit === def) evalContexts.splice(i, 1);
     }
-    evalContexts.push({ line: def.line, body: def.body, ancestors: [], unit: undefined, def, label: `\`${def.name}()\`` });
+    evalContexts.push({ line: def.line, body: def.body, ancestors: [], unit: undefined, def, label: `\`${def.name}()\``, models: new Set() });
   }
   const evalProblems: { line: number; missing: string[]; label: string }[] = [];
   for (const c of evalContexts.sort((a, b) => a.line - b.line)) {
     const missing: string[] = [];
-    const evalSet = deepHas(ctx, c.body, isEvalCall) || (c.def ? callersAll(ctx, c.def.name, (s, line) => s.line < line && isEvalCallDeep(ctx, s)) : priorInUnit(ctx, c, isEvalCall));
+    // In a loop, `.eval()` must be called on the model the loop runs (not on another one).
+    const evalOf = (s: Stmt) => (c.models.size === 0 ? isEvalCall(s) : callsIn(s).some((call) => calleeOf(call) === 'eval' && call.fn.k === 'attr' && c.models.has(exprText(call.fn.obj))));
+    const evalSet = deepHas(ctx, c.body, evalOf) || (c.def ? callersAll(ctx, c.def.name, (s, line) => s.line < line && isEvalCallDeep(ctx, s)) : priorInUnit(ctx, c, evalOf));
     const noGrad =
       c.ancestors.some(isNoGradWith) ||
       deepHasShallow(c.body, isNoGradWith) ||
@@ -269,6 +273,23 @@ function torchFindings(file: SourceFile, projectText: string): FindingInput[] {
       }),
     );
   }
+  return out;
+}
+
+/** Names of the models a loop body calls (`best_model(x)` → best_model). */
+function forwardedModels(body: readonly Stmt[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (stmts: readonly Stmt[]) => {
+    for (const s of stmts) {
+      for (const c of callsIn(s)) {
+        const text = exprText(c.fn);
+        if (text && MODEL_CALLEE.test(text) && text !== 'self') out.add(text);
+        if (calleeOf(c) === 'forward' && c.fn.k === 'attr') out.add(exprText(c.fn.obj));
+      }
+      for (const b of stmtBodies(s)) visit(b);
+    }
+  };
+  visit(body);
   return out;
 }
 

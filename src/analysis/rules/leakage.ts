@@ -7,8 +7,20 @@ import { addKwarg, replaceWord, swapPart } from './rewrite.js';
 
 export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInput[] {
   const out: FindingDraft[] = [];
-  for (const sink of facts.leakSinks) out.push(leakFinding(file, sink));
+  // One finding per split (or CV) reached: every preprocessing step before it is one root cause.
+  const bySink = new Map<string, LeakSink[]>();
+  for (const sink of facts.leakSinks) {
+    const key = `${sink.leak.kind}|${sink.line}`;
+    bySink.set(key, [...(bySink.get(key) ?? []), sink]);
+  }
+  for (const group of bySink.values()) out.push(leakFinding(file, group.sort((a, b) => a.leak.line - b.leak.line)));
+  const seenGroups = new Set<number>();
   for (const fit of facts.testFits) {
+    if (fit.group !== undefined) {
+      if (seenGroups.has(fit.group)) continue;
+      seenGroups.add(fit.group);
+    }
+    const sameGroup = fit.group === undefined ? [] : facts.testFits.filter((f) => f !== fit && f.group === fit.group);
     const current = linesOf(file, fit.line, fit.endLine);
     const isTransformer = /fit_transform/.test(fit.method);
     const fixed = isTransformer ? swapPart(current.replace('.fit_transform(', '.transform('), fit.part, fit.part) : swapPart(current, fit.part, 'train');
@@ -17,10 +29,11 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
       file,
       line: fit.line,
       endLine: fit.endLine,
-      issue: `\`${fit.estText}.${fit.method}(${fit.dataText})\` fits ${fit.cls === fit.estText ? 'it' : `the ${fit.cls}`} on the ${fit.part === 'val' ? 'validation' : 'test'} rows.`,
+      issue: `\`${fit.estText}.${fit.method}(${fit.dataText})\` fits ${fit.cls === fit.estText ? 'it' : `the ${fit.cls}`} on ${fit.note ?? `the ${fit.part === 'val' ? 'validation' : 'test'} rows`}${sameGroup.length ? ` (and ${sameGroup.length} more fit${sameGroup.length > 1 ? 's' : ''} on the same rows)` : ''}.`,
       impact: `The ${fit.part === 'val' ? 'validation' : 'test'} rows are no longer unseen: ${isTransformer ? 'their statistics are learned, and train and test are transformed differently,' : 'what is measured on them'} so the reported score does not reflect performance on new data.`,
       fix: isTransformer ? `Fit on the training rows only and call \`${fit.estText}.transform(${fit.dataText})\` on the held-out rows.` : 'Fit on the training rows only; use the held-out rows solely for predict/score.',
-      fixed: dedent(fixed),
+      fixed: fit.note ? undefined : dedent(fixed),
+      sites: sameGroup.map((f) => ({ file: file.path, line: f.line })),
     });
   }
   for (const sel of facts.selections) {
@@ -57,8 +70,13 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
   return out.map(buildFinding);
 }
 
-function leakFinding(file: SourceFile, sink: LeakSink): FindingDraft {
+function leakFinding(file: SourceFile, group: LeakSink[]): FindingDraft {
+  const sink = group[0]!;
   const { leak } = sink;
+  const others = group.slice(1).map((g) => g.leak);
+  const last = others.length ? others[others.length - 1]! : leak;
+  // Close steps are cited as one block; far ones are listed as other sites.
+  const endLine = last.endLine - leak.line <= 8 ? Math.max(leak.endLine, last.endLine) : leak.endLine;
   const oversample = leak.kind === 'oversample';
   const data = leak.dataText ? `\`${leak.dataText}\`` : 'the data';
   const where =
@@ -69,7 +87,7 @@ function leakFinding(file: SourceFile, sink: LeakSink): FindingDraft {
         : `the rows are cross-validated afterwards (line ${sink.line}), so every validation fold took part in the fit`;
   const issue = oversample
     ? `${leak.what} creates synthetic/duplicated rows from ${data} at line ${leak.line}, and ${where}.`
-    : `${leak.what.includes('(') ? `\`${leak.what}\` is computed` : `${leak.what} is fitted`} on ${data} at line ${leak.line}, and ${where}.`;
+    : `${leak.what.includes('(') ? `\`${leak.what}\` is computed` : `${leak.what} is fitted`} on ${data} at line ${leak.line}${others.length ? ` (so ${others.length === 1 ? 'is' : 'are'} ${others.map((o) => (o.what.includes('(') ? `\`${o.what}\`` : o.what)).join(', ')} at line${others.length > 1 ? 's' : ''} ${others.map((o) => o.line).join(', ')})` : ''}, and ${where}.`;
   const impact = oversample
     ? 'Synthetic rows derived from test rows (or copies of them) are trained on, so the test score is inflated and will not hold on new data.'
     : 'Statistics of the test rows leak into the training features, so the test score is optimistic and will not hold on new data.';
@@ -82,12 +100,12 @@ function leakFinding(file: SourceFile, sink: LeakSink): FindingDraft {
     rule: oversample ? 'oversampling-before-split' : 'preprocessing-before-split',
     file,
     line: leak.line,
-    endLine: leak.endLine,
+    endLine,
     issue,
     impact,
     fix,
-    fixed: leakRewrite(sink),
-    sites: [{ file: file.path, line: sink.line }],
+    fixed: others.length ? undefined : leakRewrite(sink),
+    sites: [{ file: file.path, line: sink.line }, ...others.filter((o) => o.line > endLine).map((o) => ({ file: file.path, line: o.line }))],
   };
 }
 

@@ -32,6 +32,7 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
     uses.push({ file: source, uses: randomUses(sites, roots, source) });
   }
   const out: FindingInput[] = [];
+  const splitFindings = new Map<string, FindingInput>();
   // train_test_split and shuffling CV objects use numpy's global generator when no random_state is given.
   for (const { source, facts } of files) {
     if (!facts || source.kind === 'dependency') continue;
@@ -42,7 +43,8 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
     const first = unseeded[0];
     if (!first || seeded.has('numpy')) continue;
     const current = linesOf(source, first.line, first.endLine);
-    out.push(
+    splitFindings.set(
+      source.path,
       buildFinding({
         rule: 'missing-random-seed',
         file: source,
@@ -60,7 +62,17 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
   for (const { file, uses: fileUses } of uses) {
     const missing = fileUses.filter((u) => !seeded.has(u.family));
     const first = missing[0];
-    if (!first) continue;
+    const split = splitFindings.get(file.path);
+    if (!first) {
+      if (split) out.push(split);
+      continue;
+    }
+    if (split) {
+      // One root cause per file: no seed. The unseeded split leads; the other draws are its sites.
+      const sites = [...(split.sites ?? []), ...missing.map((u) => ({ file: file.path, line: u.line }))];
+      out.push({ ...split, issue: `${split.issue} ${first.what} (line ${first.line}) also draws random numbers without a seed.`, sites });
+      continue;
+    }
     const families = [...new Set(missing.map((u) => u.family))].sort();
     out.push(
       buildFinding({
