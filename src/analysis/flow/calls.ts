@@ -313,7 +313,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     const metricName = est && isClassifierName(est.cls) ? 'accuracy' : est && isRegressorName(est.cls) ? 'r2' : 'score';
     if (metricName !== 'score') it.facts.evals.push({ line: call.line, part: X?.part, metric: metricName, kind: metricName === 'accuracy' ? 'accuracy' : 'other' });
     if (X?.part !== 'train' && X?.part !== 'full') it.facts.heldOutUses.push(call.line);
-    return { score: { part: X?.part, line: call.line, metric: metricName } };
+    return { score: { part: X?.part, line: call.line, metric: metricName }, part: X?.part };
   }
   if (method === 'evaluate') {
     const X = args[0];
@@ -321,7 +321,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     const onlyAccuracy = metrics.length > 0 && metrics.every((m) => /^(acc|accuracy|binary_accuracy|categorical_accuracy|sparse_categorical_accuracy)$/.test(m));
     if (est?.deep) it.facts.evals.push({ line: call.line, part: X?.part, metric: metrics.join(',') || 'loss', kind: onlyAccuracy ? 'accuracy' : 'other' });
     if (X?.part !== 'train' && X?.part !== 'full') it.facts.heldOutUses.push(call.line);
-    return { score: { part: X?.part, line: call.line, metric: 'evaluate' } };
+    return { score: { part: X?.part, line: call.line, metric: 'evaluate' }, part: X?.part };
   }
   if (method === 'compile' && est) {
     const m = call.kwargs.find((k) => k.name === 'metrics')?.value;

@@ -230,7 +230,7 @@ export class Interpreter {
     const [a, b] = test.items as [Expr, Expr];
     const va = vals[0] ?? {};
     const vb = vals[1] ?? {};
-    const isTestScore = (v: Val) => v.part === 'test' && (v.score !== undefined || v.pred === true);
+    const isTestScore = (v: Val) => (v.part ?? v.score?.part) === 'test' && (v.score !== undefined || v.pred === true);
     const assigned = new Set(s.body.flatMap((st) => (st.k === 'assign' ? st.targets.flatMap(targetNames) : [])));
     const keeps = (e: Expr) => {
       const d = dotted(e);
@@ -264,8 +264,14 @@ export class Interpreter {
 
   eval(e: Expr, scope: Scope): Val {
     switch (e.k) {
-      case 'name':
-        return scope.get(e.id) ?? guessFromName(e.id);
+      case 'name': {
+        const known = scope.get(e.id);
+        if (known) return known;
+        // Remember the guess so in-place changes (`df['lag'] = ...`) stick to the same value.
+        const guess = guessFromName(e.id);
+        if (guess.data) scope.set(e.id, guess);
+        return guess;
+      }
       case 'attr': {
         const key = dotted(e);
         if (key && scope.has(key)) return scope.get(key) ?? {};

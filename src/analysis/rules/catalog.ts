@@ -70,8 +70,8 @@ export const RULES: readonly Rule[] = [
     category: 'Data Preparation',
     description:
       'Rows are time-ordered (a date index, rows sorted by date, shift/rolling/diff/pct_change/lag features) but split with a shuffling train_test_split, KFold(shuffle=True) or ShuffleSplit, so the model trains on the future and is tested on the past.',
-    wrong: 'df["lag_1"] = df["sales"].shift(1)\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
-    right: 'X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, shuffle=False)\n# or: cross_val_score(model, X, y, cv=TimeSeriesSplit(n_splits=5))',
+    wrong: 'df["lag_1"] = df["sales"].shift(1)\nX_train, X_test, y_train, y_test = train_test_split(df[["lag_1"]], df["sales"], test_size=0.2)',
+    right: 'df["lag_1"] = df["sales"].shift(1)\nX_train, X_test, y_train, y_test = train_test_split(df[["lag_1"]], df["sales"], test_size=0.2, shuffle=False)\n# or: cross_val_score(model, df[["lag_1"]], df["sales"], cv=TimeSeriesSplit(n_splits=5))',
   },
   {
     id: 'no-held-out-evaluation',
