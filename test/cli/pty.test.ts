@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIServer, type ScriptedServer } from '../servers/index.js';
+import { describeNeeding, needsNote } from '../helpers/system.js';
 
 // The CLI under a real pseudo-terminal (tmux), against a loopback OpenAI-compatible server whose
 // second answer is held back until the test has read the live progress line.
@@ -135,7 +136,7 @@ async function runUnderTmux(session: string, extraArgs: string[]) {
 }
 
 // Generous: node and tsx start slowly on a loaded two-core machine. No assertion is about time.
-describe('the CLI in a terminal', { timeout: 120_000 }, () => {
+describeNeeding('tmux')(`the CLI in a terminal${needsNote('tmux')}`, { timeout: 120_000 }, () => {
   it('shows a live progress line while the model works, then the report and the verdict', async () => {
     const session = 'live';
     const gated = await runUnderTmux(session, []);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltinTools, runTool } from '../../tools/index.js';
 import type { AnyTool } from '../../tools/types.js';
 import { makeContext, makeTree } from './helpers.js';
+import { describeNeeding, needsNote } from '../helpers/system.js';
 
 const FAKE_KEY = 'sk-ant-FAKE-0123456789-adversarial';
 const SECRET = 'TOP-SECRET-HOME-FILE-CONTENT';
@@ -106,7 +107,7 @@ describe('file tools refuse everything outside the review root', () => {
   });
 });
 
-describe('Bash runs in a sandbox', () => {
+describeNeeding('bwrap')(`Bash runs in a sandbox${needsNote('bwrap')}`, () => {
   const bash = (command: string, timeout?: number) =>
     runTool(tool('Bash'), timeout === undefined ? { command } : { command, timeout }, makeContext(repo.root));
 

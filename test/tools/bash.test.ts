@@ -4,6 +4,7 @@ import { checkAllowed, splitCommands } from '../../tools/bash-allow.js';
 import { runTool } from '../../tools/index.js';
 import { bwrapArgs, probeHostLayout } from '../../tools/sandbox.js';
 import { makeContext, makeTree } from './helpers.js';
+import { describeNeeding, needsNote } from '../helpers/system.js';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -13,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-describe('Bash', () => {
+describeNeeding('bwrap')(`Bash${needsNote('bwrap')}`, () => {
   const bash = createBashTool();
 
   it('runs in the review root and reports stdout', async () => {

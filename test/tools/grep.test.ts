@@ -6,6 +6,7 @@ import { createGrepTool } from '../../tools/grep.js';
 import { runTool } from '../../tools/index.js';
 import { makeContext, makeTree } from './helpers.js';
 import type { Tree } from './helpers.js';
+import { describeNeeding, needsNote } from '../helpers/system.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/tools/notebooks');
 const rg = createGrepTool({ engine: 'rg' });
@@ -70,7 +71,7 @@ async function both(input: Record<string, unknown>, limits = {}): Promise<string
   return a.content;
 }
 
-describe('Grep, both engines give identical output', () => {
+describeNeeding('rg')(`Grep, both engines give identical output${needsNote('rg')}`, () => {
   const queries: Array<Record<string, unknown>> = [
     { pattern: 'fit' },
     { pattern: 'fit', output_mode: 'count' },
@@ -115,7 +116,7 @@ describe('Grep, both engines give identical output', () => {
   }
 });
 
-describe('Grep results', () => {
+describeNeeding('rg')(`Grep results${needsNote('rg')}`, () => {
   it('lists matching files sorted by path, skipping ignored, VCS, binary files and symlinks', async () => {
     expect(await both({ pattern: 'fit' })).toBe(
       [
