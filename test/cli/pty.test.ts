@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIServer, type ScriptedServer } from '../servers/index.js';
 import { describeNeeding, needsNote } from '../helpers/system.js';
+import { LEAK_FINDING, makeLeakyRepo } from '../helpers/leaky-repo.js';
 
 // The CLI under a real pseudo-terminal (tmux), against a loopback OpenAI-compatible server whose
 // second answer is held back until the test has read the live progress line.
@@ -16,27 +17,6 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const cliEntry = path.join(repoRoot, 'test', 'helpers', 'cli-entry.ts');
 const tsxLoader = pathToFileURL(path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const socket = `ra-pty-${process.pid}`;
-
-const TRAIN = `import pandas as pd
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
-
-df = pd.read_csv("data.csv")
-X, y = df.drop(columns=["label"]), df["label"]
-X = StandardScaler().fit_transform(X)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
-`;
-
-const leak = {
-  severity: 'CRITICAL',
-  title: 'Scaler fitted before the split',
-  file: 'train.py',
-  line: 7,
-  issue: 'StandardScaler is fitted on all rows before train_test_split.',
-  impact: 'Test statistics leak into training; the score is optimistic.',
-  fix: 'Split first, fit the scaler on X_train only.',
-  current: 'X = StandardScaler().fit_transform(X)',
-};
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
@@ -88,8 +68,7 @@ let dir: string;
 const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
-  dir = await realpath(await mkdtemp(path.join(os.tmpdir(), 'ra-pty-')));
-  await writeFile(path.join(dir, 'train.py'), TRAIN);
+  dir = await realpath(await makeLeakyRepo('ra-pty-'));
 });
 
 afterAll(async () => {
@@ -104,7 +83,7 @@ afterAll(async () => {
 async function runUnderTmux(session: string, extraArgs: string[]) {
   const upstream = await startOpenAIServer([
     { text: 'Reading the script.', toolCalls: [{ name: 'Read', input: { file_path: 'train.py' } }], usage: { input: 1200, output: 80 } },
-    { toolCalls: [{ name: 'submit_review', input: { verdict: 'block', summary: 'The scaler sees the test rows.', findings: [leak] } }], usage: { input: 1500, output: 200 } },
+    { toolCalls: [{ name: 'submit_review', input: { verdict: 'block', summary: 'The scaler sees the test rows.', findings: [LEAK_FINDING] } }], usage: { input: 1500, output: 200 } },
   ]);
   const gated = await gatedServer(upstream, 2);
   cleanups.push(() => upstream.close(), () => gated.close());

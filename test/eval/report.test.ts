@@ -120,7 +120,7 @@ describe('html report', () => {
       const hostile = page.locator('#case-hostile');
       expect(await hostile.locator('p').first().innerText()).toContain('<script>window.__pwned = 1</script>');
       expect(await hostile.locator('.cell.found.matched').innerText()).toContain('<img src=x onerror="window.__pwned = 2">');
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('script').count()).toBe(0);
       expect(await page.locator('img').count()).toBe(0);
       expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);

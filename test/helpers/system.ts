@@ -16,9 +16,8 @@ export function hasCommand(name: string): boolean {
  * machine without it the block is skipped and says why; in CI (CI=true), where .ci/run installs
  * them, it always runs, so a missing install fails loudly instead of passing quietly.
  */
-export function describeNeeding(program: string): typeof describe {
-  if (process.env.CI || hasCommand(program)) return describe;
-  return describe.skip;
+export function describeNeeding(program: string) {
+  return describe.skipIf(!process.env.CI && !hasCommand(program));
 }
 
 export function needsNote(program: string): string {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { capToolOutput, estimateTokens, trimContext, TRIMMED_NOTE } from '../../src/loop/context-trim.js';
 import type { Message } from '../../src/providers/types.js';
 
+type Part = Message['content'][number];
+const partsOf = (messages: Message[]): Part[] => messages.flatMap((m): Part[] => m.content);
+
 function exchange(i: number, size: number): Message[] {
   return [
     { role: 'assistant', content: [{ type: 'toolCall', id: `c${i}`, name: 'Read', input: { file_path: `f${i}.py` } }] },
@@ -20,10 +23,10 @@ describe('context trimming', () => {
     // 120k chars ≈ 30k tokens; a 40k window with 8k output leaves 22k.
     const { messages: out, trimmed } = trimContext('sys', messages, 40_000, 8000);
     expect(trimmed).toBeGreaterThanOrEqual(1);
-    const results = out.flatMap((m) => m.content).filter((p) => p.type === 'toolResult');
+    const results = partsOf(out).filter((p) => p.type === 'toolResult');
     expect(results[0]!.type === 'toolResult' && results[0]!.content).toBe(TRIMMED_NOTE);
     expect(results[2]!.type === 'toolResult' && results[2]!.content.length).toBe(40_000);
-    expect(out.flatMap((m) => m.content).filter((p) => p.type === 'toolCall')).toHaveLength(3);
+    expect(partsOf(out).filter((p) => p.type === 'toolCall')).toHaveLength(3);
     expect(estimateTokens('sys', out)).toBeLessThanOrEqual(22_000);
     // The input is not mutated.
     expect(messages[1]!.content[0]!.type === 'toolResult' && messages[1]!.content[0]!.content.length).toBe(40_000);

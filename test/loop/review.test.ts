@@ -1,5 +1,3 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAgentText } from '../../src/agent/parse.js';
@@ -8,39 +6,13 @@ import type { ReviewEvent } from '../../src/loop/events.js';
 import { runReview } from '../../src/loop/review.js';
 import type { ToolResultPart } from '../../src/providers/types.js';
 import { call, scriptedProvider, text } from '../helpers/scripted-provider.js';
-
-const TRAIN = `import pandas as pd
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
-
-df = pd.read_csv("data.csv")
-X, y = df.drop(columns=["label"]), df["label"]
-X = StandardScaler().fit_transform(X)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
-`;
-
-async function repo(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ra-loop-'));
-  await writeFile(path.join(dir, 'train.py'), TRAIN);
-  return dir;
-}
+import { LEAK_FINDING, makeLeakyRepo } from '../helpers/leaky-repo.js';
 
 function agent(tools = 'Read, Grep, Glob', extra = ''): AgentSpec {
   const check = checkAgentText(`---\nname: t\ndescription: test agent\ntools: ${tools}\n${extra}---\nYou review ML code.\n`, 't.md');
   if (!check.spec) throw new Error(JSON.stringify(check.problems));
   return check.spec;
 }
-
-const leak = {
-  severity: 'CRITICAL',
-  title: 'Scaler fitted before the split',
-  file: 'train.py',
-  line: 7,
-  issue: 'StandardScaler is fitted on all rows before train_test_split.',
-  impact: 'Test statistics leak into training; the score is optimistic.',
-  fix: 'Split first, fit the scaler on X_train only.',
-  current: 'X = StandardScaler().fit_transform(X)',
-};
 
 const unseeded = {
   severity: 'HIGH',
@@ -60,12 +32,12 @@ function toolResults(request: { messages: { role: string; content: { type: strin
 
 describe('runReview', () => {
   it('runs a multi-turn review with parallel tool calls and ends with submit_review', async () => {
-    const root = await repo();
+    const root = await makeLeakyRepo();
     const events: ReviewEvent[] = [];
     const { provider, requests } = scriptedProvider([
       [text('Looking around.'), call('Glob', { pattern: '**/*.py' }), call('Read', { file_path: 'train.py' })],
-      [call('report_finding', leak)],
-      [call('submit_review', { verdict: 'block', summary: 'One leak.', findings: [leak, unseeded] })],
+      [call('report_finding', LEAK_FINDING)],
+      [call('submit_review', { verdict: 'block', summary: 'One LEAK_FINDING.', findings: [LEAK_FINDING, unseeded] })],
     ]);
     const review = await runReview({ agent: agent(), root, provider, onEvent: (e) => events.push(e) });
 
@@ -93,10 +65,10 @@ describe('runReview', () => {
 
   it('offers only the tools the agent lists', async () => {
     const { provider, requests } = scriptedProvider([[call('submit_review', { summary: 'Nothing.', findings: [] })]]);
-    await runReview({ agent: agent('Read'), root: await repo(), provider });
+    await runReview({ agent: agent('Read'), root: await makeLeakyRepo(), provider });
     expect(requests[0]!.tools.map((t) => t.name)).toEqual(['Read', 'report_finding', 'submit_review']);
     const none = scriptedProvider([[call('submit_review', { summary: 'Nothing.', findings: [] })]]);
-    await runReview({ agent: agent(''), root: await repo(), provider: none.provider });
+    await runReview({ agent: agent(''), root: await makeLeakyRepo(), provider: none.provider });
     expect(none.requests[0]!.tools.map((t) => t.name)).toEqual(['report_finding', 'submit_review']);
   });
 
@@ -114,7 +86,7 @@ X = StandardScaler().fit_transform(X)
 
 ❌ Block`;
     const { provider } = scriptedProvider([[text(answer)]]);
-    const review = await runReview({ agent: agent(), root: await repo(), provider });
+    const review = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider });
     expect(review.endReason).toBe('answered');
     expect(review.status).toBe('complete');
     expect(review.findings).toHaveLength(1);
@@ -124,10 +96,10 @@ X = StandardScaler().fit_transform(X)
 
   it('sends validation errors back in a repair turn and accepts the fix', async () => {
     const { provider, requests } = scriptedProvider([
-      [call('submit_review', { summary: 'x', findings: [{ ...leak, severity: 'SEVERE', impact: undefined }] })],
-      [call('submit_review', { summary: 'Fixed.', findings: [leak] })],
+      [call('submit_review', { summary: 'x', findings: [{ ...LEAK_FINDING, severity: 'SEVERE', impact: undefined }] })],
+      [call('submit_review', { summary: 'Fixed.', findings: [LEAK_FINDING] })],
     ]);
-    const review = await runReview({ agent: agent(), root: await repo(), provider });
+    const review = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider });
     const repair = toolResults(requests[1]!)[0]!;
     expect(repair.isError).toBe(true);
     expect(repair.content).toMatch(/findings\[0\]\.severity/);
@@ -138,11 +110,11 @@ X = StandardScaler().fit_transform(X)
 
   it('gives up after two repair turns and keeps what was reported', async () => {
     const bad = [call('submit_review', { summary: 'x', findings: [{ title: 'no fields' }] })];
-    const { provider } = scriptedProvider([[call('report_finding', leak)], bad, bad, bad]);
-    const review = await runReview({ agent: agent(), root: await repo(), provider });
+    const { provider } = scriptedProvider([[call('report_finding', LEAK_FINDING)], bad, bad, bad]);
+    const review = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider });
     expect(review.status).toBe('incomplete');
     expect(review.endReason).toBe('invalid-output');
-    expect(review.findings.map((f) => f.title)).toEqual([leak.title]);
+    expect(review.findings.map((f) => f.title)).toEqual([LEAK_FINDING.title]);
   });
 
   it('stops a model that never stops calling tools at the turn limit, keeping its findings', async () => {
@@ -151,16 +123,16 @@ X = StandardScaler().fit_transform(X)
       [
         () => {
           turn += 1;
-          return turn === 1 ? [call('report_finding', leak)] : [call('Grep', { pattern: 'fit' })];
+          return turn === 1 ? [call('report_finding', LEAK_FINDING)] : [call('Grep', { pattern: 'fit' })];
         },
       ],
       { repeatLast: true },
     );
-    const review = await runReview({ agent: agent(), root: await repo(), provider, maxTurns: 4 });
+    const review = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider, maxTurns: 4 });
     expect(review.status).toBe('incomplete');
     expect(review.endReason).toBe('max-turns');
     expect(review.incompleteReason).toMatch(/turn limit reached \(4 turns\)/);
-    expect(review.findings.map((f) => f.title)).toEqual([leak.title]);
+    expect(review.findings.map((f) => f.title)).toEqual([LEAK_FINDING.title]);
     expect(review.verdict).toBe('block');
     // 4 turns plus the last chance, which only offered submit_review.
     expect(requests).toHaveLength(5);
@@ -172,7 +144,7 @@ X = StandardScaler().fit_transform(X)
       [call('Read', { file_path: 'train.py' })],
       [call('submit_review', { summary: 'Partial review.', findings: [unseeded] })],
     ]);
-    const review = await runReview({ agent: agent(), root: await repo(), provider, maxTurns: 1 });
+    const review = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider, maxTurns: 1 });
     expect(review.status).toBe('incomplete');
     expect(review.summary).toBe('Partial review.');
     expect(review.findings).toHaveLength(1);
@@ -184,7 +156,7 @@ X = StandardScaler().fit_transform(X)
       usage: { inputTokens: 1_000_000, outputTokens: 0 },
     });
     const prices = { scripted: { 'script-1': { input: 1, output: 1, cacheRead: 0.1, cacheWrite: 1.25 } } };
-    const review = await runReview({ agent: agent(), root: await repo(), provider, maxCostUsd: 2.5, prices });
+    const review = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider, maxCostUsd: 2.5, prices });
     expect(review.endReason).toBe('max-cost');
     expect(review.incompleteReason).toMatch(/cost limit reached/);
     expect(review.usage.costUsd).toBeGreaterThanOrEqual(2.5);
@@ -195,7 +167,7 @@ X = StandardScaler().fit_transform(X)
     const controller = new AbortController();
     const { provider } = scriptedProvider(
       [
-        [call('report_finding', leak)],
+        [call('report_finding', LEAK_FINDING)],
         () => {
           controller.abort();
           return [call('Grep', { pattern: 'x' })];
@@ -203,15 +175,15 @@ X = StandardScaler().fit_transform(X)
       ],
       { repeatLast: true },
     );
-    const review = await runReview({ agent: agent(), root: await repo(), provider, signal: controller.signal });
+    const review = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider, signal: controller.signal });
     expect(review.endReason).toBe('aborted');
     expect(review.status).toBe('incomplete');
     expect(review.findings).toHaveLength(1);
   });
 
   it('reports a provider failure as an incomplete review with the reason', async () => {
-    const { provider } = scriptedProvider([[call('report_finding', leak)], { error: 'server overloaded', status: 529 }]);
-    const review = await runReview({ agent: agent(), root: await repo(), provider });
+    const { provider } = scriptedProvider([[call('report_finding', LEAK_FINDING)], { error: 'server overloaded', status: 529 }]);
+    const review = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider });
     expect(review.endReason).toBe('provider-error');
     expect(review.incompleteReason).toBe('provider error: server overloaded (HTTP 529)');
     expect(review.findings).toHaveLength(1);
@@ -222,7 +194,7 @@ X = StandardScaler().fit_transform(X)
       [call('Write', { file_path: 'x.py', content: 'boom' }), call('Read', { nope: 1 }), call('Read', { file_path: '../../etc/passwd' })],
       [call('submit_review', { summary: 'Done.', findings: [] })],
     ]);
-    const review = await runReview({ agent: agent(), root: await repo(), provider });
+    const review = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider });
     const results = toolResults(requests[1]!);
     expect(results.map((r) => r.isError)).toEqual([true, true, true]);
     expect(results[0]!.content).toMatch(/no tool named "Write"/);
@@ -232,18 +204,18 @@ X = StandardScaler().fit_transform(X)
   });
 
   it('applies the verdict policy over the model and records the override', async () => {
-    const { provider } = scriptedProvider([[call('submit_review', { verdict: 'approve', summary: 'Looks fine.', findings: [leak] })]]);
-    const review = await runReview({ agent: agent(), root: await repo(), provider });
+    const { provider } = scriptedProvider([[call('submit_review', { verdict: 'approve', summary: 'Looks fine.', findings: [LEAK_FINDING] })]]);
+    const review = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider });
     expect(review.verdict).toBe('block');
     expect(review.verdictOverride?.modelVerdict).toBe('approve');
   });
 
   it('marks a finding whose snippet is invented as unverified, and --strict drops it', async () => {
-    const invented = { ...leak, title: 'Invented', current: 'model.fit(X_test, y_test)', line: 3 };
-    const steps = () => scriptedProvider([[call('submit_review', { summary: 'x', findings: [invented, leak] })]]).provider;
-    const loose = await runReview({ agent: agent(), root: await repo(), provider: steps() });
+    const invented = { ...LEAK_FINDING, title: 'Invented', current: 'model.fit(X_test, y_test)', line: 3 };
+    const steps = () => scriptedProvider([[call('submit_review', { summary: 'x', findings: [invented, LEAK_FINDING] })]]).provider;
+    const loose = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider: steps() });
     expect(loose.findings.find((f) => f.title === 'Invented')?.verification?.status).toBe('unverified');
-    const strict = await runReview({ agent: agent(), root: await repo(), provider: steps(), strict: true });
-    expect(strict.findings.map((f) => f.title)).toEqual([leak.title]);
+    const strict = await runReview({ agent: agent(), root: await makeLeakyRepo(), provider: steps(), strict: true });
+    expect(strict.findings.map((f) => f.title)).toEqual([LEAK_FINDING.title]);
   });
 });

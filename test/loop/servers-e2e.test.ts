@@ -1,7 +1,5 @@
 // The loop driven by the real @anthropic-ai/sdk and openai clients against loopback servers that
 // speak each vendor's wire format: what the servers received is asserted as well as the review.
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadAgentFile } from '../../src/agent/loader.js';
@@ -11,51 +9,25 @@ import { runReview } from '../../src/loop/review.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic.js';
 import { createOpenAIProvider } from '../../src/providers/openai.js';
 import { startAnthropicServer, startOpenAIServer, type ScriptedServer } from '../servers/index.js';
+import { LEAK_FINDING, makeLeakyRepo } from '../helpers/leaky-repo.js';
 
 const seed = path.resolve(__dirname, '../../../shared/seeds/model-trainer.md');
-const TRAIN = `import pandas as pd
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
-
-df = pd.read_csv("data.csv")
-X, y = df.drop(columns=["label"]), df["label"]
-X = StandardScaler().fit_transform(X)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
-`;
-
-const leak = {
-  severity: 'CRITICAL',
-  title: 'Scaler fitted before the split',
-  file: 'train.py',
-  line: 7,
-  issue: 'StandardScaler is fitted on all rows before train_test_split.',
-  impact: 'Test statistics leak into training.',
-  fix: 'Split first, fit on X_train only.',
-  current: 'X = StandardScaler().fit_transform(X)',
-};
-
 const servers: ScriptedServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function repo(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ra-e2e-'));
-  await writeFile(path.join(dir, 'train.py'), TRAIN);
-  return dir;
-}
-
 describe.each([true, false])('anthropic, stream=%s', (stream) => {
   it('runs a multi-turn review with parallel tool calls, caching and well-formed tool results', async () => {
     const server = await startAnthropicServer([
       { toolCalls: [{ name: 'Glob', input: { pattern: '**/*.py' } }, { name: 'Read', input: { file_path: 'train.py' } }], usage: { input: 1200, output: 60, cacheWrite: 900 } },
-      { toolCalls: [{ name: 'report_finding', input: leak }], usage: { input: 300, output: 80, cacheRead: 900 } },
-      { toolCalls: [{ name: 'submit_review', input: { verdict: 'block', summary: 'Leak found.', findings: [leak] } }] },
+      { toolCalls: [{ name: 'report_finding', input: LEAK_FINDING }], usage: { input: 300, output: 80, cacheRead: 900 } },
+      { toolCalls: [{ name: 'submit_review', input: { verdict: 'block', summary: 'Leak found.', findings: [LEAK_FINDING] } }] },
     ]);
     servers.push(server);
     const agent = await loadAgentFile(seed);
     const provider = createAnthropicProvider({ model: 'claude-test', baseURL: server.url, apiKey: 'sk-ant-test-key-123456', stream, env: {} });
-    const review = await runReview({ agent, root: await repo(), provider });
+    const review = await runReview({ agent, root: await makeLeakyRepo(), provider });
 
     expect(review.status).toBe('complete');
     expect(review.verdict).toBe('block');
@@ -90,7 +62,7 @@ describe('openai-compatible local server', () => {
     servers.push(server);
     const agent = await loadAgentFile(seed);
     const provider = createOpenAIProvider({ model: 'qwen-local', baseURL: server.url, env: {} });
-    const review = await runReview({ agent, root: await repo(), provider });
+    const review = await runReview({ agent, root: await makeLeakyRepo(), provider });
     expect(review.status).toBe('complete');
     expect(review.findings).toHaveLength(1);
     expect(review.findings[0]!.verification?.status).toBe('verified');
@@ -111,7 +83,7 @@ describe('CLI against a failing server', () => {
     const server = await startAnthropicServer(Array.from({ length: 6 }, () => ({ status: 500, message: 'internal error' })));
     servers.push(server);
     const io = captureIO({ ANTHROPIC_API_KEY: 'sk-ant-test-key-123456', ANTHROPIC_BASE_URL: server.url });
-    const code = await main(['model-trainer', await repo(), '--format', 'json'], io);
+    const code = await main(['model-trainer', await makeLeakyRepo(), '--format', 'json'], io);
     expect(code).toBe(3);
     expect(io.err.join('')).toMatch(/provider error: .*500/);
     const review = JSON.parse(io.out.join(''));
@@ -126,7 +98,7 @@ describe('CLI against a failing server', () => {
     ]);
     servers.push(server);
     const io = captureIO({ ANTHROPIC_API_KEY: 'sk-ant-test-key-123456', ANTHROPIC_BASE_URL: server.url });
-    const code = await main(['model-trainer', await repo(), '--format', 'json'], io);
+    const code = await main(['model-trainer', await makeLeakyRepo(), '--format', 'json'], io);
     expect(code).toBe(0);
     expect(JSON.parse(io.out.join('')).verdict).toBe('approve');
     expect(io.err.join('')).toMatch(/using the anthropic provider: ANTHROPIC_API_KEY is set/);

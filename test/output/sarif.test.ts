@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import Ajv04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -13,6 +13,10 @@ import { makeFinding, makeReview } from '../helpers/review-fixture.js';
 const require = createRequire(import.meta.url);
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+
+// Both are CommonJS packages whose default export sits on `.default` under NodeNext typing.
+const Ajv04 = Ajv04Module.default;
+const addFormats = addFormatsModule.default;
 
 function validator() {
   // The schema's `language` pattern has a stray "]" that is only legal without the regex u flag.
