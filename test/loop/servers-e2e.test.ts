@@ -1,5 +1,7 @@
 // The loop driven by the real @anthropic-ai/sdk and openai clients against loopback servers that
 // speak each vendor's wire format: what the servers received is asserted as well as the review.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadAgentFile } from '../../src/agent/loader.js';
@@ -102,5 +104,60 @@ describe('CLI against a failing server', () => {
     expect(code).toBe(0);
     expect(JSON.parse(io.out.join('')).verdict).toBe('approve');
     expect(io.err.join('')).toMatch(/using the anthropic provider: ANTHROPIC_API_KEY is set/);
+  });
+});
+
+describe('CLI recording, replay, events and transcript', () => {
+  it('records a run, replays it with no server, and redacts the API key from the transcript', async () => {
+    const key = 'sk-ant-secret-key-0123456789abcdef';
+    const server = await startAnthropicServer([
+      { toolCalls: [{ name: 'Read', input: { file_path: 'train.py' } }] },
+      { toolCalls: [{ name: 'submit_review', input: { summary: 'One leak.', findings: [LEAK_FINDING] } }] },
+    ]);
+    servers.push(server);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ra-record-'));
+    const root = await makeLeakyRepo();
+    const cassette = path.join(dir, 'run.json');
+    const events = path.join(dir, 'events.jsonl');
+    const transcript = path.join(dir, 'transcript.jsonl');
+    // The key also appears in the reviewed code, as secrets in the wild do.
+    await writeFile(path.join(root, 'config.py'), `API_KEY = "${key}"\n`);
+
+    const recorded = captureIO({ ANTHROPIC_API_KEY: key, ANTHROPIC_BASE_URL: server.url });
+    const args = ['model-trainer', root, '--format', 'json', '--record', cassette, '--events', events, '--transcript', transcript];
+    expect(await main(args, recorded)).toBe(1);
+    const first = JSON.parse(recorded.out.join(''));
+    expect(first.findings).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
+    await server.close();
+
+    const replayed = captureIO({});
+    expect(await main(['model-trainer', root, '--format', 'json', '--provider', 'replay', '--cassette', cassette], replayed)).toBe(1);
+    const second = JSON.parse(replayed.out.join(''));
+    expect(second.findings).toEqual(first.findings);
+    expect(second.provider).toBe('replay');
+
+    const eventLines = (await readFile(events, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+    expect(eventLines[0]!.type).toBe('run-start');
+    expect(eventLines.at(-1)!.type).toBe('run-end');
+    expect(eventLines.map((e) => e.type)).toContain('tool-call');
+    const transcriptText = await readFile(transcript, 'utf8');
+    expect(transcriptText).toContain('StandardScaler().fit_transform(X)');
+    expect(transcriptText).not.toContain(key);
+  });
+
+  it('replay says what changed when the agent prompt differs from the recording', async () => {
+    const server = await startAnthropicServer([{ toolCalls: [{ name: 'submit_review', input: { summary: 'Fine.', findings: [] } }] }]);
+    servers.push(server);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ra-replay-'));
+    const cassette = path.join(dir, 'run.json');
+    const root = await makeLeakyRepo();
+    const agentFile = path.join(dir, 'agent.md');
+    await writeFile(agentFile, '---\nname: a\ndescription: d\ntools: Read\n---\nReview carefully.\n');
+    expect(await main([agentFile, root, '--record', cassette, '-q'], captureIO({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: server.url }))).toBe(0);
+    await writeFile(agentFile, '---\nname: a\ndescription: d\ntools: Read\n---\nReview very carefully.\n');
+    const io = captureIO({});
+    expect(await main([agentFile, root, '--provider', 'replay', '--cassette', cassette, '--format', 'json'], io)).toBe(3);
+    expect(io.err.join('')).toMatch(/system prompt/);
   });
 });
