@@ -8,7 +8,7 @@ import { mergeFindings } from './findings.js';
 import type { PythonParser } from './python/parser.js';
 import { codeQualityFindings } from './rules/code-quality.js';
 import { dependencyFindings } from './rules/dependencies.js';
-import { deepLearningFindings } from './rules/deep-learning.js';
+import { deepLearningFindings, projectTraits } from './rules/deep-learning.js';
 import { evaluationFindings } from './rules/evaluation.js';
 import { leakageFindings } from './rules/leakage.js';
 import { reproducibilityFindings } from './rules/reproducibility.js';
@@ -43,13 +43,14 @@ export function analyzeFiles(files: readonly InputFile[], options: AnalyzeOption
   });
 
   const findings: FindingInput[] = [];
+  const traits = projectTraits(analysed);
   for (const { source, facts } of analysed) {
     if (!facts || !source.module) continue;
     if (source.kind === 'dependency') continue;
     findings.push(...syntaxFindings(source));
     findings.push(...leakageFindings(source, facts));
     findings.push(...codeQualityFindings(source, facts));
-    findings.push(...deepLearningFindings(source, facts, analysed));
+    findings.push(...deepLearningFindings(source, facts, traits));
   }
   findings.push(...reproducibilityFindings(analysed));
   findings.push(...evaluationFindings(analysed));

@@ -85,6 +85,11 @@ describe('robustness', () => {
     expect(review.findings.some((f) => f.rule === 'preprocessing-before-split')).toBe(true);
   });
 
+  it('finds errors that are only a missing token', () => {
+    const review = analyze({ 'a.py': 'import os\nx = foo(1,\ny = 2\n' });
+    expect(review.findings.find((f) => f.rule === 'syntax-error')?.line).toBeGreaterThanOrEqual(2);
+  });
+
   it('never throws on garbage, empty files or binary-looking text', () => {
     const review = analyze({ 'a.py': '', 'b.py': '))))(((( def class :::\n\u0000\u0001', 'c.ipynb': '{not json', 'd.py': 'x = [' });
     expect(ReviewSubmission.safeParse(review).success).toBe(true);

@@ -29,8 +29,13 @@ export async function createPythonParser(): Promise<PythonParser> {
   const language = await Language.load(path.join(grammarDir, 'tree-sitter-python.wasm'));
   const parser = new Parser();
   parser.setLanguage(language);
-  const types = language.types;
-  const fields = language.fields;
+  // Looked up once: asking wasm per node is what makes a CST walk slow.
+  const table: NodeTable = {
+    types: language.types,
+    fields: language.fields,
+    named: language.types.map((_, id) => language.nodeTypeIsNamed(id)),
+    comment: language.types.indexOf('comment'),
+  };
 
   return {
     parse(text: string): Module {
@@ -39,8 +44,13 @@ export async function createPythonParser(): Promise<PythonParser> {
       try {
         const cursor = tree.walk();
         try {
-          const root = readNode(cursor, types, fields);
-          return toModule(root, text);
+          const root = readNode(cursor, table, cursor.nodeTypeId);
+          const module = toModule(root, text);
+          if (module.errorLines.length === 0 && tree.rootNode.hasError) {
+            // An error the fast walk did not see (a missing token): find its line the slow way.
+            module.errorLines = [firstErrorLine(tree.rootNode)];
+          }
+          return module;
         } finally {
           cursor.delete();
         }
@@ -54,32 +64,48 @@ export async function createPythonParser(): Promise<PythonParser> {
   };
 }
 
-type Cursor = ReturnType<NonNullable<ReturnType<Parser['parse']>>['walk']>;
+interface NodeTable {
+  types: string[];
+  fields: (string | null)[];
+  named: boolean[];
+  comment: number;
+}
 
-/** Copies the cursor's current node (and its subtree) into plain objects. */
-function readNode(cursor: Cursor, types: string[], fields: (string | null)[]): RawNode {
-  const type = types[cursor.nodeTypeId] ?? cursor.nodeType;
-  const node: RawNode = {
-    t: type,
-    f: fields[cursor.currentFieldId] ?? null,
-    s: cursor.startIndex,
-    e: cursor.endIndex,
-    named: cursor.nodeIsNamed,
-    missing: cursor.nodeIsMissing,
-    c: [],
-  };
+type Cursor = ReturnType<NonNullable<ReturnType<Parser['parse']>>['walk']>;
+type TsNode = NonNullable<ReturnType<Parser['parse']>>['rootNode'];
+
+/** Copies the cursor's current node (and its subtree) into plain objects, crossing into wasm as little as possible. */
+function readNode(cursor: Cursor, table: NodeTable, typeId: number): RawNode {
+  const type = table.types[typeId] ?? 'ERROR';
+  const s = cursor.startIndex;
+  const e = cursor.endIndex;
+  const named = table.named[typeId] ?? true;
+  const node: RawNode = { t: type, f: table.fields[cursor.currentFieldId] ?? null, s, e, named, missing: named && s === e && type !== 'module' && type !== 'block', c: [] };
   if (cursor.gotoFirstChild()) {
+    const keepTokens = KEEP_TOKENS_UNDER.has(type) || type === 'ERROR';
     do {
-      const named = cursor.nodeIsNamed;
-      if (!named) {
-        // Unnamed tokens matter only under a few parents (operators, slice colons) and for ERROR recovery.
-        if (!KEEP_TOKENS_UNDER.has(type) && cursor.currentFieldId === 0) continue;
-      } else if (cursor.nodeTypeId !== 0 && types[cursor.nodeTypeId] === 'comment') {
-        continue;
-      }
-      node.c.push(readNode(cursor, types, fields));
+      const id = cursor.nodeTypeId;
+      if (id === table.comment) continue;
+      // Unnamed tokens matter only under a few parents (operators, slice colons).
+      if (!(table.named[id] ?? true) && !keepTokens) continue;
+      node.c.push(readNode(cursor, table, id));
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   }
   return node;
+}
+
+function firstErrorLine(root: TsNode): number {
+  let found: number | undefined;
+  const visit = (n: TsNode) => {
+    if (found !== undefined) return;
+    if (n.isError || n.isMissing) {
+      found = n.startPosition.row + 1;
+      return;
+    }
+    if (!n.hasError) return;
+    for (const c of n.children) if (c) visit(c);
+  };
+  visit(root);
+  return found ?? root.startPosition.row + 1;
 }

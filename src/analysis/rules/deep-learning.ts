@@ -24,16 +24,35 @@ interface Ctx {
   defs: Map<string, Def>;
 }
 
-export function deepLearningFindings(file: SourceFile, facts: FileFacts, project: readonly AnalysedFile[]): FindingInput[] {
+/** What the whole project does about checkpoints, early stopping and regularization (computed once). */
+export interface ProjectTraits {
+  saves: boolean;
+  earlyStopping: boolean;
+  kerasEarlyStopping: boolean;
+  regularization: boolean;
+}
+
+export function projectTraits(project: readonly AnalysedFile[]): ProjectTraits {
+  const traits: ProjectTraits = { saves: false, earlyStopping: false, kerasEarlyStopping: false, regularization: false };
+  for (const f of project) {
+    const text = f.source.code ?? '';
+    if (!traits.saves && SAVE_TEXT.test(text)) traits.saves = true;
+    if (!traits.earlyStopping && EARLY_TEXT.test(text)) traits.earlyStopping = true;
+    if (!traits.kerasEarlyStopping && /EarlyStopping/.test(text)) traits.kerasEarlyStopping = true;
+    if (!traits.regularization && REGULARIZATION_TEXT.test(text)) traits.regularization = true;
+  }
+  return traits;
+}
+
+export function deepLearningFindings(file: SourceFile, facts: FileFacts, traits: ProjectTraits): FindingInput[] {
   if (!file.module) return [];
   const roots = importedRoots(file.module);
   const code = file.code ?? '';
-  const projectText = project.map((f) => f.source.code ?? f.source.lines.join('\n')).join('\n');
   const out: FindingInput[] = [];
   if (roots.has('torch') && !/LightningModule|pytorch_lightning|lightning\.|Trainer\(/.test(code)) {
-    out.push(...torchFindings(file, projectText));
+    out.push(...torchFindings(file, traits));
   }
-  out.push(...kerasFindings(file, facts, code, projectText));
+  out.push(...kerasFindings(file, facts, code, traits));
   return out;
 }
 
@@ -124,7 +143,7 @@ function loopsOf(body: readonly Stmt[], unit: Def | undefined, ancestors: Stmt[]
 
 // ---------- PyTorch ----------
 
-function torchFindings(file: SourceFile, projectText: string): FindingInput[] {
+function torchFindings(file: SourceFile, traits: ProjectTraits): FindingInput[] {
   const body = file.module!.body;
   const ctx: Ctx = { file, defs: new Map() };
   collectDefs(body, ctx.defs);
@@ -248,7 +267,7 @@ function torchFindings(file: SourceFile, projectText: string): FindingInput[] {
       }),
     );
   }
-  if (!EARLY_TEXT.test(projectText) && !REGULARIZATION_TEXT.test(projectText)) {
+  if (!traits.earlyStopping && !traits.regularization) {
     out.push(
       buildFinding({
         rule: 'no-early-stopping',
@@ -260,7 +279,7 @@ function torchFindings(file: SourceFile, projectText: string): FindingInput[] {
       }),
     );
   }
-  if (!SAVE_TEXT.test(projectText)) {
+  if (!traits.saves) {
     out.push(
       buildFinding({
         rule: 'no-checkpoint',
@@ -393,7 +412,7 @@ function capital(s: string): string {
 
 // ---------- Keras ----------
 
-function kerasFindings(file: SourceFile, facts: FileFacts, code: string, projectText: string): FindingInput[] {
+function kerasFindings(file: SourceFile, facts: FileFacts, code: string, traits: ProjectTraits): FindingInput[] {
   const fits = facts.kerasFits;
   if (fits.length === 0 || !/keras|tensorflow/.test(code)) return [];
   const out: FindingInput[] = [];
@@ -417,7 +436,7 @@ function kerasFindings(file: SourceFile, facts: FileFacts, code: string, project
   }
   const noEarly = fits.filter((f) => !f.earlyStopping);
   const firstNoEarly = noEarly[0];
-  if (firstNoEarly && !/EarlyStopping/.test(projectText) && !REGULARIZATION_TEXT.test(projectText)) {
+  if (firstNoEarly && !traits.kerasEarlyStopping && !traits.regularization) {
     out.push(
       buildFinding({
         rule: 'no-early-stopping',
@@ -431,7 +450,7 @@ function kerasFindings(file: SourceFile, facts: FileFacts, code: string, project
       }),
     );
   }
-  if (!SAVE_TEXT.test(projectText)) {
+  if (!traits.saves) {
     const first = fits[0]!;
     out.push(
       buildFinding({
