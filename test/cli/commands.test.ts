@@ -97,7 +97,7 @@ describe('review-agent CLI', () => {
     const md = run(['model-trainer', 'examples/churn-leaky', '--format', 'markdown', '-q']);
     expect(md.stdout).toMatch(/\[CRITICAL\] /);
     expect(md.stdout).toMatch(/\*\*File:\*\* `train\.py:\d+/);
-    expect(md.stdout).toMatch(/❌ \*\*Block\*\*/);
+    expect(md.stdout).toMatch(/\*\*Verdict:\*\* ❌ Block/);
     const rules = run(['rules']);
     expect(rules.code).toBe(0);
     expect(rules.stdout).toMatch(/preprocessing-before-split\s+CRITICAL\s+Data Preparation/);
