@@ -273,7 +273,7 @@ export class Interpreter {
         return guess;
       }
       case 'attr': {
-        const key = dotted(e);
+        const key = scope.mayHaveDotted() ? dotted(e) : undefined;
         if (key && scope.has(key)) return scope.get(key) ?? {};
         const obj = this.eval(e.obj, scope);
         if (obj.qual) return { qual: `${obj.qual}.${e.attr}` };
@@ -401,7 +401,7 @@ export class Interpreter {
   /** Creates an instance of a class defined in the file, running its `__init__`. */
   instantiate(cls: ClassStmt, args: Val[], kwargs: Map<string, Val>, deep: boolean): Val {
     const self: Val = { instanceOf: cls.name, attrs: new Map() };
-    if (deep) self.est = { cls: cls.name, line: cls.line, endLine: cls.line, kind: 'model', call: { ...cls, k: 'name', id: cls.name }, inner: [], deep: true };
+    if (deep) self.est = { cls: cls.name, line: cls.line, endLine: cls.line, kind: 'model', call: { line: cls.line, endLine: cls.line, start: cls.start, end: cls.start, k: 'name', id: cls.name }, inner: [], deep: true };
     const init = cls.body.find((s): s is DefStmt => s.k === 'def' && s.name === '__init__');
     if (init) this.callFunction({ def: init, self }, args, kwargs);
     return self;

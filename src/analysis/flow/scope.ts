@@ -3,7 +3,13 @@ import type { Val } from './values.js';
 /** Names visible at one point: a function's locals over the module's globals. */
 export class Scope {
   private readonly vars = new Map<string, Val>();
+  /** Whether any dotted name (`obj.attr`) was ever bound here: most scopes never bind one. */
+  private dottedKeys = false;
   constructor(readonly parent?: Scope) {}
+
+  mayHaveDotted(): boolean {
+    return this.dottedKeys || (this.parent?.mayHaveDotted() ?? false);
+  }
 
   get(name: string): Val | undefined {
     return this.vars.get(name) ?? this.parent?.get(name);
@@ -14,6 +20,7 @@ export class Scope {
   }
 
   set(name: string, value: Val): void {
+    if (name.includes('.')) this.dottedKeys = true;
     this.vars.set(name, value);
   }
 }

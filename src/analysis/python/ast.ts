@@ -75,10 +75,46 @@ export interface Module {
   errorLines: number[];
 }
 
-/** Visits every expression under `e`, parents before children. */
+/** Visits every expression under `e`, parents before children (without allocating child lists: it runs on every node). */
 export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
   visit(e);
-  for (const child of exprChildren(e)) walkExpr(child, visit);
+  switch (e.k) {
+    case 'attr':
+      walkExpr(e.obj, visit);
+      return;
+    case 'call':
+      walkExpr(e.fn, visit);
+      for (const a of e.args) walkExpr(a, visit);
+      for (const k of e.kwargs) walkExpr(k.value, visit);
+      return;
+    case 'sub':
+      walkExpr(e.obj, visit);
+      for (const i of e.index) walkExpr(i, visit);
+      return;
+    case 'seq':
+    case 'compare':
+    case 'boolop':
+    case 'other':
+      for (const i of e.items) walkExpr(i, visit);
+      return;
+    case 'binop':
+      walkExpr(e.left, visit);
+      walkExpr(e.right, visit);
+      return;
+    case 'unary':
+      walkExpr(e.operand, visit);
+      return;
+    case 'star':
+      walkExpr(e.value, visit);
+      return;
+    case 'name':
+    case 'str':
+    case 'num':
+    case 'const':
+      return;
+    default:
+      for (const child of exprChildren(e)) walkExpr(child, visit);
+  }
 }
 
 export function exprChildren(e: Expr): Expr[] {

@@ -16,18 +16,31 @@ interface Ctx {
   text: string;
   lineStarts: number[];
   errors: Set<number>;
+  /** Index of the line found last: lookups move mostly forward from it. */
+  hint: number;
 }
 
 export function toModule(root: RawNode, text: string): Module {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const ctx: Ctx = { text, lineStarts, errors: new Set() };
+  const ctx: Ctx = { text, lineStarts, errors: new Set(), hint: 0 };
   const body = block(root, ctx);
   return { body, errorLines: [...ctx.errors].sort((a, b) => a - b) };
 }
 
 function lineOf(ctx: Ctx, index: number): number {
   const starts = ctx.lineStarts;
+  let i = ctx.hint;
+  // Nodes come roughly in source order, so a short walk from the last answer usually suffices.
+  for (let steps = 0; steps < 8; steps++) {
+    const start = starts[i] ?? 0;
+    const next = starts[i + 1];
+    if (start <= index && (next === undefined || next > index)) {
+      ctx.hint = i;
+      return i + 1;
+    }
+    i = start > index ? i - 1 : i + 1;
+  }
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -35,16 +48,21 @@ function lineOf(ctx: Ctx, index: number): number {
     if ((starts[mid] ?? 0) <= index) lo = mid;
     else hi = mid - 1;
   }
+  ctx.hint = lo;
   return lo + 1;
 }
 
 function span(n: RawNode, ctx: Ctx): Span {
   const end = n.e > n.s ? n.e - 1 : n.s;
-  return { line: lineOf(ctx, n.s), endLine: lineOf(ctx, end), start: n.s, end: n.e };
+  const line = lineOf(ctx, n.s);
+  // Most nodes sit on one line: check that before searching for the last line.
+  const next = ctx.lineStarts[line];
+  const endLine = next === undefined || end < next ? line : lineOf(ctx, end);
+  return { line, endLine, start: n.s, end: n.e };
 }
 
 const text = (n: RawNode, ctx: Ctx) => ctx.text.slice(n.s, n.e);
-const named = (n: RawNode) => n.c.filter((c) => c.named);
+const named = (n: RawNode) => (n.c.every((c) => c.named) ? n.c : n.c.filter((c) => c.named));
 const field = (n: RawNode, f: string) => n.c.find((c) => c.f === f);
 const fields = (n: RawNode, f: string) => n.c.filter((c) => c.f === f);
 
@@ -71,11 +89,11 @@ function statement(n: RawNode, ctx: Ctx, out: Stmt[]): void {
     case 'expression_statement': {
       const kids = named(n);
       if (kids.length === 1 && kids[0] && (kids[0].t === 'assignment' || kids[0].t === 'augmented_assignment')) {
-        out.push({ ...sp, ...assignment(kids[0], ctx) });
+        out.push(Object.assign(assignment(kids[0], ctx), sp));
       } else if (kids.length === 1 && kids[0]) {
-        out.push({ ...sp, k: 'expr', value: expr(kids[0], ctx) });
+        out.push({ line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'expr', value: expr(kids[0], ctx) });
       } else {
-        out.push({ ...sp, k: 'expr', value: { ...sp, k: 'seq', kind: 'tuple', items: kids.map((c) => expr(c, ctx)) } });
+        out.push({ line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'expr', value: { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'seq', kind: 'tuple', items: kids.map((c) => expr(c, ctx)) } });
       }
       return;
     }
@@ -86,7 +104,10 @@ function statement(n: RawNode, ctx: Ctx, out: Stmt[]): void {
     case 'for_statement': {
       const alt = field(n, 'alternative');
       out.push({
-        ...sp,
+        line: sp.line,
+        endLine: sp.endLine,
+        start: sp.start,
+        end: sp.end,
         k: 'for',
         target: exprOr(field(n, 'left'), n, ctx),
         iter: exprOr(field(n, 'right'), n, ctx),
@@ -98,7 +119,10 @@ function statement(n: RawNode, ctx: Ctx, out: Stmt[]): void {
     case 'while_statement': {
       const alt = field(n, 'alternative');
       out.push({
-        ...sp,
+        line: sp.line,
+        endLine: sp.endLine,
+        start: sp.start,
+        end: sp.end,
         k: 'while',
         test: exprOr(field(n, 'condition'), n, ctx),
         body: block(field(n, 'body'), ctx),
@@ -122,7 +146,7 @@ function statement(n: RawNode, ctx: Ctx, out: Stmt[]): void {
           }
         }
       }
-      out.push({ ...sp, k: 'with', items, body: block(field(n, 'body'), ctx) });
+      out.push({ line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'with', items, body: block(field(n, 'body'), ctx) });
       return;
     }
     case 'try_statement': {
@@ -134,7 +158,7 @@ function statement(n: RawNode, ctx: Ctx, out: Stmt[]): void {
         else if (c.t === 'else_clause') orelse = block(field(c, 'body'), ctx);
         else if (c.t === 'finally_clause') final = block(c.c.find((x) => x.t === 'block'), ctx);
       }
-      out.push({ ...sp, k: 'try', body: block(field(n, 'body'), ctx), handlers, orelse, final });
+      out.push({ line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'try', body: block(field(n, 'body'), ctx), handlers, orelse, final });
       return;
     }
     case 'function_definition':
@@ -143,7 +167,10 @@ function statement(n: RawNode, ctx: Ctx, out: Stmt[]): void {
     case 'class_definition': {
       const supers = field(n, 'superclasses');
       out.push({
-        ...sp,
+        line: sp.line,
+        endLine: sp.endLine,
+        start: sp.start,
+        end: sp.end,
         k: 'class',
         name: text(field(n, 'name') ?? n, ctx),
         bases: supers ? named(supers).map((c) => expr(c, ctx)) : [],
@@ -155,23 +182,23 @@ function statement(n: RawNode, ctx: Ctx, out: Stmt[]): void {
       const decorators = n.c.filter((c) => c.t === 'decorator').map((d) => exprOr(named(d)[0], d, ctx));
       const def = field(n, 'definition');
       if (!def) return;
-      if (def.t === 'function_definition') out.push({ ...functionDef(def, ctx, decorators), ...sp });
+      if (def.t === 'function_definition') out.push(Object.assign(functionDef(def, ctx, decorators), sp));
       else statement(def, ctx, out);
       return;
     }
     case 'return_statement': {
       const kids = named(n);
-      const value = kids.length === 0 ? undefined : kids.length === 1 && kids[0] ? expr(kids[0], ctx) : ({ ...sp, k: 'seq', kind: 'tuple', items: kids.map((c) => expr(c, ctx)) } as Expr);
-      out.push({ ...sp, k: 'return', value });
+      const value = kids.length === 0 ? undefined : kids.length === 1 && kids[0] ? expr(kids[0], ctx) : ({ line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'seq', kind: 'tuple', items: kids.map((c) => expr(c, ctx)) } as Expr);
+      out.push({ line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'return', value });
       return;
     }
     case 'import_statement':
-      out.push({ ...sp, k: 'import', names: fields(n, 'name').map((c) => importName(c, undefined, ctx)) });
+      out.push({ line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'import', names: fields(n, 'name').map((c) => importName(c, undefined, ctx)) });
       return;
     case 'import_from_statement': {
       const mod = field(n, 'module_name');
       const module = mod ? text(mod, ctx) : '';
-      out.push({ ...sp, k: 'import', names: fields(n, 'name').map((c) => importName(c, module, ctx)) });
+      out.push({ line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'import', names: fields(n, 'name').map((c) => importName(c, module, ctx)) });
       return;
     }
     case 'block':
@@ -186,7 +213,7 @@ function statement(n: RawNode, ctx: Ctx, out: Stmt[]): void {
       // tree-sitter-python also accepts Python 2 statements; Python 3 does not.
       if (n.t === 'print_statement' || n.t === 'exec_statement') ctx.errors.add(sp.line);
       const keyword = n.t.replace(/_statement$/, '');
-      out.push({ ...sp, k: 'other', keyword, exprs: named(n).filter((c) => !isStatementType(c.t) && c.t !== 'block').map((c) => expr(c, ctx)) });
+      out.push({ line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'other', keyword, exprs: named(n).filter((c) => !isStatementType(c.t) && c.t !== 'block').map((c) => expr(c, ctx)) });
       for (const c of named(n)) if (c.t === 'block') for (const s of block(c, ctx)) out.push(s);
     }
   }
@@ -203,7 +230,10 @@ function ifStatement(n: RawNode, ctx: Ctx, alternatives: RawNode[]): Stmt {
   if (first?.t === 'else_clause') orelse = block(field(first, 'body'), ctx);
   else if (first?.t === 'elif_clause') orelse = [ifStatement(first, ctx, rest)];
   return {
-    ...sp,
+    line: sp.line,
+    endLine: sp.endLine,
+    start: sp.start,
+    end: sp.end,
     k: 'if',
     test: exprOr(field(n, 'condition'), n, ctx),
     body: block(field(n, 'consequence'), ctx),
@@ -225,8 +255,12 @@ function functionDef(n: RawNode, ctx: Ctx, decorators: Expr[]): Stmt {
       if (id) params.push({ name: text(id, ctx) });
     }
   }
+  const sp = span(n, ctx);
   return {
-    ...span(n, ctx),
+    line: sp.line,
+    endLine: sp.endLine,
+    start: sp.start,
+    end: sp.end,
     k: 'def',
     name: text(field(n, 'name') ?? n, ctx),
     params,
@@ -275,7 +309,9 @@ function importName(n: RawNode, fromModule: string | undefined, ctx: Ctx): Impor
 // ---------- expressions ----------
 
 function exprOr(n: RawNode | undefined, parent: RawNode, ctx: Ctx): Expr {
-  return n ? expr(n, ctx) : { ...span(parent, ctx), k: 'other', items: [] };
+  if (n) return expr(n, ctx);
+  const sp = span(parent, ctx);
+  return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'other', items: [] };
 }
 
 function expr(n: RawNode, ctx: Ctx): Expr {
@@ -283,10 +319,10 @@ function expr(n: RawNode, ctx: Ctx): Expr {
   const sp = span(n, ctx);
   switch (n.t) {
     case 'identifier':
-      return { ...sp, k: 'name', id: text(n, ctx) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'name', id: text(n, ctx) };
     case 'attribute': {
       const attr = field(n, 'attribute');
-      return { ...sp, k: 'attr', obj: exprOr(field(n, 'object'), n, ctx), attr: attr ? text(attr, ctx) : '' };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'attr', obj: exprOr(field(n, 'object'), n, ctx), attr: attr ? text(attr, ctx) : '' };
     }
     case 'call': {
       const fn = exprOr(field(n, 'function'), n, ctx);
@@ -302,10 +338,10 @@ function expr(n: RawNode, ctx: Ctx): Expr {
           } else args.push(expr(a, ctx));
         }
       }
-      return { ...sp, k: 'call', fn, args, kwargs };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'call', fn, args, kwargs };
     }
     case 'subscript':
-      return { ...sp, k: 'sub', obj: exprOr(field(n, 'value'), n, ctx), index: fields(n, 'subscript').map((c) => expr(c, ctx)) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'sub', obj: exprOr(field(n, 'value'), n, ctx), index: fields(n, 'subscript').map((c) => expr(c, ctx)) };
     case 'slice': {
       // Position relative to the colons decides lower/upper/step.
       const parts: (Expr | undefined)[] = [undefined, undefined, undefined];
@@ -317,35 +353,35 @@ function expr(n: RawNode, ctx: Ctx): Expr {
         }
         if (slot < 3) parts[slot] = expr(c, ctx);
       }
-      return { ...sp, k: 'slice', lower: parts[0], upper: parts[1], step: parts[2] };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'slice', lower: parts[0], upper: parts[1], step: parts[2] };
     }
     case 'string':
       return stringExpr(n, sp, ctx);
     case 'concatenated_string': {
       const parts = named(n).map((c) => stringExpr(c, span(c, ctx), ctx));
-      return { ...sp, k: 'str', value: parts.map((p) => (p.k === 'str' ? p.value : '')).join(''), fstring: parts.some((p) => p.k === 'str' && p.fstring) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'str', value: parts.map((p) => (p.k === 'str' ? p.value : '')).join(''), fstring: parts.some((p) => p.k === 'str' && p.fstring) };
     }
     case 'integer':
     case 'float': {
       const raw = text(n, ctx).replace(/_/g, '').replace(/[jJlL]$/, '');
-      return { ...sp, k: 'num', value: Number(raw) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'num', value: Number(raw) };
     }
     case 'true':
-      return { ...sp, k: 'const', value: 'True' };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'const', value: 'True' };
     case 'false':
-      return { ...sp, k: 'const', value: 'False' };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'const', value: 'False' };
     case 'none':
-      return { ...sp, k: 'const', value: 'None' };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'const', value: 'None' };
     case 'tuple':
     case 'expression_list':
     case 'pattern_list':
     case 'tuple_pattern':
-      return { ...sp, k: 'seq', kind: 'tuple', items: named(n).map((c) => expr(c, ctx)) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'seq', kind: 'tuple', items: named(n).map((c) => expr(c, ctx)) };
     case 'list':
     case 'list_pattern':
-      return { ...sp, k: 'seq', kind: 'list', items: named(n).map((c) => expr(c, ctx)) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'seq', kind: 'list', items: named(n).map((c) => expr(c, ctx)) };
     case 'set':
-      return { ...sp, k: 'seq', kind: 'set', items: named(n).map((c) => expr(c, ctx)) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'seq', kind: 'set', items: named(n).map((c) => expr(c, ctx)) };
     case 'dictionary': {
       const keys: (Expr | undefined)[] = [];
       const values: Expr[] = [];
@@ -358,41 +394,41 @@ function expr(n: RawNode, ctx: Ctx): Expr {
           values.push(expr(c, ctx));
         }
       }
-      return { ...sp, k: 'dict', keys, values };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'dict', keys, values };
     }
     case 'binary_operator': {
       const op = field(n, 'operator');
-      return { ...sp, k: 'binop', op: op ? text(op, ctx) : '?', left: exprOr(field(n, 'left'), n, ctx), right: exprOr(field(n, 'right'), n, ctx) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'binop', op: op ? text(op, ctx) : '?', left: exprOr(field(n, 'left'), n, ctx), right: exprOr(field(n, 'right'), n, ctx) };
     }
     case 'comparison_operator': {
       const ops = n.c.filter((c) => !c.named).map((c) => text(c, ctx));
-      return { ...sp, k: 'compare', ops, items: named(n).map((c) => expr(c, ctx)) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'compare', ops, items: named(n).map((c) => expr(c, ctx)) };
     }
     case 'boolean_operator': {
       const op = field(n, 'operator');
-      return { ...sp, k: 'boolop', op: op ? text(op, ctx) : 'and', items: [exprOr(field(n, 'left'), n, ctx), exprOr(field(n, 'right'), n, ctx)] };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'boolop', op: op ? text(op, ctx) : 'and', items: [exprOr(field(n, 'left'), n, ctx), exprOr(field(n, 'right'), n, ctx)] };
     }
     case 'not_operator':
-      return { ...sp, k: 'unary', op: 'not', operand: exprOr(field(n, 'argument'), n, ctx) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'unary', op: 'not', operand: exprOr(field(n, 'argument'), n, ctx) };
     case 'unary_operator': {
       const op = field(n, 'operator');
-      return { ...sp, k: 'unary', op: op ? text(op, ctx) : '-', operand: exprOr(field(n, 'argument'), n, ctx) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'unary', op: op ? text(op, ctx) : '-', operand: exprOr(field(n, 'argument'), n, ctx) };
     }
     case 'parenthesized_expression': {
       const inner = named(n)[0];
-      return inner ? expr(inner, ctx) : { ...sp, k: 'other', items: [] };
+      return inner ? expr(inner, ctx) : { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'other', items: [] };
     }
     case 'await':
     case 'named_expression': {
       const inner = field(n, 'value') ?? named(n)[0];
-      return inner ? expr(inner, ctx) : { ...sp, k: 'other', items: [] };
+      return inner ? expr(inner, ctx) : { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'other', items: [] };
     }
     case 'conditional_expression': {
       const [body, test, orelse] = named(n);
-      return { ...sp, k: 'cond', body: exprOr(body, n, ctx), test: exprOr(test, n, ctx), orelse: exprOr(orelse, n, ctx) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'cond', body: exprOr(body, n, ctx), test: exprOr(test, n, ctx), orelse: exprOr(orelse, n, ctx) };
     }
     case 'lambda':
-      return { ...sp, k: 'lambda', body: exprOr(field(n, 'body'), n, ctx) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'lambda', body: exprOr(field(n, 'body'), n, ctx) };
     case 'list_comprehension':
     case 'generator_expression':
     case 'set_comprehension':
@@ -404,22 +440,30 @@ function expr(n: RawNode, ctx: Ctx): Expr {
         else if (c.t === 'if_clause') conds.push(exprOr(named(c)[0], c, ctx));
       }
       const body = field(n, 'body');
-      return { ...sp, k: 'comp', elt: exprOr(body, n, ctx), gens, conds };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'comp', elt: exprOr(body, n, ctx), gens, conds };
     }
     case 'list_splat':
     case 'list_splat_pattern':
     case 'dictionary_splat':
     case 'dictionary_splat_pattern':
-      return { ...sp, k: 'star', value: exprOr(named(n)[0], n, ctx), double: n.t.startsWith('dictionary') };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'star', value: exprOr(named(n)[0], n, ctx), double: n.t.startsWith('dictionary') };
     case 'keyword_argument':
       return exprOr(field(n, 'value'), n, ctx);
     default:
-      return { ...sp, k: 'other', items: named(n).map((c) => expr(c, ctx)) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'other', items: named(n).map((c) => expr(c, ctx)) };
   }
 }
 
 function stringExpr(n: RawNode, sp: Span, ctx: Ctx): Expr {
   if (n.t !== 'string') return expr(n, ctx);
+  if (n.c.length === 0) {
+    // A plain string read as a leaf: strip the prefix and the quotes.
+    const raw = text(n, ctx);
+    const m = /^([A-Za-z]*)('''|"""|'|")/.exec(raw);
+    const open = m ? m[0].length : 0;
+    const close = m ? (m[2] ?? '').length : 0;
+    return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'str', value: raw.slice(open, Math.max(open, raw.length - close)), fstring: false };
+  }
   const start = n.c.find((c) => c.t === 'string_start');
   const prefix = start ? text(start, ctx).replace(/['"]/g, '').toLowerCase() : '';
   let value = '';
@@ -431,5 +475,5 @@ function stringExpr(n: RawNode, sp: Span, ctx: Ctx): Expr {
       value += '{…}';
     }
   }
-  return { ...sp, k: 'str', value, fstring };
+  return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'str', value, fstring };
 }

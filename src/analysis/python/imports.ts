@@ -41,12 +41,14 @@ export interface CallSite {
   stmt: Stmt;
 }
 
-export function callSites(body: readonly Stmt[], imports: ImportMap): CallSite[] {
+/** Calls in the body whose last callee segment passes `wanted` (resolving names costs: filter first). */
+export function callSites(body: readonly Stmt[], imports: ImportMap, wanted: (name: string) => boolean = () => true): CallSite[] {
   const out: CallSite[] = [];
   walkAllExprs(body, (e, stmt) => {
     if (e.k !== 'call') return;
-    const qual = qualifiedName(e.fn, imports) ?? (e.fn.k === 'attr' ? e.fn.attr : '');
     const name = e.fn.k === 'attr' ? e.fn.attr : e.fn.k === 'name' ? e.fn.id : '';
+    if (!wanted(name)) return;
+    const qual = qualifiedName(e.fn, imports) ?? (e.fn.k === 'attr' ? e.fn.attr : '');
     out.push({ call: e, qual, name, stmt });
   });
   return out;

@@ -12,6 +12,12 @@ export interface PythonParser {
   dispose(): void;
 }
 
+/** Shared by every leaf (never mutated): saves an array per node. */
+const NO_CHILDREN: RawNode[] = [];
+
+/** Node types without children worth reading. */
+const LEAVES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'comment', 'string_content', 'escape_sequence', 'ellipsis', 'type_conversion', 'string_start', 'string_end']);
+
 /** Node types whose unnamed tokens the converter needs (operators, slice colons). */
 const KEEP_TOKENS_UNDER = new Set([
   'slice',
@@ -44,7 +50,7 @@ export async function createPythonParser(): Promise<PythonParser> {
       try {
         const cursor = tree.walk();
         try {
-          const root = readNode(cursor, table, cursor.nodeTypeId);
+          const root = readNode(cursor, table, cursor.nodeTypeId, text);
           const module = toModule(root, text);
           if (module.errorLines.length === 0 && tree.rootNode.hasError) {
             // An error the fast walk did not see (a missing token): find its line the slow way.
@@ -75,20 +81,23 @@ type Cursor = ReturnType<NonNullable<ReturnType<Parser['parse']>>['walk']>;
 type TsNode = NonNullable<ReturnType<Parser['parse']>>['rootNode'];
 
 /** Copies the cursor's current node (and its subtree) into plain objects, crossing into wasm as little as possible. */
-function readNode(cursor: Cursor, table: NodeTable, typeId: number): RawNode {
+function readNode(cursor: Cursor, table: NodeTable, typeId: number, text: string): RawNode {
   const type = table.types[typeId] ?? 'ERROR';
   const s = cursor.startIndex;
   const e = cursor.endIndex;
   const named = table.named[typeId] ?? true;
-  const node: RawNode = { t: type, f: table.fields[cursor.currentFieldId] ?? null, s, e, named, missing: named && s === e && type !== 'module' && type !== 'block', c: [] };
+  const node: RawNode = { t: type, f: table.fields[cursor.currentFieldId] ?? null, s, e, named, missing: named && s === e && type !== 'module' && type !== 'block', c: NO_CHILDREN };
+  // Leaves need no walk; plain strings are read from the text (only f-strings hold expressions).
+  if (LEAVES.has(type) || (type === 'string' && !/^[rRbBuU]*[fF]/.test(text.slice(s, s + 3)))) return node;
   if (cursor.gotoFirstChild()) {
+    node.c = [];
     const keepTokens = KEEP_TOKENS_UNDER.has(type) || type === 'ERROR';
     do {
       const id = cursor.nodeTypeId;
       if (id === table.comment) continue;
       // Unnamed tokens matter only under a few parents (operators, slice colons).
       if (!(table.named[id] ?? true) && !keepTokens) continue;
-      node.c.push(readNode(cursor, table, id));
+      node.c.push(readNode(cursor, table, id, text));
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   }

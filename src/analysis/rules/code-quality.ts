@@ -48,7 +48,8 @@ function secretHits(file: SourceFile): SecretHit[] {
   const hits: SecretHit[] = [];
   const seen = new Set<Expr>();
   const add = (literal: Expr | undefined, name: string | undefined) => {
-    if (!literal || literal.k !== 'str' || literal.fstring || seen.has(literal)) return;
+    // Every secret shape and credential check needs at least 16 characters.
+    if (!literal || literal.k !== 'str' || literal.fstring || literal.value.length < 16 || seen.has(literal)) return;
     const shaped = SHAPED_SECRETS.find((s) => s.re.test(literal.value));
     if (shaped) {
       seen.add(literal);
@@ -71,6 +72,8 @@ function secretHits(file: SourceFile): SecretHit[] {
     for (const e of stmtExprs(s)) {
       walkExpr(e, (x) => {
         if (x.k === 'call') {
+          const long = (v: Expr | undefined) => v !== undefined && v.k === 'str' && v.value.length >= 16;
+          if (!x.kwargs.some((k) => long(k.value)) && !x.args.some(long)) return;
           const callee = dotted(x.fn) ?? '';
           const credentialCall = SECRET_CONTEXT_CALL.test(callee);
           for (const kw of x.kwargs) add(kw.value, credentialCall && /^(key|api_key|token|api_token)$/.test(kw.name) ? 'api_key' : kw.name);
@@ -127,7 +130,7 @@ function pathFindings(file: SourceFile): FindingInput[] {
   walkStmts(file.module!.body, (s) => {
     for (const e of stmtExprs(s)) {
       walkExpr(e, (x) => {
-        if (x.k === 'call') {
+        if (x.k === 'call' && x.fn.k === 'attr' && /^(add_argument|get|getenv)$/.test(x.fn.attr)) {
           const callee = dotted(x.fn) ?? '';
           // Defaults of command-line options and environment lookups are configuration, not hardcoding.
           if (/add_argument$/.test(callee)) x.kwargs.filter((k) => k.name === 'default').forEach((k) => configurable.add(k.value));

@@ -1,7 +1,6 @@
 // Rule 9: deep-learning training loops (PyTorch loops, Keras fit): gradients cleared, eval mode
 // and no_grad during evaluation, validation during training, early stopping, checkpoints.
 import type { FindingInput } from '../../review/schema.js';
-import type { AnalysedFile } from '../analyze.js';
 import type { FileFacts } from '../flow/facts.js';
 import { buildFinding, dedent, indentOf, linesOf } from '../findings.js';
 import type { Expr, Stmt } from '../python/ast.js';
@@ -32,10 +31,9 @@ export interface ProjectTraits {
   regularization: boolean;
 }
 
-export function projectTraits(project: readonly AnalysedFile[]): ProjectTraits {
+export function projectTraits(texts: readonly string[]): ProjectTraits {
   const traits: ProjectTraits = { saves: false, earlyStopping: false, kerasEarlyStopping: false, regularization: false };
-  for (const f of project) {
-    const text = f.source.code ?? '';
+  for (const text of texts) {
     if (!traits.saves && SAVE_TEXT.test(text)) traits.saves = true;
     if (!traits.earlyStopping && EARLY_TEXT.test(text)) traits.earlyStopping = true;
     if (!traits.kerasEarlyStopping && /EarlyStopping/.test(text)) traits.kerasEarlyStopping = true;

@@ -55,7 +55,7 @@ export function dependencyFindings(files: readonly AnalysedFile[]): FindingInput
   }
   const hasNotebookInstalls = files.some((f) => (f.source.pipInstalls ?? []).length > 0);
   if (deps.length === 0 && !hasLock && !hasNotebookInstalls) {
-    const importing = files.map((f) => ({ f, line: firstThirdPartyImport(f.source) })).find((x) => x.line !== undefined);
+    const importing = files.map((f) => ({ f, line: f.firstImport })).find((x) => x.line !== undefined);
     if (importing?.line !== undefined) {
       out.push(
         buildFinding({
@@ -72,7 +72,8 @@ export function dependencyFindings(files: readonly AnalysedFile[]): FindingInput
   return out;
 }
 
-function firstThirdPartyImport(file: SourceFile): number | undefined {
+/** Line of the first import of a third-party ML package (taken while the syntax tree is in memory). */
+export function firstThirdPartyImport(file: SourceFile): number | undefined {
   if (!file.module || file.kind === 'dependency') return undefined;
   let line: number | undefined;
   walkStmts(file.module.body, (s) => {

@@ -12,7 +12,7 @@ const OTHER_METRIC_TEXT = /\b(f1|fbeta|precision|recall|roc_auc|auc|AUC|average_
 const THRESHOLD_TUNING_TEXT = /roc_curve|precision_recall_curve|TunedThresholdClassifierCV|FixedThresholdClassifier|for\s+\w*thr\w*\s+in|thresholds?\s*=\s*(np\.)?(linspace|arange)/;
 
 export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput[] {
-  const code = files.filter((f) => f.facts && f.source.module && f.source.kind !== 'dependency');
+  const code = files.filter((f) => f.facts && f.source.kind !== 'dependency');
   if (code.length === 0) return [];
   const texts = code.map((f) => f.source.code ?? '').join('\n');
   const all = <T>(pick: (f: AnalysedFile) => T[]) => code.flatMap((f) => pick(f).map((x) => ({ file: f.source, x })));

@@ -3,7 +3,6 @@
 import type { FindingInput } from '../../review/schema.js';
 import type { AnalysedFile } from '../analyze.js';
 import { buildFinding, dedent, linesOf } from '../findings.js';
-import type { Stmt } from '../python/ast.js';
 import { callSites, importMap, importedRoots, type CallSite } from '../python/imports.js';
 import type { SourceFile } from '../source.js';
 import { addKwarg } from './rewrite.js';
@@ -14,22 +13,36 @@ const NUMPY_NOT_RANDOM = /^(seed|default_rng|RandomState|Generator|SeedSequence|
 const RANDOM_FUNCS = /^(random|shuffle|choice|choices|sample|randint|uniform|gauss|randrange|normalvariate)$/;
 const TORCH_RANDOM = /^(rand|randn|randint|randperm|normal|bernoulli|multinomial|rand_like|randn_like)$/;
 
+/** Calls that seed, draw random numbers or train (the only ones this rule looks at). */
+const RELEVANT_CALL = /seed|rng|RandomState|^(DataLoader|backward|fit|compile|permutation|randn?|randint|choice|shuffle|normal|uniform|binomial|poisson|random_sample|standard_normal|beta|gamma|exponential)$/i;
+
 interface Use {
   family: Family;
   line: number;
   what: string;
 }
 
+/** What one file does with randomness; taken while its syntax tree is still in memory. */
+export interface RandomnessSummary {
+  seeded: Family[];
+  uses: Use[];
+}
+
+export function summariseRandomness(source: SourceFile): RandomnessSummary | undefined {
+  if (!source.module || source.kind === 'dependency') return undefined;
+  const imports = importMap(source.module);
+  const roots = importedRoots(source.module);
+  const sites = callSites(source.module.body, imports, (name) => RELEVANT_CALL.test(name) || RANDOM_FUNCS.test(name) || TORCH_RANDOM.test(name));
+  return { seeded: seedsIn(sites), uses: randomUses(sites, roots, source) };
+}
+
 export function reproducibilityFindings(files: readonly AnalysedFile[]): FindingInput[] {
   const seeded = new Set<Family>();
   const uses: { file: SourceFile; uses: Use[] }[] = [];
-  for (const { source, facts } of files) {
-    if (!source.module || !facts || source.kind === 'dependency') continue;
-    const imports = importMap(source.module);
-    const roots = importedRoots(source.module);
-    const sites = callSites(source.module.body, imports);
-    for (const f of seedsIn(sites, source.module.body)) seeded.add(f);
-    uses.push({ file: source, uses: randomUses(sites, roots, source) });
+  for (const { source, facts, randomness } of files) {
+    if (!randomness || !facts) continue;
+    for (const f of randomness.seeded) seeded.add(f);
+    uses.push({ file: source, uses: randomness.uses });
   }
   const out: FindingInput[] = [];
   const splitFindings = new Map<string, FindingInput>();
@@ -100,18 +113,18 @@ function seedCall(f: Family): string {
 }
 
 /** Families seeded by the file: direct seed calls, helpers whose body seeds, or any `*seed*` call. */
-function seedsIn(sites: CallSite[], body: readonly Stmt[]): Family[] {
+function seedsIn(sites: CallSite[]): Family[] {
   const out = new Set<Family>();
   const all: Family[] = ['numpy', 'random', 'torch', 'tensorflow'];
   for (const s of sites) {
     const q = s.qual;
+    if (!/seed|rng|RandomState/i.test(q)) continue;
     if (/^numpy\.random\.seed$/.test(q) || (/(default_rng|RandomState)$/.test(q) && s.call.args.length > 0 && /numpy/.test(q))) out.add('numpy');
     else if (q === 'random.seed') out.add('random');
     else if (/^torch\.(cuda\.)?manual_seed(_all)?$/.test(q)) out.add('torch');
     else if (/^tensorflow\.(random\.set_seed|set_random_seed)$|^tf\.random\.set_seed$/.test(q)) out.add('tensorflow');
     else if (/set_random_seed$|seed_everything$|set_seed$|seed_all$|fix_seed|init_seed|seed_torch|setup_seed|seed_worker/i.test(q) && !/^numpy|^random\./.test(q)) all.forEach((f) => out.add(f));
   }
-  void body;
   return [...out];
 }
 
@@ -121,6 +134,7 @@ function randomUses(sites: CallSite[], roots: Set<string>, file: SourceFile): Us
   const hasKerasTraining = (roots.has('tensorflow') || roots.has('keras')) && sites.some((s) => s.name === 'fit' || s.name === 'compile');
   for (const s of sites) {
     const q = s.qual;
+    if (!/^(numpy\.random\.|random\.|torch\.)/.test(q) && s.name !== 'DataLoader') continue;
     const line = s.call.line;
     const text = (file.lines[line - 1] ?? '').trim();
     if (/^numpy\.random\./.test(q)) {
