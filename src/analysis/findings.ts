@@ -56,7 +56,9 @@ export function buildFinding(d: FindingDraft): FindingInput {
   };
   if (endLine !== undefined) finding.endLine = endLine;
   if (d.fixed !== undefined) finding.fixed = d.fixed;
-  const sites = uniqueSites((d.sites ?? []).filter((s) => !(s.file === d.file.path && s.line === d.line)));
+  const last = endLine ?? d.line;
+  // Places inside the cited lines are already shown by `current`.
+  const sites = uniqueSites((d.sites ?? []).filter((s) => !(s.file === d.file.path && s.line >= d.line && s.line <= last)));
   if (sites.length > 0) finding.sites = sites;
   return finding;
 }
@@ -99,6 +101,6 @@ export function compareFindings(a: FindingInput, b: FindingInput): number {
     severityRank(a.severity) - severityRank(b.severity) ||
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
     a.line - b.line ||
-    (a.rule ?? '').localeCompare(b.rule ?? '')
+    ((a.rule ?? '') < (b.rule ?? '') ? -1 : (a.rule ?? '') > (b.rule ?? '') ? 1 : 0)
   );
 }

@@ -128,6 +128,23 @@ describe('notebooks', () => {
     expect(leak).toMatchObject({ file: 'nb.ipynb', line: 11, current: 'scaled = StandardScaler().fit_transform(df)', sites: [{ file: 'nb.ipynb', line: 16 }] });
   });
 
+  it('comments out cells in another language (%%bash, %%writefile) and keeps Python cells', () => {
+    const nb = [
+      '# %% [code] cell 1',
+      '%%bash',
+      'if [ -f data.csv ]; then echo ok; fi',
+      '# %% [code] cell 2',
+      '%%writefile helper.py',
+      'def f(:',
+      '# %% [code] cell 3',
+      'import pandas as pd',
+      'x = pd.read_csv("/home/me/d.csv")',
+    ].join('\n');
+    const review = analyze({ 'nb.ipynb': nb });
+    expect(review.findings.find((f) => f.rule === 'syntax-error')).toBeUndefined();
+    expect(review.findings.find((f) => f.rule === 'hardcoded-path')?.line).toBe(9);
+  });
+
   it('accepts raw notebook JSON and numbers lines as the Read tool renders them', () => {
     const json = JSON.stringify({
       nbformat: 4,

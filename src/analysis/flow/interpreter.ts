@@ -3,7 +3,7 @@
 // transformers and scores. Helper functions of the same file are inlined at their call sites;
 // functions never called are analysed on their own with parameters known only by name.
 import type { Expr, Module, Stmt } from '../python/ast.js';
-import { dotted, rootName } from '../python/ast.js';
+import { dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { partFromName, type Part } from './knowledge.js';
@@ -467,4 +467,3 @@ function isRowSelection(e: Expr): boolean {
   return false;
 }
 
-export { rootName };
