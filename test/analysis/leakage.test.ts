@@ -326,3 +326,28 @@ describe('shuffled-time-series-split', () => {
     expect(findings(code, rule)).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split rewrite of several steps', () => {
+  it('splits first and fits every step on the train part, keeping the lines between', () => {
+    const code = HEAD + py`
+      X = pd.read_csv("data.csv")
+      imputer = SimpleImputer(strategy="median")
+      X[NUM] = imputer.fit_transform(X[NUM])
+      scaler = StandardScaler()
+      X[NUM] = scaler.fit_transform(X[NUM])
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+    `;
+    const [f] = findings(code, 'preprocessing-before-split');
+    expect(f).toMatchObject({ line: 10, endLine: 12 });
+    expect(f?.fixed).toBe(
+      [
+        'X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)',
+        'X_train[NUM] = imputer.fit_transform(X_train[NUM])',
+        'X_test[NUM] = imputer.transform(X_test[NUM])',
+        'scaler = StandardScaler()',
+        'X_train[NUM] = scaler.fit_transform(X_train[NUM])',
+        'X_test[NUM] = scaler.transform(X_test[NUM])',
+      ].join('\n'),
+    );
+  });
+});

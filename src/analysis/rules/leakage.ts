@@ -1,6 +1,7 @@
 // Rules 1–5: leakage between the training rows and the rows used to judge the model.
 import type { FindingInput } from '../../review/schema.js';
 import type { FileFacts, LeakSink } from '../flow/facts.js';
+import type { Leak } from '../flow/values.js';
 import { buildFinding, dedent, linesOf, type FindingDraft } from '../findings.js';
 import type { SourceFile } from '../source.js';
 import { addKwarg, replaceWord, swapPart } from './rewrite.js';
@@ -104,7 +105,7 @@ function leakFinding(file: SourceFile, group: LeakSink[]): FindingDraft {
     issue,
     impact,
     fix,
-    fixed: others.length ? undefined : leakRewrite(sink),
+    fixed: others.length ? blockRewrite(file, sink, [leak, ...others], endLine) : leakRewrite(sink),
     sites: [{ file: file.path, line: sink.line }, ...others.filter((o) => o.line > endLine).map((o) => ({ file: file.path, line: o.line }))],
   };
 }
@@ -150,6 +151,35 @@ function leakRewrite(sink: LeakSink): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Several steps before one split: split first, then fit each step on the train part and apply it to
+ * the test part, keeping the lines in between. Undefined unless every step has the plain
+ * `frame... = obj.fit_transform(frame...)` shape on the frame that is split.
+ */
+function blockRewrite(file: SourceFile, sink: LeakSink, leaks: Leak[], endLine: number): string | undefined {
+  if (sink.kind !== 'split' || !sink.sinkText || !sink.trainName || !sink.testName) return undefined;
+  const split = dedent(sink.sinkText);
+  const frame = /train_test_split\(\s*([A-Za-z_]\w*)\s*[,)]/.exec(split)?.[1];
+  if (!frame) return undefined;
+  const byLine = new Map(leaks.map((l) => [l.line, l]));
+  const out = [split];
+  const block = dedent(linesOf(file, leaks[0]!.line, endLine)).split('\n');
+  for (let i = 0; i < block.length; i++) {
+    const text = block[i] ?? '';
+    const leak = byLine.get(leaks[0]!.line + i);
+    if (!leak) {
+      out.push(text);
+      continue;
+    }
+    if (leak.kind !== 'preprocess' || leak.endLine !== leak.line) return undefined;
+    const m = /^(.+?)\s*=\s*(.+?)\.fit_transform\((.+)\)\s*$/.exec(text);
+    if (!m || !new RegExp(`^${frame}\\b`).test((m[1] ?? '').trim()) || !new RegExp(`^${frame}\\b`).test((m[3] ?? '').trim())) return undefined;
+    out.push(replaceWord(text, frame, sink.trainName));
+    out.push(replaceWord(text, frame, sink.testName).replace('.fit_transform(', '.transform('));
+  }
+  return out.join('\n');
 }
 
 function selectionRewrite(current: string, kind: string): string {
