@@ -41,6 +41,11 @@ describe('review-agent CLI', () => {
     expect(listed.stdout).toMatch(/^NAME\s+SOURCE\s+TOOLS\s+MODEL\s+FILE/);
     expect(listed.stdout).toMatch(/mine\s+project\s+Read, Bash\(git diff:\*\)\s+haiku\s+\.claude\/agents\/mine\.md/);
     expect(listed.stdout).toMatch(/model-trainer\s+builtin\s+Read, Grep, Glob, Bash\s+opus/);
+    // Folders named by the config's agentDirs are listed too.
+    await mkdir(path.join(project, 'team-agents'), { recursive: true });
+    await writeFile(path.join(project, 'team-agents', 'team.md'), '---\nname: team-reviewer\ndescription: team\n---\nReview.\n');
+    await writeFile(path.join(project, 'review-agent.config.json'), JSON.stringify({ agentDirs: ['team-agents'] }));
+    expect(run(['list'], project).stdout).toMatch(/team-reviewer\s+local\s+Read, Grep, Glob, Bash\s+inherit\s+team-agents\/team\.md/);
     const json = JSON.parse(run(['list', '--json'], project).stdout) as { name: string; source: string }[];
     expect(json.map((a) => [a.name, a.source])).toContainEqual(['model-trainer', 'builtin']);
   });

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { listAgents } from '../../agent/discovery.js';
+import { loadConfigFor } from '../../config/discover.js';
 import type { CliIO } from '../io.js';
 
 function shortPath(file: string, cwd: string): string {
@@ -13,7 +14,10 @@ function shortPath(file: string, cwd: string): string {
 /** `review-agent list`: every agent found, its source, tools and model; broken files with their first problem. */
 export async function listCommand(argv: string[], io: CliIO): Promise<number> {
   const json = argv.includes('--json');
-  const agents = await listAgents({ cwd: io.cwd });
+  // The same folders a review searches: the config's agentDirs join the standard ones.
+  const config = await loadConfigFor(io.cwd);
+  const extraDirs = (config?.values.agentDirs ?? []).map((d) => path.resolve(config!.dir, d));
+  const agents = await listAgents({ cwd: io.cwd, extraDirs });
   if (json) {
     io.stdout(
       `${JSON.stringify(
