@@ -1,6 +1,6 @@
-// Filters root-relative file paths by the .gitignore/.rgignore files of the root and the folders
-// below it, with the same rules as walk.ts (so Glob and Grep agree on what is ignored). Every
-// ignore file is read once; decisions on folders are memoised.
+// Filters root-relative file paths by the .gitignore/.rgignore files of the search folder and the
+// folders below it, with the same rules as walk.ts (so Glob and Grep agree on what is ignored).
+// Every ignore file is read once; decisions on folders are memoised.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { IgnoreRules, ignoreFileLines } from './globs.js';
@@ -9,6 +9,14 @@ import type { IgnoreMatch } from './globs.js';
 interface Level {
   custom: IgnoreRules | undefined;
   git: IgnoreRules | undefined;
+}
+
+/** Where the files were listed from, as walk.ts sees it. */
+export interface IgnoreScope {
+  /** The search folder, root-relative ('.' for the root). It and its parents are never judged. */
+  startRel: string;
+  /** Rebased rules of the ignore files above it (scope.ts), the weakest rules, as rg --ignore-file. */
+  ancestorIgnore: readonly string[];
 }
 
 async function load(abs: string): Promise<IgnoreRules | undefined> {
@@ -25,11 +33,16 @@ function parentOf(rel: string): string {
   return slash < 0 ? '' : rel.slice(0, slash);
 }
 
-/** The paths of `files` that no ignore file (and no ignored folder above them) excludes. */
-export async function dropIgnored(root: string, files: readonly string[]): Promise<string[]> {
-  const dirs = new Set<string>(['']);
+/** The paths of `files` (all below the scope's folder) that no ignore rule, and no ignored folder above them, excludes. */
+export async function dropIgnored(
+  root: string,
+  files: readonly string[],
+  scope: IgnoreScope = { startRel: '.', ancestorIgnore: [] },
+): Promise<string[]> {
+  const start = scope.startRel === '.' ? '' : scope.startRel;
+  const dirs = new Set<string>([start]);
   for (const file of files) {
-    for (let dir = parentOf(file); dir !== '' && !dirs.has(dir); dir = parentOf(dir)) dirs.add(dir);
+    for (let dir = parentOf(file); dir !== start && dir !== '' && !dirs.has(dir); dir = parentOf(dir)) dirs.add(dir);
   }
   const levels = new Map<string, Level>();
   await Promise.all(
@@ -39,6 +52,8 @@ export async function dropIgnored(root: string, files: readonly string[]): Promi
       if (custom || git) levels.set(dir, { custom, git });
     }),
   );
+  const explicit = new IgnoreRules(scope.ancestorIgnore);
+  if (levels.size === 0 && explicit.isEmpty) return [...files];
 
   const decide = (rel: string, isDir: boolean): boolean => {
     let custom: IgnoreMatch = 'none';
@@ -51,14 +66,15 @@ export async function dropIgnored(root: string, files: readonly string[]): Promi
         if (custom === 'none' && level.custom) custom = level.custom.match(sub, isDir);
         if (git === 'none' && level.git) git = level.git.match(sub, isDir);
       }
-      if (dir === '') break;
+      if (dir === start || dir === '') break;
     }
-    return (custom !== 'none' ? custom : git) === 'ignore';
+    const match = custom !== 'none' ? custom : git !== 'none' ? git : explicit.match(rel, isDir);
+    return match === 'ignore';
   };
 
   const dirIgnored = new Map<string, boolean>();
   const folderIgnored = (dir: string): boolean => {
-    if (dir === '') return false;
+    if (dir === start || dir === '') return false;
     let known = dirIgnored.get(dir);
     if (known === undefined) {
       known = folderIgnored(parentOf(dir)) || decide(dir, true);
@@ -67,5 +83,5 @@ export async function dropIgnored(root: string, files: readonly string[]): Promi
     return known;
   };
 
-  return levels.size === 0 ? [...files] : files.filter((file) => !folderIgnored(parentOf(file)) && !decide(file, false));
+  return files.filter((file) => !folderIgnored(parentOf(file)) && !decide(file, false));
 }
