@@ -79,7 +79,11 @@ function compareSites(a: Site, b: Site): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
 }
 
-/** One finding per root cause: same rule at the same place, or drafts the caller grouped. */
+/**
+ * One finding per root cause: same rule at the same place, drafts the caller grouped, or the same
+ * rule on the next line of the same file (two adjacent refits on the test rows): the later one
+ * becomes a site of the first.
+ */
 export function mergeFindings(findings: FindingInput[]): FindingInput[] {
   const byKey = new Map<string, FindingInput>();
   for (const f of findings) {
@@ -93,7 +97,22 @@ export function mergeFindings(findings: FindingInput[]): FindingInput[] {
     if (sites.length > 0) prior.sites = sites;
     if (severityRank(f.severity) < severityRank(prior.severity)) byKey.set(key, { ...f, sites: prior.sites });
   }
-  return [...byKey.values()].sort(compareFindings);
+  const ordered = [...byKey.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || ((a.rule ?? '') < (b.rule ?? '') ? -1 : (a.rule ?? '') > (b.rule ?? '') ? 1 : 0));
+  const kept: FindingInput[] = [];
+  const lastByRule = new Map<string, FindingInput>();
+  for (const f of ordered) {
+    const key = `${f.rule}|${f.file}`;
+    const prior = lastByRule.get(key);
+    // Each leaked credential must be revoked on its own: the secret rule groups the parts of one itself.
+    if (prior && f.rule && f.rule !== 'hardcoded-secret' && f.line <= (prior.endLine ?? prior.line) + 1 && f.line > prior.line) {
+      prior.sites = uniqueSites([...(prior.sites ?? []), { file: f.file, line: f.line }, ...(f.sites ?? [])]);
+      if (severityRank(f.severity) < severityRank(prior.severity)) prior.severity = f.severity;
+      continue;
+    }
+    lastByRule.set(key, f);
+    kept.push(f);
+  }
+  return kept.sort(compareFindings);
 }
 
 export function compareFindings(a: FindingInput, b: FindingInput): number {

@@ -65,8 +65,10 @@ describe('preprocessing-before-split', () => {
       df = prepare(pd.read_csv("data.csv"))
       train, test = train_test_split(df, random_state=0)
     `;
+    // The call that passed all rows in is what to change; the fit inside the helper is a site.
     const [f] = findings(code, rule);
-    expect(f?.line).toBe(10);
+    expect(f?.line).toBe(13);
+    expect(f?.sites).toEqual([{ file: 'train.py', line: 10 }, { file: 'train.py', line: 14 }]);
   });
 
   it('fires for a scaled matrix that is cross-validated afterwards, with a pipeline rewrite', () => {

@@ -23,7 +23,7 @@ import {
 } from './knowledge.js';
 import { fitEstimator, fitResample, transformWith } from './fitting.js';
 import type { Scope } from './scope.js';
-import { absorb, addLeak, combine, derive, type Estimator, type Val } from './values.js';
+import { absorb, addLeak, combine, derive, type Estimator, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -45,17 +45,20 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     const unknown = Object.keys(receiver).length === 0 && !ESTIMATOR_METHODS.test(method);
     if (receiver.qual === undefined && !unknown) return methodCall(it, call, receiver, method, args, kwargs, scope);
     if (unknown) return functionCall(it, call, dotted(call.fn) ?? method, method, args, kwargs);
-    return functionCall(it, call, `${receiver.qual}.${method}`, method, args, kwargs);
+    const qual = `${receiver.qual}.${method}`;
+    if (!KNOWN_LIBRARY.test(qual)) noteUnknownCall(it, call, args, kwargs);
+    return functionCall(it, call, qual, method, args, kwargs);
   }
 
   const callee = call.fn.k === 'name' ? scope.get(call.fn.id) : it.eval(call.fn, scope);
   if (callee?.fn) return it.callFunction(callee.fn, args, kwargs);
-  if (callee?.qual?.startsWith('class:')) {
-    const cls = it.classes.get(callee.qual.slice(6));
-    if (cls) {
-      const deep = cls.bases.some((b) => /Module|Model|LightningModule|Layer/.test(it.src(b)));
-      return it.instantiate(cls, args, kwargs, deep);
-    }
+  if (callee?.cls && !callee.instanceOf) return it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
+  if (callee?.est?.kind === 'preprocess' && !callee.est.deep) {
+    // Keras functional API: `x = norm(inputs)` applies an adapted preprocessing layer.
+    const out = derive(args[0]);
+    const leak = callee.est.fittedOn?.leak;
+    if (leak && callee.est.fittedOn?.part !== 'train' && callee.est.fittedOn?.part !== 'val' && callee.est.fittedOn?.part !== 'test') addLeak(out, leak);
+    return out;
   }
   if (callee && (callee.est?.deep || callee.instanceOf)) {
     // `model(x)`: a forward pass of a network.
@@ -63,7 +66,44 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     if (x && x.part !== 'train') it.facts.heldOutUses.push(call.line);
     return derive(x, { pred: true, prob: true });
   }
-  return functionCall(it, call, callee?.qual ?? dotted(call.fn) ?? name, name, args, kwargs);
+  const qual = callee?.qual ?? dotted(call.fn) ?? name;
+  if ((callee === undefined && !BUILTINS.test(name)) || (callee?.qual !== undefined && !KNOWN_LIBRARY.test(qual))) noteUnknownCall(it, call, args, kwargs);
+  return functionCall(it, call, qual, name, args, kwargs);
+}
+
+const TORCH_NETS = /^(Linear|Sequential|Conv[123]d|LSTM|GRU|RNN|Transformer|TransformerEncoder|Embedding|EmbeddingBag|Bilinear|ModuleList|ModuleDict)$/;
+
+const BUILTINS = /^(print|len|str|repr|type|isinstance|issubclass|list|dict|tuple|set|frozenset|sorted|reversed|getattr|setattr|hasattr|delattr|id|vars|dir|callable|enumerate|zip|map|filter|min|max|sum|any|all|abs|round|int|float|bool|range|open|iter|next|super|format|hash|display)$/;
+
+/** Roots of libraries whose functions the analyzer knows (or knows not to evaluate a model). */
+const KNOWN_LIBRARY = /^(sklearn|numpy|np|pandas|pd|torch|tensorflow|tf|keras|xgboost|xgb|lightgbm|lgb|catboost|scipy|matplotlib|plt|seaborn|sns|joblib|pickle|json|os|sys|math|random|re|time|datetime|pathlib|logging|warnings|collections|itertools|functools|typing|dataclasses|argparse|imblearn|optuna|mlflow|wandb|statsmodels|transformers|datasets|shap|tqdm|copy|csv|io|gc|glob|shutil|yaml|class:)(\.|$)/;
+
+/**
+ * A function the analyzer cannot follow (not defined in the review, from an unknown module): when it
+ * receives a trained model, it may well evaluate it, so rules that need the absence of an evaluation
+ * stay silent. Function values passed to it (callbacks, objectives) are run once.
+ */
+function noteUnknownCall(it: Interpreter, call: Call, args: Val[], kwargs: Map<string, Val>): void {
+  const all = [...args, ...kwargs.values()];
+  if (all.some((a) => a.est && (a.est.kind === 'model' || a.est.kind === 'pipeline' || a.est.kind === 'search' || a.est.deep))) it.facts.unknownModelUses.push(call.line);
+}
+
+/** Objective functions handed to a hyperparameter search (Optuna, hyperopt, scikit-optimize...). */
+const OBJECTIVE_RUNNERS = /^(optimize|fmin|minimize|maximize|gp_minimize|forest_minimize|gbrt_minimize|dummy_minimize|run|fit)$/;
+
+/** Runs function values passed as arguments (callbacks, objectives) once; a search objective that scores on test data is selection on the test set. */
+function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): void {
+  for (const a of [...args, ...kwargs.values()]) {
+    if (!a.fn || it.inlined.has(a.fn.def)) continue;
+    const result = it.callFunction(a.fn, [], new Map());
+    const score = result.score ?? (result.pred ? undefined : undefined);
+    if (score?.part === 'test' && OBJECTIVE_RUNNERS.test(name) && /optimi[sz]e|fmin|minimize|maximize|objective|study|tune/i.test(it.src(call))) {
+      const facts = it.factsOf(score.file ?? it.path);
+      if (!facts.selections.some((s) => s.line === score.line)) {
+        facts.selections.push({ line: score.line, endLine: score.line, kind: 'keep-best', detail: `the objective of the hyperparameter search (\`${a.fn.def.name}\`) returns ${score.metric} measured on the test set, so the search keeps the trial that scores best on it`, sites: [] });
+      }
+    }
+  }
 }
 
 // ---------- module functions and constructors ----------
@@ -73,6 +113,12 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (CV_FUNCTIONS.has(name)) return crossValidate(it, call, name, args, kwargs);
   if (name in METRIC_FUNCTIONS) return metric(it, call, name, args);
   if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name);
+  if (TORCH_NETS.test(name) && /(^|\.)nn\.\w+$/.test(qual)) {
+    // `torch.nn.Linear(3, 1)`, `nn.Sequential(...)`: a network used without a class of its own.
+    const est: Estimator = { cls: name, line: call.line, endLine: call.endLine, kind: 'model', call, inner: [], deep: true };
+    it.facts.estimators.push(est);
+    return { est };
+  }
   if (/^[A-Z]/.test(name) || PIPELINES.has(name) || name === 'make_column_transformer') {
     const est = construct(it, call, name, args, kwargs);
     if (est) return est;
@@ -94,11 +140,20 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     return out;
   }
   if (name === 'random_split') {
-    const id = it.nextSplitId();
+    const id = it.nextSplitId(call.line);
     const seeded = kwarg(call, 'generator') !== undefined;
     it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'random_split', shuffled: true, seeded, stratified: true, usedBy: new Set(), timeOrdered: false });
     const ds = args[0];
     return { items: [derive(ds, { data: true, part: 'train', splitIds: [id] }), derive(ds, { data: true, part: 'val', splitIds: [id] }), derive(ds, { data: true, part: 'test', splitIds: [id] })] };
+  }
+  if (name === 'permutation' || name === 'randperm') {
+    const id = it.nextSplitId(call.line);
+    return { perm: { id, line: call.line, endLine: call.endLine, seeded: /default_rng\(\s*[^)\s]|RandomState\(\s*[^)\s]|Generator/.test(it.src(call.fn)) } };
+  }
+  if (name === 'shuffle' && args[0] && !args[0].data && call.args[0]?.k === 'name') {
+    // `np.random.shuffle(idx)`: the index array is now in random order.
+    args[0].perm = { id: it.nextSplitId(call.line), line: call.line, endLine: call.endLine, seeded: false };
+    return {};
   }
   if (name === 'to_datetime') {
     const src = call.args[0];
@@ -126,8 +181,10 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   }
   if (name === 'DMatrix' || name === 'Dataset' || name === 'Pool') return derive(args[0], { data: true });
   if (/^(train|cv)$/.test(name) && /xgb|xgboost|lgb|lightgbm/.test(qual)) return boosterTrain(it, call, name, args, kwargs);
-  // Anything else: a function of its arguments' rows (np.log, custom feature functions, ...).
-  const rows = args.filter((a) => a.data);
+  runCallbacks(it, call, name, args, kwargs);
+  // Anything else: a function of its arguments' rows (np.log, custom feature functions, ...), or of
+  // symbolic tensors that went through an adapted layer (`Dense(1)(norm(inputs))`).
+  const rows = args.filter((a) => a.data || a.leaks);
   return rows.length > 0 ? combine(rows) : {};
 }
 
@@ -159,12 +216,30 @@ function construct(it: Interpreter, call: Call, name: string, args: Val[], kwarg
   if (!kind) return undefined;
   if (name === 'ColumnTransformer') inner = collectEstimators([...args, ...kwargs.values()]).map((e) => e.cls);
   const est: Estimator = { cls: name, line: call.line, endLine: call.endLine, kind, call, inner };
-  if (name === 'Sequential' || name === 'Model' || name === 'Functional') est.deep = true;
+  if (name === 'Sequential' || name === 'Model' || name === 'Functional') {
+    est.deep = true;
+    const layerLeaks = adaptedLayerLeaks([...args, ...kwargs.values()]);
+    if (layerLeaks.length > 0) est.layerLeaks = layerLeaks;
+  }
   if (call.args.some((a) => a.k === 'star' && a.double)) est.tuned = true;
   if (kwargs.has('class_weight') || kwargs.has('scale_pos_weight') || kwargs.has('is_unbalance')) it.facts.imbalanceHints.push(call.line);
   if (kind === 'oversample') it.facts.imbalanceHints.push(call.line);
   it.facts.estimators.push(est);
   return { est };
+}
+
+/** Leaks of Keras preprocessing layers adapted on rows that were not a split part (layers listed, or outputs of the functional API). */
+function adaptedLayerLeaks(vals: Val[]): Leak[] {
+  const out: Leak[] = [];
+  const visit = (v: Val | undefined, depth: number) => {
+    if (!v || depth > 3) return;
+    const fitted = v.est?.kind === 'preprocess' ? v.est.fittedOn : undefined;
+    if (fitted?.leak && fitted.part !== 'train' && fitted.part !== 'val' && fitted.part !== 'test' && !out.includes(fitted.leak)) out.push(fitted.leak);
+    for (const l of v.leaks ?? []) if (!v.data && !out.includes(l)) out.push(l);
+    for (const x of v.elems ?? v.items ?? []) visit(x, depth + 1);
+  };
+  for (const v of vals) visit(v, 0);
+  return out;
 }
 
 function collectEstimators(vals: Val[]): Estimator[] {
@@ -194,7 +269,7 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
   }
   const path = call.args[0];
   const part: Part = (path?.k === 'str' ? partFromName(path.value.replace(/^.*[\\/]/, '')) : undefined) ?? 'full';
-  const v: Val = { data: true, part };
+  const v: Val = { data: true, part, origins: [it.nextOrigin()] };
   const parseDates = kwarg(call, 'parse_dates');
   if (parseDates && !isConst(parseDates, 'False')) {
     if (parseDates.k === 'seq') for (const item of parseDates.items) if (item.k === 'str') it.dateColumns.add(item.value);
@@ -218,7 +293,7 @@ function split(it: Interpreter, call: Call, args: Val[]): Val {
   const strat = kwarg(call, 'stratify');
   const stratified = strat !== undefined && !isConst(strat, 'None');
   if (stratified) it.facts.imbalanceHints.push(call.line);
-  const id = it.nextSplitId();
+  const id = it.nextSplitId(call.line);
   const timed = arrays.find((a) => a.time);
   it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'train_test_split', shuffled, seeded, stratified, usedBy: new Set(), timeOrdered: timed !== undefined });
   const names = it.targets;
@@ -270,7 +345,7 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   const naive = pred !== undefined && !pred.pred && !pred.prob && (pred.data === true || pred.stat !== undefined);
   it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}) });
   if (part !== 'train' && part !== 'full') it.facts.heldOutUses.push(call.line);
-  return { score: { part, line: call.line, metric: name }, part };
+  return { score: { part, line: call.line, metric: name, file: it.path }, part };
 }
 
 function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
@@ -291,6 +366,7 @@ function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kw
 
 function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
   const est = receiver.est;
+  if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
   if (/^(fit|fit_transform|fit_predict|fit_on_texts|adapt|partial_fit)$/.test(method)) {
     return fitEstimator(it, call, receiver, method, args, kwargs, scope);
@@ -345,6 +421,11 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   }
   if ((method === 'append' || method === 'add' || method === 'extend') && args[0]) {
     const item = args[0];
+    if (est?.deep && method === 'add') {
+      const leaks = adaptedLayerLeaks([item]);
+      if (leaks.length > 0) est.layerLeaks = [...(est.layerLeaks ?? []), ...leaks];
+      return {};
+    }
     if (item.data && !receiver.est) {
       // `xs.append(series[i:i + w])`: the list now holds rows of that data.
       receiver.data = true;
@@ -363,6 +444,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     return {};
   }
   if (receiver.data || receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  runCallbacks(it, call, method, args, kwargs);
   // Unknown receiver: stay neutral, but keep rows flowing through unknown transformations.
   const rows = args.filter((a) => a.data);
   return rows.length > 0 ? combine(rows) : {};
@@ -373,6 +455,11 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   const stmtText = it.stmt ? it.src(it.stmt) : undefined;
   const endLine = it.stmt?.endLine ?? call.endLine;
   if (method === 'groupby') return derive(receiver, { grouped: true, data: false });
+  if (receiver.grouped && /^(sample|head|tail|first|last|nth)$/.test(method)) {
+    const rows = derive(receiver, { grouped: undefined, data: true });
+    if (method === 'sample') rows.sampled = true;
+    return rows;
+  }
   if (receiver.windowed) return derive(receiver, { windowed: undefined });
   const fnArg = call.args[0];
   if (receiver.grouped && /^(transform|apply|agg|aggregate)$/.test(method) && fnArg && fnArg.k !== 'str' && !/^(np|numpy)\.(mean|median|sum|std|var|max|min)$/.test(dotted(fnArg) ?? '')) {
@@ -402,6 +489,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     if (datey || (method === 'sort_index' && receiver.dates)) out.time = out.time ?? { line, what: `rows ordered by \`${byText ?? 'a date index'}\`` };
   }
   if (method === 'sample') out.sampled = true;
+  if (method === 'assign') for (const v of kwargs.values()) absorb(out, v);
   if (method === 'concat' || method === 'append' || method === 'merge' || method === 'join') out = combine([receiver, ...args], { data: true });
   if (isConst(kwarg(call, 'inplace'), 'True')) {
     const root = rootName(call.fn);

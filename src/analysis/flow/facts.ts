@@ -12,6 +12,8 @@ export interface LeakSink {
   testName?: string;
   /** The splitting statement's text. */
   sinkText?: string;
+  /** The file of the sink when it is not the leak's file. */
+  sinkFile?: string;
 }
 
 export interface TestFit {
@@ -25,8 +27,12 @@ export interface TestFit {
   estText: string;
   /** Replaces "the test rows" in the issue when the fit data only includes them. */
   note?: string;
-  /** Fits that share one root cause (the same combined frame) carry the same group. */
+  /** Fits that share one root cause (the same combined frame, the same helper call) carry the same group. */
   group?: number;
+  /** The helper call that passed the held-out rows in (`prepare(test_df)`), cited instead of the fit inside. */
+  via?: string;
+  /** The fit inside the helper (and the helper's other fits), when the call site is cited. */
+  sites?: { file: string; line: number }[];
 }
 
 export interface Selection {
@@ -42,6 +48,8 @@ export interface TimeSplit {
   endLine: number;
   evidence: TimeEvidence;
   how: string;
+  /** Other lines of the same split (where shuffled indices cut the rows). */
+  sites?: number[];
 }
 
 export interface SplitFact {
@@ -93,6 +101,8 @@ export interface FileFacts {
   /** Estimators constructed, for baseline and default-hyperparameter checks. */
   estimators: Estimator[];
   imbalanceHints: number[];
+  /** Calls of functions the analyzer cannot follow that receive a trained model (they may evaluate it). */
+  unknownModelUses: number[];
   /** Keras-style fit calls (model.fit with epochs/validation/callbacks). */
   kerasFits: { line: number; endLine: number; validation: boolean; earlyStopping: boolean }[];
 }
@@ -112,6 +122,7 @@ export function emptyFacts(): FileFacts {
     defaultThresholds: [],
     estimators: [],
     imbalanceHints: [],
+    unknownModelUses: [],
     kerasFits: [],
   };
 }

@@ -5,7 +5,8 @@ import { noteFitUse } from './calls.js';
 import type { Interpreter } from './interpreter.js';
 import { LABEL_ENCODERS } from './knowledge.js';
 import type { Scope } from './scope.js';
-import { addLeak, derive, type Estimator, type Leak, type Val } from './values.js';
+import type { TestFit } from './facts.js';
+import { addLeak, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -18,14 +19,15 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   const xExpr = call.args[0] ?? call.kwargs.find((k) => k.name === 'X' || k.name === 'x')?.value;
   const xText = xExpr ? it.src(xExpr) : '';
   const est = receiver.est;
-  const heldOut = X?.part === 'test' || X?.part === 'val';
+  // Rows named `dev` may be train+validation ("development"): fits on them are not judged.
+  const heldOut = X?.part === 'test' || (X?.part === 'val' && !X.dev);
   const result = (): Val => (method === 'fit' || method === 'fit_on_texts' || method === 'adapt' || method === 'partial_fit' ? receiver : derive(X, { data: true }));
 
   if (!est) {
     if (heldOut && X?.part && call.fn.k === 'attr' && method !== 'partial_fit') {
       const estText = it.src(call.fn.obj);
       if (!/^(self\.)?(trainer|learner)$/.test(estText)) {
-        it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: estText, method, part: X.part, dataText: xText, estText });
+        recordTestFit(it, X, { line: call.line, endLine: call.endLine, cls: estText, method, part: X.part, dataText: xText, estText });
       }
     }
     return result();
@@ -48,7 +50,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   if (LABEL_ENCODERS.has(est.cls) && TARGET_TEXT.test(xText.trim())) return result();
 
   if (heldOut && X?.part) {
-    it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: est.cls, method, part: X.part, dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls });
+    recordTestFit(it, X, { line: call.line, endLine: call.endLine, cls: est.cls, method, part: X.part, dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls });
     return result();
   }
 
@@ -58,15 +60,17 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
     return result();
   }
   if (est.kind === 'preprocess') {
-    const leak: Leak = {
+    const leak: Leak = citeLeak(it, X, {
       kind: 'preprocess',
+      file: it.path,
       line: call.line,
       endLine: it.stmt?.endLine ?? call.endLine,
       what: est.cls,
       objText: call.fn.k === 'attr' ? it.src(call.fn.obj) : undefined,
       stmtText: it.stmt ? it.src(it.stmt) : undefined,
       dataText: xText,
-    };
+      origins: it.ensureOrigin(X),
+    });
     est.fittedOn = { part: X?.part, line: call.line, leak };
     const out = result();
     if (out !== receiver) addLeak(out, leak);
@@ -75,6 +79,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
 
   if (est.kind === 'model' || est.kind === 'pipeline') {
     it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [] });
+    reportLayerLeaks(it, est, X);
     noteFitUse(it, est, X);
     checkValidationArgs(it, call, est, kwargs);
   }
@@ -113,14 +118,14 @@ export function fitResample(it: Interpreter, call: Call, receiver: Val, args: Va
   const [X, y] = args;
   const est = receiver.est;
   const xText = call.args[0] ? it.src(call.args[0]) : '';
-  if (X?.part === 'test' || X?.part === 'val') {
-    it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: est?.cls ?? 'resampler', method: 'fit_resample', part: X.part, dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : '' });
+  if (X?.part === 'test' || (X?.part === 'val' && !X.dev)) {
+    recordTestFit(it, X, { line: call.line, endLine: call.endLine, cls: est?.cls ?? 'resampler', method: 'fit_resample', part: X.part, dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : '' });
     return { items: [derive(X, { data: true }), derive(y, { data: true })] };
   }
   const outX = derive(X, { data: true });
   const outY = derive(y, { data: true });
   if (est?.kind === 'oversample') {
-    const leak: Leak = { kind: 'oversample', line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: est.cls, objText: call.fn.k === 'attr' ? it.src(call.fn.obj) : undefined, stmtText: it.stmt ? it.src(it.stmt) : undefined, dataText: xText };
+    const leak: Leak = citeLeak(it, X, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: est.cls, objText: call.fn.k === 'attr' ? it.src(call.fn.obj) : undefined, stmtText: it.stmt ? it.src(it.stmt) : undefined, dataText: xText, origins: it.ensureOrigin(X) });
     addLeak(outX, leak);
     addLeak(outY, leak);
   }
@@ -131,11 +136,56 @@ export function transformWith(it: Interpreter, call: Call, receiver: Val, args: 
   const X = args[0];
   const out = derive(X, { data: true });
   const fitted = receiver.est?.fittedOn;
-  if (receiver.est?.kind === 'preprocess' && fitted?.leak) {
+  // A transformer fitted on other rows (an external corpus) carries nothing of these rows.
+  if (receiver.est?.kind === 'preprocess' && fitted?.leak && sharesOrigin(fitted.leak, X)) {
     addLeak(out, fitted.leak);
     if (fitted.part === 'full' && (X?.part === 'train' || X?.part === 'test' || X?.part === 'val')) {
-      it.reportLeak({ leaks: [fitted.leak] }, { line: call.line, kind: 'transform', sinkText: it.stmt ? it.src(it.stmt) : undefined });
+      it.reportLeak(X, { line: call.line, kind: 'transform', sinkText: it.stmt ? it.src(it.stmt) : undefined }, [fitted.leak]);
     }
   }
   return out;
+}
+
+/**
+ * A fit inside helpers on rows that a call passed in is cited at that call (`prepare(test_df)`), with
+ * the fits inside as sites: the call is what to change. Fits on rows the helper made itself stay put.
+ */
+function recordTestFit(it: Interpreter, X: Val, fit: TestFit): void {
+  const frame = it.callSiteFor(X);
+  if (!frame) {
+    it.facts.testFits.push(fit);
+    return;
+  }
+  const facts = it.factsOf(frame.path);
+  const group = -frame.line;
+  const inner = { file: it.path, line: fit.line };
+  const prior = facts.testFits.find((t) => t.group === group);
+  if (prior) {
+    prior.sites = [...(prior.sites ?? []), inner];
+    return;
+  }
+  facts.testFits.push({ ...fit, line: frame.line, endLine: frame.endLine, group, via: frame.text().trim(), sites: [inner] });
+}
+
+/** A leak learned inside helpers from rows a call passed in: cited at that call, the fit inside as a site. */
+function citeLeak(it: Interpreter, X: Val | undefined, leak: Leak): Leak {
+  const frame = it.callSiteFor(X);
+  if (!frame) return leak;
+  return { ...leak, file: frame.path, line: frame.line, endLine: frame.endLine, stmtText: frame.text(), objText: undefined, sites: [{ file: it.path, line: leak.line }] };
+}
+
+/**
+ * Keras preprocessing layers (Normalization, TextVectorization, lookups) keep what `adapt` learned
+ * inside the model: adapted on all rows and trained on a split part of those rows, the test rows'
+ * statistics are part of the model.
+ */
+function reportLayerLeaks(it: Interpreter, est: Estimator, X: Val | undefined): void {
+  const split = X?.splitIds?.[0];
+  if (!est.layerLeaks || split === undefined) return;
+  const site = it.splitSites.get(split);
+  if (!site) return;
+  for (const leak of est.layerLeaks) {
+    if (leak.line > site.line && (leak.file ?? it.path) === site.path) continue;
+    it.reportLeak(X, { line: site.line, kind: 'split' }, [leak]);
+  }
 }

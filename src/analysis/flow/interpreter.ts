@@ -1,14 +1,17 @@
 // The dataflow: executes a file's statements abstractly, in order (notebook cells are already in
 // order), tracking which values hold the full dataset, its train/validation/test parts, fitted
-// transformers and scores. Helper functions of the same file are inlined at their call sites;
+// transformers and scores. Helper functions and classes are inlined at their call sites, also when
+// another file of the review defines them (imports of the project's own modules are followed);
 // functions never called are analysed on their own with parameters known only by name.
 import type { Expr, Module, Stmt } from '../python/ast.js';
 import { dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
 import { emptyFacts, type FileFacts } from './facts.js';
-import { partFromName, type Part } from './knowledge.js';
+import { isDevName, partFromName, type Part } from './knowledge.js';
+import { MAX_IMPORT_DEPTH, type ProjectView } from './project.js';
 import { Scope } from './scope.js';
-import { absorb, addLeak, combine, derive, type FunctionValue, type Score, type Val } from './values.js';
+import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Score, type Val } from './values.js';
+import { assignPieces, isRowSelection, iterate, targetNames } from './pieces.js';
 
 type DefStmt = Extract<Stmt, { k: 'def' }>;
 type ClassStmt = Extract<Stmt, { k: 'class' }>;
@@ -21,48 +24,136 @@ interface LoopFrame {
   stmt: Stmt;
 }
 
+/** A call into a helper: where it was called (in the caller's file) and the sources of the rows passed in. */
+export interface CallFrame {
+  path: string;
+  line: number;
+  endLine: number;
+  /** The calling statement's text. */
+  text(): string;
+  origins: Set<number>;
+}
+
+export interface InterpreterOptions {
+  /** The file's path in the review (facts are filed under it). */
+  path?: string;
+  /** The other files of the review, for imports of the project's own modules. */
+  project?: ProjectView;
+  /** Facts by file, shared by the interpreters of one review (helpers of other files file theirs there). */
+  factsFor?: (path: string) => FileFacts;
+  /** Functions that ran through a call anywhere in the review (not analysed again on their own). */
+  inlined?: Set<object>;
+}
+
 export class Interpreter {
-  readonly facts: FileFacts = emptyFacts();
-  readonly module: Scope = new Scope();
-  readonly classes = new Map<string, ClassStmt>();
-  /** Functions whose body ran at least once through a call. */
-  readonly inlined = new Set<DefStmt>();
+  readonly entry: FileCtx;
+  /** The file whose code is executing (changes while a helper of another file runs). */
+  ctx: FileCtx;
+  readonly inlined: Set<object>;
   readonly loops: LoopFrame[] = [];
+  /** Calls into helpers, outermost first. */
+  readonly frames: CallFrame[] = [];
   /** Target names of the assignment being evaluated (names the parts a split returns). */
   targets: string[] = [];
   /** The statement being executed. */
   stmt: Stmt | undefined;
   /** Columns parsed as dates (`parse_dates`, `pd.to_datetime`). */
   readonly dateColumns = new Set<string>();
+  /** Where each split (by id) happened. */
+  readonly splitSites = new Map<number, { path: string; line: number }>();
   private depth = 0;
   private steps = 0;
   private splitCounter = 0;
+  private originCounter = 0;
+  private importDepth = 0;
   private returns: Val[][] = [];
   private readonly reportedLeaks = new Set<object>();
+  private readonly modules = new Map<string, FileCtx>();
+  private readonly factsByPath = new Map<string, FileFacts>();
+  private readonly project: ProjectView | undefined;
+  private readonly factsFor: (path: string) => FileFacts;
 
-  constructor(readonly text: string) {}
+  constructor(text: string, options: InterpreterOptions = {}) {
+    this.entry = { path: options.path ?? '', text, scope: new Scope() };
+    this.ctx = this.entry;
+    this.project = options.project;
+    this.inlined = options.inlined ?? new Set();
+    this.factsFor = options.factsFor ?? ((path) => {
+      let f = this.factsByPath.get(path);
+      if (!f) this.factsByPath.set(path, (f = emptyFacts()));
+      return f;
+    });
+  }
+
+  /** Facts of the file whose code is executing. */
+  get facts(): FileFacts {
+    return this.factsFor(this.ctx.path);
+  }
+
+  get text(): string {
+    return this.ctx.text;
+  }
+
+  get path(): string {
+    return this.ctx.path;
+  }
+
+  get module(): Scope {
+    return this.entry.scope;
+  }
 
   run(module: Module): FileFacts {
-    this.execBlock(module.body, this.module);
-    this.runUncalled(module.body, this.module, undefined);
-    return this.facts;
+    this.execBlock(module.body, this.entry.scope);
+    this.runUncalled(module.body, this.entry.scope, undefined);
+    return this.factsFor(this.entry.path);
+  }
+
+  factsOf(path: string): FileFacts {
+    return this.factsFor(path);
+  }
+
+  nextOrigin(): number {
+    this.originCounter += 1;
+    return this.originCounter;
+  }
+
+  /** Gives untraced rows an identity of their own, so later sinks can tell them from other rows. */
+  ensureOrigin(v: Val | undefined): readonly number[] {
+    if (!v) return [];
+    if (!v.origins || v.origins.length === 0) v.origins = [this.nextOrigin()];
+    return v.origins;
+  }
+
+  /**
+   * The call site to cite for something that happened inside helpers: the outermost call that passed
+   * the rows in (`prepare(test_df)`), or undefined when the rows did not come through a call.
+   */
+  callSiteFor(rows: Val | undefined): CallFrame | undefined {
+    const origins = rows?.origins;
+    if (!origins || origins.length === 0) return undefined;
+    return this.frames.find((f) => origins.some((o) => f.origins.has(o)));
   }
 
   src(e: { start: number; end: number }): string {
     return this.text.slice(e.start, e.end);
   }
 
-  nextSplitId(): number {
+  nextSplitId(line?: number): number {
     this.splitCounter += 1;
+    if (line !== undefined) this.splitSites.set(this.splitCounter, { path: this.path, line });
     return this.splitCounter;
   }
 
-  /** Records a leak reaching a split/CV/transform once (the first sink wins). */
-  reportLeak(v: Val | undefined, sink: { line: number; kind: 'split' | 'cv' | 'transform' | 'search'; trainName?: string; testName?: string; sinkText?: string }): void {
-    for (const leak of v?.leaks ?? []) {
-      if (this.reportedLeaks.has(leak)) continue;
+  /**
+   * Records a leak reaching a split/CV/transform once (the first sink wins). Only leaks learned from
+   * the same rows count: a vectorizer fitted on another corpus is not a leak into this split.
+   */
+  reportLeak(v: Val | undefined, sink: { line: number; kind: 'split' | 'cv' | 'transform' | 'search'; trainName?: string; testName?: string; sinkText?: string }, leaks: readonly Leak[] = v?.leaks ?? []): void {
+    for (const leak of leaks) {
+      if (this.reportedLeaks.has(leak) || !sharesOrigin(leak, v)) continue;
       this.reportedLeaks.add(leak);
-      this.facts.leakSinks.push({ leak, ...sink });
+      const file = leak.file ?? this.path;
+      this.factsFor(file).leakSinks.push({ leak, ...sink, ...(file !== this.path ? { sinkFile: this.path } : {}) });
     }
   }
 
@@ -141,17 +232,16 @@ export class Interpreter {
         this.execBlock(s.final, scope);
         return;
       case 'def':
-        scope.set(s.name, { fn: { def: s } });
+        scope.set(s.name, { fn: { def: s, ctx: this.ctx, closure: scope === this.ctx.scope ? undefined : scope } });
         return;
       case 'class':
-        this.classes.set(s.name, s);
-        scope.set(s.name, { qual: `class:${s.name}` });
+        scope.set(s.name, { qual: `class:${s.name}`, cls: { def: s, ctx: this.ctx } });
         return;
       case 'return':
         this.returns[this.returns.length - 1]?.push(s.value ? this.eval(s.value, scope) : {});
         return;
       case 'import':
-        for (const n of s.names) scope.set(n.alias, { qual: n.name ? `${n.module}.${n.name}` : n.module });
+        for (const n of s.names) scope.set(n.alias, this.importValue(n.module, n.name, n.alias));
         return;
       case 'other':
         for (const e of s.exprs) this.eval(e, scope);
@@ -168,7 +258,10 @@ export class Interpreter {
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
           if (v.part === 'full' && valueExpr && isRowSelection(valueExpr)) this.manualSplit(v, target.id, named, valueExpr);
-          v = { ...v, part: named };
+          v = { ...v, part: named, dev: isDevName(target.id) || undefined };
+        } else if (v.perm && !v.data && named && !v.indexPart) {
+          // `test_idx = order[cut:]`: row indices of a part.
+          v = { ...v, indexPart: named };
         }
         this.noteScoreName(target.id, v);
         scope.set(target.id, v);
@@ -177,7 +270,8 @@ export class Interpreter {
       case 'seq':
       case 'star': {
         const items = target.k === 'seq' ? target.items : [target.value];
-        items.forEach((t, i) => this.assign(t, value.items?.[i] ?? derive(value), scope, undefined));
+        const pieces = target.k === 'seq' && value.items ? assignPieces(items, value.items) : value.items;
+        items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, undefined));
         return;
       }
       case 'attr': {
@@ -207,6 +301,14 @@ export class Interpreter {
   private manualSplit(v: Val, name: string, part: Part, valueExpr: Expr): void {
     const line = this.stmt?.line ?? valueExpr.line;
     this.reportLeak(v, { line, kind: 'split', sinkText: this.stmt ? this.src(this.stmt) : undefined, ...(part === 'train' ? { trainName: name } : { testName: name }) });
+    const sample = sampleCall(valueExpr);
+    if (sample && !/^\s*1(\.0*)?\s*$/.test(sample.kwargs.find((k) => k.name === 'frac') ? this.src(sample.kwargs.find((k) => k.name === 'frac')!.value) : '')) {
+      // `train = df.sample(frac=0.8)`: a random split, reproducible only with a seed.
+      const rs = sample.kwargs.find((k) => k.name === 'random_state')?.value;
+      const seeded = rs !== undefined && !(rs.k === 'const' && rs.value === 'None');
+      const id = this.nextSplitId(sample.line);
+      this.facts.splits.push({ id, line: sample.line, endLine: sample.endLine, fn: 'sample', shuffled: true, seeded, stratified: true, usedBy: new Set(), timeOrdered: v.time !== undefined });
+    }
     if (v.sampled && v.time) {
       this.facts.timeSplits.push({ line, endLine: this.stmt?.endLine ?? line, evidence: v.time, how: `\`${name}\` is drawn at random with \`.sample()\`` });
     }
@@ -268,7 +370,7 @@ export class Interpreter {
         const known = scope.get(e.id);
         if (known) return known;
         // Remember the guess so in-place changes (`df['lag'] = ...`) stick to the same value.
-        const guess = guessFromName(e.id);
+        const guess = this.guess(e.id);
         if (guess.data) scope.set(e.id, guess);
         return guess;
       }
@@ -276,6 +378,7 @@ export class Interpreter {
         const key = scope.mayHaveDotted() ? dotted(e) : undefined;
         if (key && scope.has(key)) return scope.get(key) ?? {};
         const obj = this.eval(e.obj, scope);
+        if (obj.localModule) return this.memberOf(obj, e.attr);
         if (obj.qual) return { qual: `${obj.qual}.${e.attr}` };
         if (obj.attrs) return obj.attrs.get(e.attr) ?? {};
         if (obj.est && /^(best_estimator_|estimator|named_steps|steps)$/.test(e.attr)) return { est: obj.est };
@@ -288,12 +391,17 @@ export class Interpreter {
         const first = e.index[0];
         if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
         if (obj.grouped) return obj;
+        const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
         if (obj.data) {
-          const fold = index.find((i) => i.indexPart)?.indexPart;
+          const perm = index.find((i) => i.perm)?.perm;
+          const fold = index.find((i) => i.indexPart)?.indexPart ?? keyPart;
           const v = derive(obj, fold ? { part: fold } : {});
           if (first?.k === 'str' && this.dateColumns.has(first.value) && obj.dates) v.dates = obj.dates;
+          if (perm) this.permutedRows(obj, v, perm);
           return v;
         }
+        if (obj.perm) return derive(obj, obj.indexPart ? { indexPart: obj.indexPart } : {});
+        if (keyPart && (obj.elems || obj.attrs)) return derive(obj.elems?.[0], { part: keyPart });
         if (obj.elems) return obj.elems[0] ?? {};
         if (obj.container) return { container: obj.container };
         return obj.prob || obj.pred || obj.score ? derive(obj) : {};
@@ -369,20 +477,35 @@ export class Interpreter {
 
   // ---------- functions ----------
 
-  /** Runs a local function with argument values bound to its parameters; returns what it returns. */
-  callFunction(fn: FunctionValue, args: Val[], kwargs: Map<string, Val>): Val {
+  /** Runs a helper with argument values bound to its parameters; returns what it returns. */
+  callFunction(fn: FunctionValue, args: Val[], kwargs: Map<string, Val>, fromCall = true): Val {
     if (this.depth >= MAX_CALL_DEPTH) return combine(args);
     this.inlined.add(fn.def);
-    const scope = new Scope(this.module);
+    const caller = this.ctx;
+    const callStmt = this.stmt;
+    const ctx = fn.ctx ?? caller;
+    this.ctx = ctx;
+    const scope = new Scope(fn.closure ?? ctx.scope);
     const params = [...fn.def.params];
     if (fn.self && params[0]) {
       scope.set(params[0].name, fn.self);
       params.shift();
     }
     params.forEach((p, i) => {
-      const v = args[i] ?? kwargs.get(p.name) ?? (p.default ? this.eval(p.default, scope) : guessFromName(p.name));
+      const v = args[i] ?? kwargs.get(p.name) ?? (p.default ? this.eval(p.default, scope) : this.guess(p.name));
       scope.set(p.name, v);
     });
+    if (fromCall && callStmt) {
+      const origins = new Set<number>();
+      const note = (v: Val) => {
+        if (v.origins) for (const o of v.origins) origins.add(o);
+        if (v.items) for (const x of v.items) if (x.origins) for (const o of x.origins) origins.add(o);
+      };
+      args.forEach(note);
+      kwargs.forEach(note);
+      if (fn.self) note(fn.self);
+      this.frames.push({ path: caller.path, line: callStmt.line, endLine: callStmt.endLine, text: () => caller.text.slice(callStmt.start, callStmt.end), origins });
+    }
     this.depth += 1;
     this.returns.push([]);
     const savedLoops = this.loops.splice(0);
@@ -391,6 +514,8 @@ export class Interpreter {
     } finally {
       this.loops.push(...savedLoops);
       this.depth -= 1;
+      if (fromCall && callStmt) this.frames.pop();
+      this.ctx = caller;
     }
     const rets = this.returns.pop() ?? [];
     if (rets.length === 0) return {};
@@ -398,72 +523,190 @@ export class Interpreter {
     return rets.length === 1 ? last : { ...combine(rets), items: last.items, est: last.est, fn: last.fn };
   }
 
-  /** Creates an instance of a class defined in the file, running its `__init__`. */
-  instantiate(cls: ClassStmt, args: Val[], kwargs: Map<string, Val>, deep: boolean): Val {
-    const self: Val = { instanceOf: cls.name, attrs: new Map() };
-    if (deep) self.est = { cls: cls.name, line: cls.line, endLine: cls.line, kind: 'model', call: { line: cls.line, endLine: cls.line, start: cls.start, end: cls.start, k: 'name', id: cls.name }, inner: [], deep: true };
-    const init = cls.body.find((s): s is DefStmt => s.k === 'def' && s.name === '__init__');
-    if (init) this.callFunction({ def: init, self }, args, kwargs);
+  /** Creates an instance of a class of the review, running `__init__` (or binding dataclass fields, then `__post_init__`). */
+  instantiate(cls: ClassRef, args: Val[], kwargs: Map<string, Val>, deep: boolean): Val {
+    const self: Val = { instanceOf: cls.def.name, cls, attrs: new Map() };
+    if (deep) self.est = { cls: cls.def.name, line: cls.def.line, endLine: cls.def.line, kind: 'model', call: { line: cls.def.line, endLine: cls.def.line, start: cls.def.start, end: cls.def.start, k: 'name', id: cls.def.name }, inner: [], deep: true };
+    const init = this.method(self, '__init__');
+    if (init) {
+      this.callFunction(init, args, kwargs);
+      return self;
+    }
+    // Dataclass-style: annotated fields in order, then `__post_init__`.
+    const fields = cls.def.body.filter((s): s is Extract<Stmt, { k: 'assign' }> => s.k === 'assign' && s.targets.length === 1 && s.targets[0]?.k === 'name');
+    const saved = this.ctx;
+    this.ctx = cls.ctx;
+    try {
+      fields.forEach((f, i) => {
+        const name = (f.targets[0] as Extract<Expr, { k: 'name' }>).id;
+        const v = args[i] ?? kwargs.get(name) ?? (f.value ? this.eval(f.value, cls.ctx.scope) : undefined);
+        if (v) self.attrs!.set(name, v);
+      });
+    } finally {
+      this.ctx = saved;
+    }
+    const post = this.method(self, '__post_init__');
+    if (post) this.callFunction(post, [], new Map());
     return self;
   }
 
   method(self: Val, name: string): FunctionValue | undefined {
-    if (!self.instanceOf) return undefined;
-    const cls = this.classes.get(self.instanceOf);
-    const def = cls?.body.find((s): s is DefStmt => s.k === 'def' && s.name === name);
-    return def ? { def, self } : undefined;
+    const cls = self.cls;
+    if (!cls) return undefined;
+    const def = cls.def.body.find((s): s is DefStmt => s.k === 'def' && s.name === name);
+    return def ? { def, self, ctx: cls.ctx } : undefined;
   }
 
-  /** Functions and methods no call reached: analysed once with parameters known by name only. */
-  private runUncalled(body: readonly Stmt[], scope: Scope, cls: ClassStmt | undefined): void {
+  /** Whether a class of the review is a network (a torch / Keras / Lightning subclass). */
+  isDeepClass(cls: ClassRef): boolean {
+    return cls.def.bases.some((b) => /Module|Model|LightningModule|Layer/.test(cls.ctx.text.slice(b.start, b.end)));
+  }
+
+  /** Values never assigned in the file (parameters, globals from elsewhere), known by their name. */
+  guess(name: string): Val {
+    const v = guessFromName(name);
+    if (v.data) {
+      v.origins = [this.nextOrigin()];
+      if (isDevName(name)) v.dev = true;
+    }
+    return v;
+  }
+
+  /**
+   * Functions and methods no call reached: analysed once with parameters known by name only. The
+   * methods of a class share one instance, set up by `__init__` first, so `self.x` set there is seen.
+   */
+  private runUncalled(body: readonly Stmt[], scope: Scope, cls: ClassStmt | undefined, self?: Val): void {
     for (const s of body) {
       if (s.k === 'def' && !this.inlined.has(s)) {
-        const self: Val | undefined = cls ? { instanceOf: cls.name, attrs: new Map() } : undefined;
-        this.callFunction({ def: s, self }, [], new Map());
+        this.callFunction({ def: s, self, ctx: this.entry }, [], new Map(), false);
         this.runUncalled(s.body, scope, undefined);
       } else if (s.k === 'class') {
-        this.runUncalled(s.body, scope, s);
+        const shared: Val = { instanceOf: s.name, cls: { def: s, ctx: this.entry }, attrs: new Map() };
+        const ordered = [...s.body].sort((a, b) => rank(a) - rank(b));
+        this.runUncalled(ordered, scope, s, shared);
       } else if (s.k === 'if' || s.k === 'try' || s.k === 'with') {
-        for (const b of s.k === 'try' ? [s.body, ...s.handlers] : [s.body]) this.runUncalled(b, scope, cls);
+        for (const b of s.k === 'try' ? [s.body, ...s.handlers] : [s.body]) this.runUncalled(b, scope, cls, self);
       }
     }
   }
-}
 
-function targetNames(e: Expr): string[] {
-  if (e.k === 'name') return [e.id];
-  if (e.k === 'seq') return e.items.flatMap(targetNames);
-  if (e.k === 'star') return targetNames(e.value);
-  const d = dotted(e);
-  return d ? [d] : [];
-}
+  // ---------- the project's own modules ----------
 
-/** What one iteration of a loop over `v` yields. */
-export function iterate(v: Val): Val {
-  if (v.iterItems) return { items: v.iterItems };
-  if (v.elems && v.elems.length > 0) return v.elems.find((x) => x.est) ?? v.elems[0] ?? {};
-  if (v.data) {
-    const batch = derive(v);
-    batch.items = [derive(v), derive(v), derive(v)];
-    return batch;
+  /** The value an import binds: members of the review's own modules are followed, anything else is a library name. */
+  private importValue(module: string, name: string | undefined, alias: string): Val {
+    const project = this.project;
+    if (name !== undefined) {
+      const qual = `${module}.${name}`;
+      if (!project) return { qual };
+      const path = project.resolveModule(this.path, module);
+      if (path && path !== this.entry.path) {
+        const member = this.moduleCtx(path)?.scope.get(name);
+        if (member) return member;
+      }
+      const sub = module.endsWith('.') ? `${module}${name}` : qual;
+      const subPath = project.resolveModule(this.path, sub);
+      return subPath ? { qual: sub, localModule: subPath } : { qual };
+    }
+    const root = module.split('.')[0] ?? module;
+    const bound = alias === root ? root : module;
+    const path = project?.resolveModule(this.path, bound);
+    return path ? { qual: bound, localModule: path } : { qual: module };
   }
-  return v.items ? { items: v.items } : {};
+
+  /** `mod.name` for a module of the review: its member, or a submodule. */
+  private memberOf(mod: Val, attr: string): Val {
+    const member = mod.localModule ? this.moduleCtx(mod.localModule)?.scope.get(attr) : undefined;
+    if (member) return member;
+    const sub = `${mod.qual}.${attr}`;
+    const path = this.project?.resolveModule(this.path, sub);
+    return path ? { qual: sub, localModule: path } : { qual: sub };
+  }
+
+  /** A module of the review, with its top-level names (imports, functions, classes, literal constants). */
+  private moduleCtx(path: string): FileCtx | undefined {
+    if (path === this.entry.path) return this.entry;
+    const known = this.modules.get(path);
+    if (known) return known;
+    const source = this.project?.source(path);
+    if (!source) return undefined;
+    const ctx: FileCtx = { path, text: source.text, scope: new Scope() };
+    this.modules.set(path, ctx);
+    if (this.importDepth >= MAX_IMPORT_DEPTH) return ctx;
+    const saved = this.ctx;
+    this.importDepth += 1;
+    this.ctx = ctx;
+    try {
+      this.declare(source.module.body, ctx.scope);
+    } finally {
+      this.ctx = saved;
+      this.importDepth -= 1;
+    }
+    return ctx;
+  }
+
+  /** Runs only the declarations of a module: nothing with side effects, so no facts come from it. */
+  private declare(body: readonly Stmt[], scope: Scope): void {
+    for (const s of body) {
+      if (s.k === 'import' || s.k === 'def' || s.k === 'class') this.exec(s, scope);
+      else if (s.k === 'assign' && s.value && isLiteral(s.value) && s.targets.every((t) => t.k === 'name')) this.exec(s, scope);
+      else if (s.k === 'if' || s.k === 'try') for (const b of s.k === 'try' ? [s.body, ...s.handlers] : [s.body, s.orelse]) this.declare(b, scope);
+    }
+  }
+
+  // ---------- shuffled index splits ----------
+
+  /** Rows picked with shuffled indices: a random split, wrong for time-ordered rows. */
+  private permutedRows(rows: Val, out: Val, perm: NonNullable<Val['perm']>): void {
+    out.perm = perm;
+    out.splitIds = [...new Set([...(out.splitIds ?? []), perm.id])];
+    if (!rows.time || this.facts.timeSplits.some((t) => t.line === perm.line)) return;
+    const line = this.stmt?.line ?? perm.line;
+    this.facts.timeSplits.push({ line: perm.line, endLine: perm.endLine, evidence: rows.time, how: `the rows are picked with shuffled indices (line ${perm.line}) and cut into parts (line ${line})`, sites: line === perm.line ? [] : [line] });
+  }
+}
+
+const PART_KEY = /^(train|training|val|valid|validation|test|testing|holdout|dev)$/i;
+
+/** Class members in the order the shared instance needs them: set-up first. */
+function rank(s: Stmt): number {
+  if (s.k !== 'def') return 2;
+  return s.name === '__init__' ? 0 : s.name === '__post_init__' ? 1 : 2;
+}
+
+function isLiteral(e: Expr): boolean {
+  switch (e.k) {
+    case 'str':
+    case 'num':
+    case 'const':
+    case 'name':
+      return true;
+    case 'seq':
+      return e.items.every(isLiteral);
+    case 'dict':
+      return e.values.every(isLiteral);
+    case 'binop':
+      return isLiteral(e.left) && isLiteral(e.right);
+    case 'unary':
+      return isLiteral(e.operand);
+    default:
+      return false;
+  }
+}
+
+/** The `.sample(...)` call of a row selection, if any (`df.sample(frac=.8)`, `df.groupby(y).sample(...)`). */
+function sampleCall(e: Expr): Extract<Expr, { k: 'call' }> | undefined {
+  if (e.k === 'call' && e.fn.k === 'attr') return e.fn.attr === 'sample' ? e : sampleCall(e.fn.obj);
+  if (e.k === 'attr' || e.k === 'sub') return sampleCall(e.obj);
+  return undefined;
 }
 
 /** Values never assigned in the file (parameters, globals from elsewhere), known by their name. */
 export function guessFromName(name: string): Val {
-  if (/size|ratio|frac|pct|percent|split|^n_|_n$|num|count|len|idx|index|score|acc|loss|metric|result|path|file|dir|url|step|epoch|batch_size|mode|flag/i.test(name)) return {};
+  if (/size|ratio|frac|pct|percent|split|^n_|_n$|num|count|len|idx|index|score|acc|loss|metric|result|path|file|dir|url|step|epoch|batch_size|mode|flag|param|kwarg|_fn$|func|config|cfg|args|time/i.test(name)) return {};
   const part = partFromName(name);
   if (part) return { data: true, part };
   if (/^(x|y|X|df|data|dataset|features|labels|target|loader|inputs)$/.test(name)) return { data: true };
   return {};
-}
-
-/** Row selections that can carve a part out of a frame (`df[mask]`, `df.iloc[:n]`, `df.sample()`, `df.drop(train.index)`). */
-function isRowSelection(e: Expr): boolean {
-  if (e.k === 'sub') return true;
-  if (e.k === 'call' && e.fn.k === 'attr') return /^(sample|drop|query|head|tail|loc|iloc)$/.test(e.fn.attr) || isRowSelection(e.fn.obj);
-  if (e.k === 'attr') return isRowSelection(e.obj);
-  return false;
 }
 

@@ -165,15 +165,33 @@ export function isModelName(cls: string): boolean {
 
 export type Part = 'full' | 'train' | 'val' | 'test';
 
-/** The part of the data a variable or file name announces (`X_test`, `val_loader`, `train.csv`). */
+const PART_HINT = /te|ts|holdout|va|vl|dev|tr|fit/i;
+
+/** The part of the data a variable or file name announces (`X_test`, `val_loader`, `train.csv`, `fit_rows`). */
 export function partFromName(name: string): Part | undefined {
-  const words = name
+  // Most names hold none of the words: skip splitting them (this runs for every name evaluated).
+  if (!PART_HINT.test(name)) return undefined;
+  const words = nameWords(name);
+  if (words.some((w) => w === 'test' || w === 'tst' || w === 'holdout' || w === 'te')) return 'test';
+  if (words.some((w) => w === 'val' || w === 'valid' || w === 'validation' || w === 'dev' || w === 'development' || w === 'vl')) return 'val';
+  if (words.some((w) => w === 'train' || w === 'training' || w === 'trn' || w === 'tr' || w === 'fit')) return 'train';
+  return undefined;
+}
+
+/**
+ * `dev` / `development` without a clearer word: a validation set to some, train+validation (the
+ * "development" rows that are split again or refitted on) to others. Fits on such rows are not judged.
+ */
+export function isDevName(name: string): boolean {
+  if (!/dev/i.test(name)) return false;
+  const words = nameWords(name);
+  return words.some((w) => w === 'dev' || w === 'development') && !words.some((w) => /^(val|valid|validation|vl|test|tst|holdout|te)$/.test(w));
+}
+
+function nameWords(name: string): string[] {
+  return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .split(/[^a-z0-9]+|(?<=[a-z])(?=\d)/)
     .filter(Boolean);
-  if (words.some((w) => w === 'test' || w === 'tst' || w === 'holdout' || w === 'te')) return 'test';
-  if (words.some((w) => w === 'val' || w === 'valid' || w === 'validation' || w === 'dev' || w === 'vl')) return 'val';
-  if (words.some((w) => w === 'train' || w === 'training' || w === 'trn' || w === 'tr')) return 'train';
-  return undefined;
 }

@@ -1,10 +1,14 @@
 // Abstract values of the dataflow: what the analyzer knows about the object a name holds.
+import type { Site } from '../../review/schema.js';
 import type { Expr, Stmt } from '../python/ast.js';
 import type { Part } from './knowledge.js';
+import type { Scope } from './scope.js';
 
 /** Statistics of some rows baked into other rows (the evidence of a leak). */
 export interface Leak {
   kind: 'preprocess' | 'oversample';
+  /** The file of `line` (the file being interpreted when undefined). */
+  file?: string;
   line: number;
   endLine: number;
   /** What learned from the rows: `StandardScaler`, `mean()`, `SMOTE`... */
@@ -15,7 +19,12 @@ export interface Leak {
   stmtText?: string;
   /** The name of the variable fitted on, e.g. `X`. */
   dataText?: string;
+  /** Where the fitted rows came from; a sink only counts when its rows share an origin with them. */
+  origins?: readonly number[];
+  /** Places of the same root cause in other files, or inside a helper cited at its call site. */
+  sites?: Site[];
 }
+
 
 export interface TimeEvidence {
   line: number;
@@ -39,6 +48,8 @@ export interface Estimator {
   metrics?: string[];
   /** Trained with a classification loss (Keras cross-entropy). */
   classification?: boolean;
+  /** Keras preprocessing layers inside this network that were adapted on rows before a split. */
+  layerLeaks?: Leak[];
   /** Fitted on all rows of data that had been split before (the test rows included). */
   fullFit?: { line: number; endLine: number; splitLine: number; dataText: string };
 }
@@ -54,12 +65,31 @@ export interface Score {
   part: Part | undefined;
   line: number;
   metric: string;
+  /** The file of `line`, when the score was measured in a helper of another file. */
+  file?: string;
+}
+
+/** The file a function or class comes from: its path, text (for source snippets) and global scope. */
+export interface FileCtx {
+  path: string;
+  text: string;
+  /** Module-level names; built lazily for files other than the one being interpreted. */
+  scope: Scope;
 }
 
 export interface FunctionValue {
   def: Extract<Stmt, { k: 'def' }>;
   /** `self` binding for methods (a class instance value). */
   self?: Val;
+  /** The file that defines the function (defaults to the file being interpreted). */
+  ctx?: FileCtx;
+  /** The enclosing function's scope, for nested functions (closures). */
+  closure?: Scope;
+}
+
+export interface ClassRef {
+  def: Extract<Stmt, { k: 'class' }>;
+  ctx: FileCtx;
 }
 
 export interface Val {
@@ -87,8 +117,18 @@ export interface Val {
   pred?: boolean;
   /** A module or imported member, by its qualified name. */
   qual?: string;
-  /** An instance of a class defined in the analysed file. */
+  /** For a module of the review (`import fare.data as fd`): its file. */
+  localModule?: string;
+  /** An instance of a class defined in the analysed project. */
   instanceOf?: string;
+  /** The class itself (for instances and class values). */
+  cls?: ClassRef;
+  /** Identities of the rows' sources (a load, a parameter, an untraced value): derived rows keep them. */
+  origins?: readonly number[];
+  /** The part comes from an ambiguous `dev` name: validation rows, or train+validation ("development"). */
+  dev?: boolean;
+  /** Row indices in random order (`np.random.permutation`), or rows selected with them. */
+  perm?: { id: number; line: number; endLine: number; seeded: boolean };
   /** Names stored on `self` of an instance. */
   attrs?: Map<string, Val>;
   /** A list or dict that collects scores (for pick-the-best checks). */
@@ -112,6 +152,9 @@ export interface Val {
 export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (!from) return { ...extra };
   const v: Val = { data: from.data, part: from.part };
+  if (from.origins) v.origins = from.origins;
+  if (from.dev && !('part' in extra)) v.dev = true;
+  if (from.perm) v.perm = from.perm;
   if (from.leaks) v.leaks = [...from.leaks];
   if (from.time) v.time = from.time;
   if (from.dates) v.dates = from.dates;
@@ -139,6 +182,8 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
     if (!v) continue;
     if (v.data) out.data = true;
     if (v.data || v.score || v.pred || v.prob) out.part = mergeParts(out.part, v.part);
+    if (v.origins) out.origins = out.origins ? unionOrigins(out.origins, v.origins) : v.origins;
+    if (v.dev) out.dev = true;
     if (v.leaks) out.leaks = [...(out.leaks ?? []), ...v.leaks.filter((l) => !out.leaks?.includes(l))];
     if (v.time && !out.time) out.time = v.time;
     if (v.dates && !out.dates) out.dates = v.dates;
@@ -165,4 +210,18 @@ export function absorb(target: Val, v: Val | undefined): void {
 export function addLeak(v: Val, leak: Leak): void {
   v.leaks = v.leaks ?? [];
   if (!v.leaks.includes(leak)) v.leaks.push(leak);
+}
+
+function unionOrigins(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (a === b) return a;
+  const extra = b.filter((x) => !a.includes(x));
+  return extra.length === 0 ? a : [...a, ...extra];
+}
+
+/** Whether the rows a statistic was learned from share a source with `rows` (unknown on either side: yes). */
+export function sharesOrigin(leak: Leak, rows: Val | undefined): boolean {
+  const a = leak.origins;
+  const b = rows?.origins;
+  if (!a || a.length === 0 || !b || b.length === 0) return true;
+  return a.some((x) => b.includes(x));
 }

@@ -34,6 +34,8 @@ interface SecretHit {
   literal: Extract<Expr, { k: 'str' }>;
   what: string;
   env: string;
+  /** The statement holding the literal. */
+  stmt: Stmt;
 }
 
 function looksRandom(value: string): boolean {
@@ -47,21 +49,23 @@ function looksRandom(value: string): boolean {
 function secretHits(file: SourceFile): SecretHit[] {
   const hits: SecretHit[] = [];
   const seen = new Set<Expr>();
+  let stmt: Stmt | undefined;
   const add = (literal: Expr | undefined, name: string | undefined) => {
     // Every secret shape and credential check needs at least 16 characters.
     if (!literal || literal.k !== 'str' || literal.fstring || literal.value.length < 16 || seen.has(literal)) return;
     const shaped = SHAPED_SECRETS.find((s) => s.re.test(literal.value));
     if (shaped) {
       seen.add(literal);
-      hits.push({ literal, what: shaped.what, env: envName(name) ?? shaped.env });
+      hits.push({ literal, what: shaped.what, env: envName(name) ?? shaped.env, stmt: stmt! });
       return;
     }
     if (name && SECRET_NAME.test(name) && !/tokeni[sz]er|_token_id|pad_token|eos_token|bos_token|unk_token|sep_token|cls_token|mask_token|max_tokens|num_tokens/i.test(name) && looksRandom(literal.value)) {
       seen.add(literal);
-      hits.push({ literal, what: `a credential (\`${name}\`)`, env: envName(name) ?? 'API_KEY' });
+      hits.push({ literal, what: `a credential (\`${name}\`)`, env: envName(name) ?? 'API_KEY', stmt: stmt! });
     }
   };
   walkStmts(file.module!.body, (s: Stmt) => {
+    stmt = s;
     if (s.k === 'assign' && s.value) {
       for (const t of s.targets) {
         if (t.k === 'name') add(s.value, t.id);
@@ -97,23 +101,43 @@ function envName(name: string | undefined): string | undefined {
   return name.toUpperCase();
 }
 
+/**
+ * The parts of one credential (an AWS access key id and its secret key) are one root cause: hits in
+ * the same statement, or on consecutive lines for the same service, are grouped.
+ */
+function groupHits(hits: SecretHit[]): SecretHit[][] {
+  const groups: SecretHit[][] = [];
+  const service = (h: SecretHit) => h.env.split('_')[0] ?? h.env;
+  for (const hit of [...hits].sort((a, b) => a.literal.line - b.literal.line || a.literal.start - b.literal.start)) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev && (hit.stmt === prev.stmt || (hit.literal.line <= prev.literal.endLine + 1 && service(hit) === service(prev)))) last.push(hit);
+    else groups.push([hit]);
+  }
+  return groups;
+}
+
 function secretFindings(file: SourceFile): FindingInput[] {
-  return secretHits(file).map((hit) => {
+  return groupHits(secretHits(file)).map((group) => {
+    const hit = group[0]!;
     const { literal } = hit;
-    const current = linesOf(file, literal.line, literal.endLine);
-    const redacted = redact(current, literal.value);
+    const lastLine = Math.max(...group.map((h) => h.literal.endLine));
+    const endLine = lastLine - literal.line <= 5 ? lastLine : literal.endLine;
+    const current = linesOf(file, literal.line, endLine);
+    const redacted = group.reduce((text, h) => redact(text, h.literal.value), current);
     const env = /wandb/i.test(current) ? 'WANDB_API_KEY' : /comet/i.test(current) ? 'COMET_API_KEY' : /neptune/i.test(current) ? 'NEPTUNE_API_TOKEN' : hit.env;
     const quoted = /(["'])<redacted>\1/;
     return buildFinding({
       rule: 'hardcoded-secret',
       file,
       line: literal.line,
-      endLine: literal.endLine,
-      issue: `A string literal here is ${hit.what} (${literal.value.length} characters, value withheld).`,
+      endLine,
+      issue: `A string literal here is ${hit.what} (${literal.value.length} characters, value withheld)${group.length > 1 ? `, and ${group.length - 1} more literal${group.length > 2 ? 's' : ''} of the same credential follow${group.length > 2 ? '' : 's'} (line ${group.slice(1).map((h) => h.literal.line).join(', ')})` : ''}.`,
       impact: 'Anyone with the code (repository, notebook shared, logs) can use the credential; it stays in version control history even after removal.',
       fix: `Revoke the credential, read it from the environment (\`os.environ["${env}"]\`) or a secrets manager, and keep .env files out of version control.`,
       current: redacted,
-      fixed: dedent(redacted.replace(quoted, `os.environ["${env}"]`)),
+      fixed: dedent(group.slice(1).reduce((text, h) => text.replace(quoted, `os.environ["${h.env}"]`), redacted.replace(quoted, `os.environ["${env}"]`))),
+      sites: group.slice(1).map((h) => ({ file: file.path, line: h.literal.line })),
     });
   });
 }

@@ -7,6 +7,7 @@ import type { Expr, Stmt } from '../python/ast.js';
 import { stmtBodies, stmtExprs, walkExpr } from '../python/ast.js';
 import { importedRoots } from '../python/imports.js';
 import type { SourceFile } from '../source.js';
+import type { FileLinks } from './project-links.js';
 
 type Def = Extract<Stmt, { k: 'def' }>;
 type Loop = Extract<Stmt, { k: 'for' | 'while' }>;
@@ -21,7 +22,10 @@ const REGULARIZATION_TEXT = /Dropout|dropout|weight_decay\s*=\s*(?!0(\.0*)?\b)|B
 interface Ctx {
   file: SourceFile;
   defs: Map<string, Def>;
+  links: FileLinks;
 }
+
+const NO_LINKS: FileLinks = { defs: new Map(), calledInLoopElsewhere: () => false, unknownCallee: () => false };
 
 /** What the whole project does about checkpoints, early stopping and regularization (computed once). */
 export interface ProjectTraits {
@@ -42,13 +46,13 @@ export function projectTraits(texts: readonly string[]): ProjectTraits {
   return traits;
 }
 
-export function deepLearningFindings(file: SourceFile, facts: FileFacts, traits: ProjectTraits): FindingInput[] {
+export function deepLearningFindings(file: SourceFile, facts: FileFacts, traits: ProjectTraits, links: FileLinks = NO_LINKS): FindingInput[] {
   if (!file.module) return [];
   const roots = importedRoots(file.module);
   const code = file.code ?? '';
   const out: FindingInput[] = [];
   if (roots.has('torch') && !/LightningModule|pytorch_lightning|lightning\.|Trainer\(/.test(code)) {
-    out.push(...torchFindings(file, traits));
+    out.push(...torchFindings(file, traits, links));
   }
   out.push(...kerasFindings(file, facts, code, traits));
   return out;
@@ -79,7 +83,7 @@ function deepHas(ctx: Ctx, body: readonly Stmt[], test: (s: Stmt) => boolean, se
     if (s.k === 'def' || s.k === 'class') continue;
     if (test(s)) return true;
     for (const call of callsIn(s)) {
-      const def = ctx.defs.get(calleeOf(call));
+      const def = ctx.defs.get(calleeOf(call)) ?? ctx.links.defs.get(exprText(call.fn));
       if (def && !seen.has(def)) {
         seen.add(def);
         if (deepHas(ctx, def.body, test, seen)) return true;
@@ -141,9 +145,9 @@ function loopsOf(body: readonly Stmt[], unit: Def | undefined, ancestors: Stmt[]
 
 // ---------- PyTorch ----------
 
-function torchFindings(file: SourceFile, traits: ProjectTraits): FindingInput[] {
+function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks): FindingInput[] {
   const body = file.module!.body;
-  const ctx: Ctx = { file, defs: new Map() };
+  const ctx: Ctx = { file, defs: new Map(), links };
   collectDefs(body, ctx.defs);
   const loops: LoopInfo[] = [];
   loopsOf(body, undefined, [], loops);
@@ -153,7 +157,7 @@ function torchFindings(file: SourceFile, traits: ProjectTraits): FindingInput[] 
   const training = loops.filter((l) => deepHas(ctx, l.loop.body, isBackward) && deepHas(ctx, l.loop.body, isStep));
   const innermost = training.filter((l) => !training.some((o) => o !== l && o.ancestors.includes(l.loop)));
   const calledFromTraining = (unit: Def | undefined) =>
-    unit !== undefined && training.some((t) => t.unit !== unit && deepHasShallow(t.loop.body, hasCall(new RegExp(`^${unit.name}$`))));
+    unit !== undefined && (links.calledInLoopElsewhere(unit.name) || training.some((t) => t.unit !== unit && deepHasShallow(t.loop.body, hasCall(new RegExp(`^${unit.name}$`)))));
   const epochLoops = training.filter((l) => !l.ancestors.some((a) => training.some((t) => t.loop === a)) && !calledFromTraining(l.unit));
 
   // missing-zero-grad
@@ -200,7 +204,12 @@ function torchFindings(file: SourceFile, traits: ProjectTraits): FindingInput[] 
     const missing: string[] = [];
     // In a loop, `.eval()` must be called on the model the loop runs (not on another one).
     const evalOf = (s: Stmt) => (c.models.size === 0 ? isEvalCall(s) : callsIn(s).some((call) => calleeOf(call) === 'eval' && call.fn.k === 'attr' && c.models.has(exprText(call.fn.obj))));
-    const evalSet = deepHas(ctx, c.body, evalOf) || (c.def ? callersAll(ctx, c.def.name, (s, line) => s.line < line && isEvalCallDeep(ctx, s)) : priorInUnit(ctx, c, evalOf));
+    // A function the analyzer cannot see that receives the model may switch it to eval mode: silence.
+    const handsOff = (s: Stmt) => callsIn(s).some((call) => ctx.links.unknownCallee(exprText(call.fn)) && call.args.some((a) => MODEL_CALLEE.test(exprText(a)) || c.models.has(exprText(a))));
+    const evalSet =
+      deepHas(ctx, c.body, evalOf) ||
+      deepHas(ctx, c.body, handsOff) ||
+      (c.def ? callersAll(ctx, c.def.name, (s, line) => s.line < line && (isEvalCallDeep(ctx, s) || handsOff(s))) : priorInUnit(ctx, c, (s) => evalOf(s) || handsOff(s)));
     const noGrad =
       c.ancestors.some(isNoGradWith) ||
       deepHasShallow(c.body, isNoGradWith) ||

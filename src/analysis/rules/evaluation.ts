@@ -26,10 +26,13 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
     all((f) => f.facts!.kerasFits).some((k) => k.x.validation) ||
     all((f) => f.facts!.selections).length > 0 ||
     all((f) => f.facts!.testFits).length > 0 ||
-    /\b(val|valid|validation|test|dev|holdout)_?(loader|dataloader|ds|dataset|data|set)\b/i.test(texts);
+    // A function the analyzer cannot follow received the model: it may well evaluate it on held-out rows.
+    all((f) => f.facts!.unknownModelUses).length > 0 ||
+    /\b(val|valid|validation|test|dev|holdout)_?(loader|dataloader|ds|dataset|data|set|batches|iter|generator|gen)\b/i.test(texts);
   const out: FindingInput[] = [];
 
-  if (!heldOut && (fits.length > 0 || torchTraining)) {
+  const splitAnywhere = all((f) => f.facts!.splits).length > 0;
+  if (!heldOut && !splitAnywhere && (fits.length > 0 || torchTraining)) {
     const trainEval = evals[0];
     if (trainEval) {
       out.push(
@@ -44,7 +47,7 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
           fixed: dedent(swapPart(linesOf(trainEval.file, trainEval.x.line), 'train', 'test')),
         }),
       );
-    } else if (all((f) => f.facts!.splits).length === 0) {
+    } else {
       const fit = fits[0];
       const file = fit?.file ?? code.find((f) => /\.backward\(/.test(f.source.code ?? ''))!.source;
       const line = fit?.x.line ?? lineOf(file, /\.backward\(/);

@@ -25,16 +25,25 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
     const current = linesOf(file, fit.line, fit.endLine);
     const isTransformer = /fit_transform/.test(fit.method);
     const fixed = isTransformer ? swapPart(current.replace('.fit_transform(', '.transform('), fit.part, fit.part) : swapPart(current, fit.part, 'train');
+    const rows = fit.note ?? `the ${fit.part === 'val' ? 'validation' : 'test'} rows`;
+    const inner = fit.sites ?? [];
+    const fitText = `\`${fit.estText}.${fit.method}(${fit.dataText})\``;
     out.push({
       rule: 'fit-on-test',
       file,
       line: fit.line,
       endLine: fit.endLine,
-      issue: `\`${fit.estText}.${fit.method}(${fit.dataText})\` fits ${fit.cls === fit.estText ? 'it' : `the ${fit.cls}`} on ${fit.note ?? `the ${fit.part === 'val' ? 'validation' : 'test'} rows`}${sameGroup.length ? ` (and ${sameGroup.length} more fit${sameGroup.length > 1 ? 's' : ''} on the same rows)` : ''}.`,
+      issue: fit.via
+        ? `\`${fit.via}\` passes ${rows} to a helper that fits on them: ${fitText} (line ${inner[0]?.line ?? fit.line}${inner[0] && inner[0].file !== file.path ? ` of ${inner[0].file}` : ''}) learns ${fit.cls === fit.estText ? 'its state' : `the ${fit.cls}`} from them${inner.length > 1 ? `, and so ${inner.length > 2 ? 'do' : 'does'} ${inner.length - 1} more fit${inner.length > 2 ? 's' : ''} there` : ''}.`
+        : `${fitText} fits ${fit.cls === fit.estText ? 'it' : `the ${fit.cls}`} on ${rows}${sameGroup.length ? ` (and ${sameGroup.length} more fit${sameGroup.length > 1 ? 's' : ''} on the same rows)` : ''}.`,
       impact: `The ${fit.part === 'val' ? 'validation' : 'test'} rows are no longer unseen: ${isTransformer ? 'their statistics are learned, and train and test are transformed differently,' : 'what is measured on them'} so the reported score does not reflect performance on new data.`,
-      fix: isTransformer ? `Fit on the training rows only and call \`${fit.estText}.transform(${fit.dataText})\` on the held-out rows.` : 'Fit on the training rows only; use the held-out rows solely for predict/score.',
-      fixed: fit.note ? undefined : dedent(fixed),
-      sites: sameGroup.map((f) => ({ file: file.path, line: f.line })),
+      fix: fit.via
+        ? 'Fit the helper\'s transformers once, on the training rows (return them, or split the helper into fit and transform steps), and only transform the held-out rows with them.'
+        : isTransformer
+          ? `Fit on the training rows only and call \`${fit.estText}.transform(${fit.dataText})\` on the held-out rows.`
+          : 'Fit on the training rows only; use the held-out rows solely for predict/score.',
+      fixed: fit.note || fit.via ? undefined : dedent(fixed),
+      sites: [...inner, ...sameGroup.map((f) => ({ file: file.path, line: f.line }))],
     });
   }
   for (const sel of facts.selections) {
@@ -65,7 +74,7 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
       impact: 'The model is trained on rows from after the ones it is tested on (and lag/rolling features overlap across the split), so the score overstates how well it forecasts the future.',
       fix: 'Split by time: `train_test_split(..., shuffle=False)` on rows sorted by date, or `TimeSeriesSplit` for cross-validation.',
       fixed: dedent(timeRewrite(current)),
-      sites: [{ file: file.path, line: ts.evidence.line }],
+      sites: [{ file: file.path, line: ts.evidence.line }, ...(ts.sites ?? []).map((line) => ({ file: file.path, line }))],
     });
   }
   return out.map(buildFinding);
@@ -106,7 +115,11 @@ function leakFinding(file: SourceFile, group: LeakSink[]): FindingDraft {
     impact,
     fix,
     fixed: others.length ? blockRewrite(file, sink, [leak, ...others], endLine) : leakRewrite(sink),
-    sites: [{ file: file.path, line: sink.line }, ...others.filter((o) => o.line > endLine).map((o) => ({ file: file.path, line: o.line }))],
+    sites: [
+      { file: sink.sinkFile ?? file.path, line: sink.line },
+      ...others.filter((o) => o.line > endLine).map((o) => ({ file: file.path, line: o.line })),
+      ...group.flatMap((g) => g.leak.sites ?? []),
+    ],
   };
 }
 
@@ -194,6 +207,11 @@ function timeRewrite(current: string): string {
     return addKwarg(withoutShuffle.replace(/,\s*random_state\s*=\s*[^,)]+/, ''), 'shuffle=False');
   }
   if (/\.sample\(/.test(current)) return current.replace(/(\w+)\.sample\([^)]*\)/, '$1.iloc[: int(len($1) * 0.8)]');
+  const perm = /(?:[\w.]+(?:\([^()]*\))?\.)*permutation\(\s*([^()]*(?:\([^()]*\))?[^()]*)\)/.exec(current);
+  if (perm) {
+    const arg = (perm[1] ?? '').trim();
+    return current.replace(perm[0], /^(len\(|\d)/.test(arg) ? `np.arange(${arg})` : `np.arange(len(${arg}))`) + '  # keep the time order: cut the first rows for training, the last for testing';
+  }
   const replaced = current.replace(/\b(KFold|StratifiedKFold|ShuffleSplit|StratifiedShuffleSplit|RepeatedKFold|RepeatedStratifiedKFold)\([^)]*\)/, 'TimeSeriesSplit(n_splits=5)');
   return replaced !== current ? replaced : `${current}  # use TimeSeriesSplit(n_splits=5) as cv`;
 }

@@ -1,0 +1,57 @@
+// Assignment helpers of the dataflow: target names, what a loop yields, row selections, and the
+// parts of the pieces a shuffled index is cut into.
+import type { Expr } from '../python/ast.js';
+import { dotted } from '../python/ast.js';
+import { partFromName, type Part } from './knowledge.js';
+import { derive, type Val } from './values.js';
+
+export function targetNames(e: Expr): string[] {
+  if (e.k === 'name') return [e.id];
+  if (e.k === 'seq') return e.items.flatMap(targetNames);
+  if (e.k === 'star') return targetNames(e.value);
+  const d = dotted(e);
+  return d ? [d] : [];
+}
+
+/** What one iteration of a loop over `v` yields. */
+export function iterate(v: Val): Val {
+  if (v.iterItems) return { items: v.iterItems };
+  if (v.elems && v.elems.length > 0) return v.elems.find((x) => x.est) ?? v.elems[0] ?? {};
+  if (v.data) {
+    const batch = derive(v);
+    batch.items = [derive(v), derive(v), derive(v)];
+    return batch;
+  }
+  return v.items ? { items: v.items } : {};
+}
+
+/** Row selections that can carve a part out of a frame (`df[mask]`, `df.iloc[:n]`, `df.sample()`, `df.drop(train.index)`). */
+export function isRowSelection(e: Expr): boolean {
+  if (e.k === 'sub') return true;
+  if (e.k === 'call' && e.fn.k === 'attr') return /^(sample|drop|query|head|tail|loc|iloc)$/.test(e.fn.attr) || isRowSelection(e.fn.obj);
+  if (e.k === 'attr') return isRowSelection(e.obj);
+  return false;
+}
+
+/**
+ * `fit_idx, test_idx = order[:cut], order[cut:]`: pieces of one shuffled index. Names decide where
+ * they announce a part; an unnamed piece next to a named training piece is the held-out one (and the
+ * other way round); with no names at all, the first piece trains and the last one tests, like
+ * `train_test_split`.
+ */
+export function assignPieces(targets: readonly Expr[], items: readonly Val[]): readonly Val[] {
+  const ids = items.map((v) => (v.perm && !v.data && !v.indexPart ? v.perm.id : undefined));
+  if (items.length < 2 || targets.length !== items.length || ids[0] === undefined || ids.some((id) => id !== ids[0])) return items;
+  const named = targets.map((t) => (t.k === 'name' ? partFromName(t.id) : undefined));
+  const known = new Set(named.filter((p): p is Part => p !== undefined));
+  const unnamed = named.filter((p) => p === undefined).length;
+  return items.map((v, i) => {
+    let part = named[i];
+    if (!part) {
+      if (unnamed === 1 && known.has('train')) part = known.has('test') ? 'val' : 'test';
+      else if (unnamed === 1 && (known.has('test') || known.has('val'))) part = 'train';
+      else if (known.size === 0) part = i === 0 ? 'train' : i === items.length - 1 ? 'test' : 'val';
+    }
+    return part ? { ...v, indexPart: part } : v;
+  });
+}

@@ -1,0 +1,238 @@
+// Helpers, classes and objectives defined in other files of the review are followed through the
+// project's own imports; calls the analyzer cannot follow make absence-based rules stay silent.
+import { describe, expect, it } from 'vitest';
+import { py, useAnalyzer } from './helpers.js';
+
+const { analyze } = useAnalyzer();
+
+const REQ = { 'requirements.txt': 'numpy==2.1.3\n' };
+const of = (files: Record<string, string>, rule: string) => analyze({ ...REQ, ...files }).findings.filter((f) => f.rule === rule);
+
+const FEATURES = py`
+  from sklearn.preprocessing import QuantileTransformer
+
+  def squash(table, cols):
+      qt = QuantileTransformer(n_quantiles=100)
+      table[cols] = qt.fit_transform(table[cols])
+      return table
+`;
+
+describe('helpers of other files', () => {
+  it('fires at the call site for a helper module that fits on all rows before the split (via .pipe)', () => {
+    const main = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from tools.features import squash
+
+      rides = pd.read_csv("rides.csv")
+      rides = rides.pipe(squash, cols=["km", "minutes"])
+      fit_part, check_part = train_test_split(rides, random_state=1)
+    `;
+    const found = of({ 'tools/__init__.py': '', 'tools/features.py': FEATURES, 'main.py': main }, 'preprocessing-before-split');
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['main.py', 6, 'CRITICAL']]);
+    expect(found[0]?.sites).toEqual(expect.arrayContaining([{ file: 'tools/features.py', line: 5 }, { file: 'main.py', line: 7 }]));
+  });
+
+  it('stays silent when the same helper is applied to the training part after the split', () => {
+    const main = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      import tools.features as tf
+
+      rides = pd.read_csv("rides.csv")
+      fit_part, check_part = train_test_split(rides, random_state=1)
+      fit_part = tf.squash(fit_part, ["km", "minutes"])
+    `;
+    expect(of({ 'tools/__init__.py': '', 'tools/features.py': FEATURES, 'main.py': main }, 'preprocessing-before-split')).toEqual([]);
+    expect(of({ 'tools/__init__.py': '', 'tools/features.py': FEATURES, 'main.py': main }, 'fit-on-test')).toEqual([]);
+  });
+
+  it('follows relative imports inside a package and cites the refit on the test rows', () => {
+    const main = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from .features import squash
+
+      rides = pd.read_csv("rides.csv")
+      a, b = train_test_split(rides, random_state=1)
+      a = squash(a, ["km"])
+      b = squash(b, ["km"])
+    `;
+    const found = of({ 'app/__init__.py': '', 'app/features.py': FEATURES, 'app/run.py': main }, 'fit-on-test');
+    expect(found.map((f) => [f.file, f.line])).toEqual([['app/run.py', 8]]);
+    expect(found[0]?.sites).toEqual([{ file: 'app/features.py', line: 5 }]);
+  });
+});
+
+describe('classes of other files', () => {
+  const TRAINER = py`
+    from dataclasses import dataclass
+    from sklearn.ensemble import ExtraTreesRegressor
+    from sklearn.metrics import mean_absolute_error
+
+    @dataclass
+    class Study:
+        table: object
+        target: str
+
+        def __post_init__(self):
+            self.X = self.table.drop(columns=[self.target])
+            self.y = self.table[self.target]
+
+        def train(self):
+            self.model = ExtraTreesRegressor(n_estimators=300, min_samples_leaf=3).fit(self.X, self.y)
+            return self
+
+        def report(self, X=None, y=None):
+            X = self.X if X is None else X
+            y = self.y if y is None else y
+            return mean_absolute_error(y, self.model.predict(X))
+  `;
+  it('fires no-held-out-evaluation when a method scores the rows the class was trained on', () => {
+    const main = py`
+      import pandas as pd
+      from study import Study
+
+      s = Study(pd.read_csv("plants.csv"), target="yield")
+      print(s.train().report())
+    `;
+    const found = of({ 'study.py': TRAINER, 'main.py': main }, 'no-held-out-evaluation');
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['study.py', 21, 'HIGH']]);
+  });
+
+  it('stays silent when the caller splits and passes the held-out rows to the method', () => {
+    const main = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from study import Study
+
+      plants = pd.read_csv("plants.csv")
+      fit_rows, test_rows = train_test_split(plants, random_state=0)
+      s = Study(fit_rows, target="yield").train()
+      print(s.report(test_rows.drop(columns=["yield"]), test_rows["yield"]))
+    `;
+    expect(of({ 'study.py': TRAINER, 'main.py': main }, 'no-held-out-evaluation')).toEqual([]);
+  });
+});
+
+describe('hyperparameter search objectives of other files', () => {
+  const SEARCH = py`
+    import optuna
+    from sklearn.svm import SVR
+    from sklearn.metrics import r2_score
+
+    def tune(xa, ya, xb, yb):
+        def objective(trial):
+            model = SVR(C=trial.suggest_float("C", 0.01, 100, log=True)).fit(xa, ya)
+            return r2_score(yb, model.predict(xb))
+
+        study = optuna.create_study(direction="maximize")
+        study.optimize(objective, n_trials=40)
+        return study.best_params
+  `;
+  it('fires when the objective scores trials on the test part the caller passes in', () => {
+    const main = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from search import tune
+
+      df = pd.read_csv("cement.csv")
+      X_train, X_test, y_train, y_test = train_test_split(df[["a", "b"]], df["s"], random_state=0)
+      best = tune(X_train, y_train, X_test, y_test)
+    `;
+    const found = of({ 'search.py': SEARCH, 'main.py': main }, 'test-set-selection');
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['search.py', 8, 'CRITICAL']]);
+  });
+
+  it('stays silent when the objective is scored on a validation part', () => {
+    const main = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from search import tune
+
+      df = pd.read_csv("cement.csv")
+      X_dev, X_test, y_dev, y_test = train_test_split(df[["a", "b"]], df["s"], random_state=0)
+      X_tr, X_val, y_tr, y_val = train_test_split(X_dev, y_dev, random_state=0)
+      best = tune(X_tr, y_tr, X_val, y_val)
+    `;
+    expect(of({ 'search.py': SEARCH, 'main.py': main }, 'test-set-selection')).toEqual([]);
+  });
+});
+
+describe('PyTorch helpers of other files', () => {
+  const LOOP = py`
+    import torch
+
+    def one_pass(net, batches, opt):
+        net.train()
+        for xb, yb in batches:
+            opt.zero_grad()
+            loss = torch.nn.functional.mse_loss(net(xb), yb)
+            loss.backward()
+            opt.step()
+
+    @torch.no_grad()
+    def evaluate_net(net, batches):
+        net = freeze(net)
+        return sum(torch.nn.functional.mse_loss(net(xb), yb).item() for xb, yb in batches)
+  `;
+  const FREEZE_EVAL = py`
+    def freeze(net):
+        net.eval()
+        return net
+  `;
+  const FREEZE_NOTHING = py`
+    def freeze(net):
+        for p in net.parameters():
+            p.requires_grad_(False)
+        return net
+  `;
+  const MAIN = py`
+    import torch
+    from loop import one_pass, evaluate_net
+
+    torch.manual_seed(0)
+    net = torch.nn.Linear(3, 1)
+    opt = torch.optim.AdamW(net.parameters(), weight_decay=1e-2)
+    for epoch in range(20):
+        one_pass(net, train_batches, opt)
+        print(evaluate_net(net, valid_batches))
+        torch.save(net.state_dict(), "net.pt")
+  `;
+  it('stays silent when a helper of another file switches the model to eval mode', () => {
+    const loop = LOOP.replace('import torch\n', 'import torch\nfrom helpers import freeze\n');
+    const result = analyze({ ...REQ, 'helpers.py': FREEZE_EVAL, 'loop.py': loop, 'main.py': MAIN });
+    expect(result.findings.filter((f) => f.rule === 'missing-eval-mode' || f.rule === 'no-validation-loop')).toEqual([]);
+  });
+
+  it('fires when the helper of another file does not switch to eval mode', () => {
+    const loop = LOOP.replace('import torch\n', 'import torch\nfrom helpers import freeze\n');
+    const found = of({ 'helpers.py': FREEZE_NOTHING, 'loop.py': loop, 'main.py': MAIN }, 'missing-eval-mode');
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['loop.py', 12, 'HIGH']]);
+  });
+
+  it('stays silent when the model goes through a function the analyzer cannot see', () => {
+    const loop = LOOP.replace('import torch\n', 'import torch\nfrom company_tools.torch import freeze\n');
+    expect(of({ 'loop.py': loop, 'main.py': MAIN }, 'missing-eval-mode')).toEqual([]);
+  });
+});
+
+describe('unknown calls that receive the model', () => {
+  const BASE = py`
+    import pandas as pd
+    from sklearn.ensemble import GradientBoostingClassifier
+    from sklearn.metrics import f1_score
+
+    shots = pd.read_csv("shots.csv")
+    clf = GradientBoostingClassifier(n_estimators=200, max_depth=3).fit(shots[["d", "a"]], shots["goal"])
+    print(f1_score(shots["goal"], clf.predict(shots[["d", "a"]])))
+  `;
+  it('fires no-held-out-evaluation when the model is only scored on its training rows', () => {
+    expect(of({ 'shots.py': BASE }, 'no-held-out-evaluation').map((f) => f.line)).toEqual([7]);
+  });
+
+  it('stays silent when the model is handed to a function of a module outside the review', () => {
+    const code = BASE.replace('from sklearn.metrics import f1_score\n', 'from sklearn.metrics import f1_score\nfrom scouting.validation import backtest\n') + 'backtest(clf, season=2024)\n';
+    expect(of({ 'shots.py': code }, 'no-held-out-evaluation')).toEqual([]);
+  });
+});
