@@ -353,3 +353,48 @@ describe('preprocessing-before-split rewrite of several steps', () => {
     );
   });
 });
+
+describe('fit-on-test: the dataflow outranks a part name', () => {
+  const rule = 'fit-on-test';
+  it('stays silent for a prefit calibrator fitted on a slice split off the development rows, whatever it is named', () => {
+    const code = HEAD + py`
+      from sklearn.calibration import CalibratedClassifierCV
+      from sklearn.ensemble import GradientBoostingClassifier
+      HOLDOUT_SIZE = 0.3
+      frame = pd.read_parquet("visits.parquet")
+      target = frame.pop("no_show")
+      dev_x, final_x, dev_y, final_y = train_test_split(frame, target, test_size=HOLDOUT_SIZE, random_state=3)
+      core_x, test_ish_x, core_y, test_ish_y = train_test_split(dev_x, dev_y, test_size=0.2, random_state=3)
+      gbm = GradientBoostingClassifier(random_state=3).fit(core_x, core_y)
+      cal = CalibratedClassifierCV(gbm, cv="prefit")
+      cal.fit(test_ish_x, test_ish_y)
+      print(f1_score(final_y, cal.predict(final_x)))
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+
+  it('still fires for a scaler fitted on the validation slice split off the training rows', () => {
+    const code = HEAD + py`
+      frame = pd.read_parquet("visits.parquet")
+      target = frame.pop("no_show")
+      tr_x, final_x, tr_y, final_y = train_test_split(frame, target, random_state=3)
+      core_x, test_ish_x, core_y, test_ish_y = train_test_split(tr_x, tr_y, random_state=3)
+      scaler = StandardScaler().fit(test_ish_x)
+      clf = LogisticRegression().fit(scaler.transform(core_x), core_y)
+    `;
+    const [f] = findings(code, rule);
+    expect(f).toMatchObject({ line: 12 });
+    expect(f?.issue).toContain('validation rows');
+  });
+
+  it('still fires for a calibrator that is not prefit (it refits the model) on the real test split', () => {
+    const code = HEAD + py`
+      from sklearn.calibration import CalibratedClassifierCV
+      frame = pd.read_parquet("visits.parquet")
+      target = frame.pop("no_show")
+      X_train, X_test, y_train, y_test = train_test_split(frame, target, random_state=3)
+      cal = CalibratedClassifierCV(LogisticRegression(), cv=3).fit(X_test, y_test)
+    `;
+    expect(findings(code, rule)).toHaveLength(1);
+  });
+});

@@ -18,6 +18,7 @@ import {
   isClassifierName,
   isModelName,
   isRegressorName,
+  isDevName,
   partFromName,
   type Part,
 } from './knowledge.js';
@@ -212,7 +213,7 @@ function construct(it: Interpreter, call: Call, name: string, args: Val[], kwarg
   } else if (STATEFUL_PREPROCESSORS.has(name)) kind = 'preprocess';
   else if (OVERSAMPLERS.has(name)) kind = 'oversample';
   else if (UNDERSAMPLERS.has(name)) kind = 'undersample';
-  else if (isModelName(name) || name === 'Model' || name === 'Functional') kind = 'model';
+  else if (isModelName(name) || name === 'Model' || name === 'Functional' || name === 'CalibratedClassifierCV') kind = 'model';
   if (!kind) return undefined;
   if (name === 'ColumnTransformer') inner = collectEstimators([...args, ...kwargs.values()]).map((e) => e.cls);
   const est: Estimator = { cls: name, line: call.line, endLine: call.endLine, kind, call, inner };
@@ -305,13 +306,18 @@ function split(it: Interpreter, call: Call, args: Val[]): Val {
   }
   const items: Val[] = [];
   arrays.forEach((a, i) => {
-    const [trainSide, testSide]: [Part, Part] = a.part === 'test' ? ['val', 'test'] : a.part === 'train' ? ['train', 'val'] : ['train', 'test'];
+    // Rows split off training/development rows are validation rows whatever they are named
+    // (`fit_x, test_like_x = train_test_split(dev_x)`): the dataflow outranks the name.
+    const fromDev = a.part === 'train' || (a.part === 'val' && a.dev === true);
+    const [trainSide, testSide]: [Part, Part] = a.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
     const n1 = names[2 * i];
     const n2 = names[2 * i + 1];
     const p1 = (n1 && partFromName(n1)) || trainSide;
-    const p2 = (n2 && partFromName(n2)) || testSide;
-    items.push(derive(a, { data: true, part: p1 === 'full' ? trainSide : p1, splitIds: [...(a.splitIds ?? []), id] }));
-    items.push(derive(a, { data: true, part: p2 === 'full' || p2 === 'train' ? testSide : p2, splitIds: [...(a.splitIds ?? []), id] }));
+    const named2 = n2 ? partFromName(n2) : undefined;
+    const p2 = (fromDev && named2 === 'test' ? testSide : named2) || testSide;
+    const dev = (n: string | undefined) => (n && isDevName(n) ? { dev: true } : {});
+    items.push(derive(a, { data: true, part: p1 === 'full' ? trainSide : p1, splitIds: [...(a.splitIds ?? []), id], ...dev(n1) }));
+    items.push(derive(a, { data: true, part: p2 === 'full' || p2 === 'train' ? testSide : p2, splitIds: [...(a.splitIds ?? []), id], ...dev(n2) }));
   });
   return { items };
 }

@@ -13,6 +13,12 @@ type Call = Extract<Expr, { k: 'call' }>;
 /** Label columns by the usual names: encoding a target on all rows is harmless. */
 const TARGET_TEXT = /^(y|y_\w+|\w+_y|target|targets|label|labels|class|classes|outcome)$|\[\s*['"](target|label|labels|class|y|outcome|survived|species|churn)['"]\s*\]|\[\s*(TARGET|LABEL|target_col|label_col|TARGET_COL|target)\s*\]/i;
 
+function isPrefitCalibrator(est: Estimator): boolean {
+  if (est.cls !== 'CalibratedClassifierCV') return false;
+  const cv = kwarg(est.call, 'cv');
+  return (cv?.k === 'str' && cv.value === 'prefit') || (est.call.k === 'call' && est.call.args[0] !== undefined && /FrozenEstimator/.test(JSON.stringify(est.call.args[0])));
+}
+
 export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
   void scope;
   const X = args[0] ?? kwargs.get('X') ?? kwargs.get('x');
@@ -20,7 +26,8 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   const xText = xExpr ? it.src(xExpr) : '';
   const est = receiver.est;
   // Rows named `dev` may be train+validation ("development"): fits on them are not judged.
-  const heldOut = X?.part === 'test' || (X?.part === 'val' && !X.dev);
+  // A prefit calibrator is meant to be fitted on validation rows the model never saw.
+  const heldOut = X?.part === 'test' || (X?.part === 'val' && !X.dev && !(receiver.est && isPrefitCalibrator(receiver.est)));
   const result = (): Val => (method === 'fit' || method === 'fit_on_texts' || method === 'adapt' || method === 'partial_fit' ? receiver : derive(X, { data: true }));
 
   if (!est) {
