@@ -26,17 +26,27 @@ function describe(event: ReviewEvent): string | undefined {
   }
 }
 
+export interface ProgressReporter {
+  onEvent?: EventSink;
+  /** Resolves once every notification sent so far has gone out, so none trails the tool's result. */
+  flush(): Promise<void>;
+}
+
 /**
  * Loop events as MCP progress notifications, when the client asked for them with a progress
- * token. A failed notification is dropped: progress must never fail the review.
+ * token. Notifications go out one after another, in event order; a failed one is dropped:
+ * progress must never fail the review.
  */
-export function progressReporter(token: string | number | undefined, send: ProgressSender): EventSink | undefined {
-  if (token === undefined) return undefined;
+export function progressReporter(token: string | number | undefined, send: ProgressSender): ProgressReporter {
+  let chain: Promise<void> = Promise.resolve();
+  if (token === undefined) return { flush: () => chain };
   let progress = 0;
-  return (event) => {
+  const onEvent: EventSink = (event) => {
     const message = describe(event);
     if (message === undefined) return;
     progress += 1;
-    send({ progressToken: token, progress, message }).catch(() => undefined);
+    const params = { progressToken: token, progress, message };
+    chain = chain.then(() => send(params)).catch(() => undefined);
   };
+  return { onEvent, flush: () => chain };
 }

@@ -118,7 +118,7 @@ export async function createReviewServer(options: ReviewServerOptions): Promise<
       },
       async (args: ReviewArgs, extra) => {
         const sender: ProgressSender = (params) => extra.sendNotification({ method: 'notifications/progress', params });
-        const onEvent = progressReporter(extra._meta?.progressToken, sender);
+        const progress = progressReporter(extra._meta?.progressToken, sender);
         log(`review-agent mcp: ${agent.tool} ${args.path}`);
         try {
           const result = await review({
@@ -135,8 +135,9 @@ export async function createReviewServer(options: ReviewServerOptions): Promise<
             ...(args.timeoutSeconds !== undefined ? { timeoutMs: Math.round(args.timeoutSeconds * 1000) } : {}),
             ...(args.strict !== undefined ? { strict: args.strict } : {}),
             signal: extra.signal,
-            onEvent,
+            onEvent: progress.onEvent,
           });
+          await progress.flush();
           return { content: [{ type: 'text' as const, text: renderMarkdown(result) }], structuredContent: result };
         } catch (error) {
           const text = isReviewAgentError(error) ? error.describe() : `internal error: ${(error as Error)?.message ?? String(error)}`;
