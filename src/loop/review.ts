@@ -172,13 +172,13 @@ export async function runReview(options: RunReviewOptions): Promise<Review> {
         continue;
       }
       const results = await mapBounded(calls, options.toolConcurrency ?? 4, (call) =>
-        runCall(call, state, byName, toolCtx, emit, options.maxToolResultChars ?? 100_000, options.maxRepairs ?? 2),
+        runCall(call, state, byName, toolCtx, options.maxToolResultChars ?? 100_000, options.maxRepairs ?? 2),
       );
       addMessage(state, { role: 'user', content: results });
     }
 
     if (!state.submission && isLimit(state.endReason)) {
-      await lastChance(state, { system, provider, maxTokens, emit, warn, prices: options.prices, signal: options.signal, timedOut });
+      await lastChance(state, { system, provider, maxTokens, warn, prices: options.prices, signal: options.signal });
     }
   } finally {
     if (timer) clearTimeout(timer);
@@ -267,15 +267,14 @@ async function runCall(
   state: RunState,
   tools: Map<string, AnyTool>,
   ctx: ToolContext,
-  emit: EventSink,
   maxChars: number,
   maxRepairs: number,
 ): Promise<ToolResultPart> {
   const started = Date.now();
-  emit({ type: 'tool-call', turn: state.turn, id: call.id, name: call.name, input: call.input });
-  const result = await answerCall(call, state, tools, ctx, emit, maxRepairs);
+  state.emit({ type: 'tool-call', turn: state.turn, id: call.id, name: call.name, input: call.input });
+  const result = await answerCall(call, state, tools, ctx, maxRepairs);
   const content = capToolOutput(result.content, maxChars);
-  emit({ type: 'tool-result', turn: state.turn, id: call.id, name: call.name, isError: result.isError, chars: content.length, durationMs: Date.now() - started });
+  state.emit({ type: 'tool-result', turn: state.turn, id: call.id, name: call.name, isError: result.isError, chars: content.length, durationMs: Date.now() - started });
   return { type: 'toolResult', toolCallId: call.id, toolName: call.name, content, isError: result.isError };
 }
 
@@ -284,7 +283,6 @@ async function answerCall(
   state: RunState,
   tools: Map<string, AnyTool>,
   ctx: ToolContext,
-  emit: EventSink,
   maxRepairs: number,
 ): Promise<{ content: string; isError: boolean }> {
   if (call.name === REPORT_FINDING) {
@@ -294,7 +292,7 @@ async function answerCall(
     }
     const finding = checked.value.findings[0]!;
     state.reported.push(finding);
-    emit({ type: 'finding', finding });
+    state.emit({ type: 'finding', finding });
     return { content: `Recorded finding ${state.reported.length}: [${finding.severity}] ${finding.title}`, isError: false };
   }
   if (call.name === SUBMIT_REVIEW) {
@@ -329,11 +327,9 @@ async function lastChance(
     system: string;
     provider: Provider;
     maxTokens: number;
-    emit: EventSink;
     warn: (m: string) => void;
     prices?: PriceTable;
     signal?: AbortSignal;
-    timedOut: boolean;
   },
 ): Promise<void> {
   if (ctx.signal?.aborted) return;
@@ -351,15 +347,15 @@ async function lastChance(
     ],
   });
   state.turn += 1;
-  ctx.emit({ type: 'turn-start', turn: state.turn });
+  state.emit({ type: 'turn-start', turn: state.turn });
   const submitOnly = reviewToolSpecs().filter((t) => t.name === SUBMIT_REVIEW);
   const finish = await callProvider(
     ctx.provider,
     { system: ctx.system, messages: state.messages, tools: submitOnly, maxTokens: ctx.maxTokens, signal, toolChoice: 'auto' },
-    { text: (text) => ctx.emit({ type: 'text-delta', turn: state.turn, text }), warning: ctx.warn },
+    { text: (text) => state.emit({ type: 'text-delta', turn: state.turn, text }), warning: ctx.warn },
   );
   addUsage(state, finish.usage, ctx.provider, ctx.prices);
-  ctx.emit({ type: 'usage', turn: state.turn, usage: finish.usage, total: { ...state.usage } });
+  state.emit({ type: 'usage', turn: state.turn, usage: finish.usage, total: { ...state.usage } });
   if (finish.stopReason === 'error' || finish.stopReason === 'aborted') return;
   addMessage(state, finish.message);
   const submit = finish.message.content.find((p): p is ToolCallPart => p.type === 'toolCall' && p.name === SUBMIT_REVIEW);
