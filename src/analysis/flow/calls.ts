@@ -24,6 +24,7 @@ import {
 } from './knowledge.js';
 import { fitEstimator, fitResample, transformWith } from './fitting.js';
 import type { Scope } from './scope.js';
+import { repeatedItem } from './repeats.js';
 import { absorb, addLeak, combine, derive, type Estimator, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -125,11 +126,12 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     if (est) return est;
   }
   if (LOADERS.has(name) || /^(load_|fetch_)/.test(name)) return load(it, call, name, args, kwargs);
-  if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack)$/.test(name)) {
+  if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets)$/.test(name)) {
     const first = args[0];
     const parts = first?.elems ?? args;
     const out = combine(parts, { data: true });
     if (parts.some((p) => p.part === 'test') && parts.some((p) => p.part === 'train')) out.withTest = call.line;
+    noteRepeatedRows(it, call, name, out);
     return out;
   }
   if (name === 'resample' && /sklearn|utils|^resample$/.test(qual)) {
@@ -322,6 +324,37 @@ function split(it: Interpreter, call: Call, args: Val[]): Val {
   return { items };
 }
 
+/** `pd.concat([df] + [minority] * 3)`: some rows listed several times next to the others are upsampled by hand. */
+function noteRepeatedRows(it: Interpreter, call: Call, name: string, out: Val): void {
+  const list = call.args[0];
+  if (!list || !out.data || /^(hstack|column_stack|merge)$/.test(name) || out.part === 'test' || out.part === 'val') return;
+  const axis = kwarg(call, 'axis');
+  if (axis && !(axis.k === 'num' && axis.value === 0) && !(axis.k === 'str' && axis.value === 'index')) return;
+  const repeated = repeatedItem(list, (e) => it.src(e));
+  if (!repeated) return;
+  addLeak(out, { kind: 'oversample', line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `\`${name}\` repeating \`${it.src(repeated)}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined });
+}
+
+/** Hugging Face `Dataset.train_test_split`: shuffles by default and is seeded with `seed=` (or a generator). */
+function datasetSplit(it: Interpreter, call: Call, rows: Val): Val {
+  const shuffled = !isConst(kwarg(call, 'shuffle'), 'False');
+  const seed = kwarg(call, 'seed') ?? kwarg(call, 'generator');
+  const seeded = seed !== undefined && !isConst(seed, 'None');
+  const strat = kwarg(call, 'stratify_by_column');
+  const stratified = strat !== undefined && !isConst(strat, 'None');
+  if (stratified) it.facts.imbalanceHints.push(call.line);
+  const id = it.nextSplitId(call.line);
+  it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'Dataset.train_test_split', shuffled, seeded, stratified, usedBy: new Set(), timeOrdered: rows.time !== undefined });
+  it.reportLeak(rows, { line: call.line, kind: 'split', sinkText: it.stmt ? it.src(it.stmt) : undefined });
+  if (rows.splitAt === undefined) rows.splitAt = call.line;
+  if (rows.time && shuffled) {
+    it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: rows.time, how: '`Dataset.train_test_split` shuffles rows by default' });
+  }
+  const fromDev = rows.part === 'train' || (rows.part === 'val' && rows.dev === true);
+  const sides: [Part, Part] = rows.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
+  return derive(rows, { data: true, splitDict: { id, train: sides[0], test: sides[1] } });
+}
+
 function crossValidate(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
   const est = args[0]?.est;
   const X = args[1] ?? kwargs.get('X');
@@ -461,6 +494,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   const stmtText = it.stmt ? it.src(it.stmt) : undefined;
   const endLine = it.stmt?.endLine ?? call.endLine;
   if (method === 'groupby') return derive(receiver, { grouped: true, data: false });
+  if (method === 'train_test_split' && !receiver.grouped) return datasetSplit(it, call, receiver);
   if (receiver.grouped && /^(sample|head|tail|first|last|nth)$/.test(method)) {
     const rows = derive(receiver, { grouped: undefined, data: true });
     if (method === 'sample') rows.sampled = true;

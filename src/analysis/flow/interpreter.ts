@@ -392,6 +392,10 @@ export class Interpreter {
         if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
         if (obj.grouped) return obj;
         const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
+        const dict = obj.splitDict;
+        if (dict && first?.k === 'str' && (first.value === 'train' || first.value === 'test')) {
+          return derive(obj, { part: dict[first.value], splitIds: [...(obj.splitIds ?? []), dict.id] });
+        }
         if (obj.data) {
           const perm = index.find((i) => i.perm)?.perm;
           const fold = index.find((i) => i.indexPart)?.indexPart ?? keyPart;

@@ -147,6 +147,8 @@ export interface Val {
   withTest?: number;
   /** This value was split at that line (its parts are held out from now on). */
   splitAt?: number;
+  /** A Hugging Face `DatasetDict` from `Dataset.train_test_split`: the parts its keys hold. */
+  splitDict?: { id: number; train: Part; test: Part };
 }
 
 export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {

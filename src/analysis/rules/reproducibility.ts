@@ -64,10 +64,10 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
         line: first.line,
         endLine: first.endLine,
         title: 'Split or cross-validation without random_state',
-        issue: `${first.what} shuffles rows without \`random_state\`${unseeded.length > 1 ? ` (and ${unseeded.length - 1} more split${unseeded.length > 2 ? 's' : ''} in this file)` : ''}, and no global seed is set.`,
+        issue: `${first.what} shuffles rows without \`${/Dataset\./.test(first.what) ? 'seed' : 'random_state'}\`${unseeded.length > 1 ? ` (and ${unseeded.length - 1} more split${unseeded.length > 2 ? 's' : ''} in this file)` : ''}, and no global seed is set.`,
         impact: 'Every run trains and tests on different rows, so scores cannot be reproduced or compared between runs.',
-        fix: 'Pass a fixed `random_state` (or `generator=torch.Generator().manual_seed(...)` for random_split).',
-        fixed: dedent(/random_split/.test(current) ? addKwarg(current, 'generator=torch.Generator().manual_seed(42)') : addKwarg(current, 'random_state=42')),
+        fix: 'Pass a fixed `random_state` (`seed` for Hugging Face `Dataset.train_test_split`, `generator=torch.Generator().manual_seed(...)` for random_split).',
+        fixed: dedent(/random_split/.test(current) ? addKwarg(current, 'generator=torch.Generator().manual_seed(42)') : addKwarg(current, /Dataset\./.test(first.what) ? 'seed=42' : 'random_state=42')),
         sites: unseeded.slice(1).map((u) => ({ file: source.path, line: u.line })),
       }),
     );
