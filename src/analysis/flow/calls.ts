@@ -145,8 +145,11 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (name === 'random_split') {
     const id = it.nextSplitId(call.line);
     const seeded = kwarg(call, 'generator') !== undefined;
-    it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'random_split', shuffled: true, seeded, stratified: true, usedBy: new Set(), timeOrdered: false });
     const ds = args[0];
+    // A Dataset object built over time-ordered rows (windows of one series) keeps them in its attributes.
+    const time = ds?.time ?? [...(ds?.attrs?.values() ?? [])].find((v) => v.time)?.time;
+    it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'random_split', shuffled: true, seeded, stratified: true, usedBy: new Set(), timeOrdered: time !== undefined });
+    if (time) it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: time, how: '`random_split` draws its parts at random across time' });
     return { items: [derive(ds, { data: true, part: 'train', splitIds: [id] }), derive(ds, { data: true, part: 'val', splitIds: [id] }), derive(ds, { data: true, part: 'test', splitIds: [id] })] };
   }
   if (name === 'permutation' || name === 'randperm') {

@@ -261,7 +261,7 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
 
   const firstEpoch = epochLoops[0];
   if (!firstEpoch) return out;
-  const hasValidation = epochLoops.every((e) => deepHas(ctx, e.loop.body, (s) => isEvalCall(s) || hasCall(EVAL_FN)(s) || loopOverHeldOut(s)));
+  const hasValidation = epochLoops.every((e) => deepHas(ctx, e.loop.body, (s) => isEvalCall(s) || hasCall(EVAL_FN)(s) || loopOverHeldOut(s) || callOnValidation(s)));
   if (!hasValidation) {
     out.push(
       buildFinding({
@@ -327,6 +327,25 @@ function iterText(e: Expr): string {
 
 function loopOverHeldOut(s: Stmt): boolean {
   return s.k === 'for' && HELD_OUT_ITER.test(iterText(s.iter));
+}
+
+/** Validation rows by a whole word of their name (`val_loader`, `validLoader`, `dev_ds`), not `interval`. */
+const VALIDATION_WORD = /(^|_)(val|valid|validation|dev|eval|holdout)(_|$|\d)/;
+
+/** `run_epoch(model, val_loader, loss_fn)`: a helper handed the validation rows runs over them. */
+function callOnValidation(s: Stmt): boolean {
+  if (s.k === 'for' || s.k === 'while' || s.k === 'def' || s.k === 'class') return false;
+  let found = false;
+  for (const e of stmtExprs(s)) {
+    walkExpr(e, (x) => {
+      if (found || x.k !== 'call') return;
+      for (const a of [...x.args, ...x.kwargs.map((k) => k.value)]) {
+        const text = exprText(a).split('.').pop() ?? '';
+        if (VALIDATION_WORD.test(text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) found = true;
+      }
+    });
+  }
+  return found;
 }
 
 function findLine(ctx: Ctx, body: readonly Stmt[], test: (s: Stmt) => boolean): number | undefined {

@@ -206,6 +206,15 @@ function timeRewrite(current: string): string {
     const withoutShuffle = current.replace(/,\s*shuffle\s*=\s*True/, '');
     return addKwarg(withoutShuffle.replace(/,\s*random_state\s*=\s*[^,)]+/, ''), 'shuffle=False');
   }
+  const rs = /^(\s*)([^=]+?)\s*=\s*(?:[\w.]+\.)?random_split\(\s*([\w.]+)/.exec(current);
+  if (rs) {
+    const [, indent = '', lhs = '', ds = ''] = rs;
+    const names = lhs.split(',').map((n) => n.trim()).filter(Boolean);
+    const cuts = names.length === 3 ? ['0', 'cut1', 'cut2', 'n'] : ['0', 'cut', 'n'];
+    const head = names.length === 3 ? `${indent}cut1, cut2 = int(n * 0.7), int(n * 0.85)` : `${indent}cut = int(n * 0.8)`;
+    const parts = names.map((_, i) => `Subset(${ds}, range(${cuts[i]}, ${cuts[i + 1] ?? 'n'}))`);
+    return `${indent}n = len(${ds})  # contiguous blocks in time order (leave a gap of window + horizon between them)\n${head}\n${indent}${names.join(', ')} = ${parts.join(', ')}`;
+  }
   if (/\.sample\(/.test(current)) return current.replace(/(\w+)\.sample\([^)]*\)/, '$1.iloc[: int(len($1) * 0.8)]');
   const perm = /(?:[\w.]+(?:\([^()]*\))?\.)*permutation\(\s*([^()]*(?:\([^()]*\))?[^()]*)\)/.exec(current);
   if (perm) {

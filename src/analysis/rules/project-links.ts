@@ -44,6 +44,14 @@ export class ProjectLinks {
     if (!source.module || !this.importsProjectModule(source.path)) return;
     const bindings = this.bindings(source.path, source.module);
     if (bindings.size === 0) return;
+    // `engine = Engine(...)` of a class imported from the project: `engine.step()` runs that class's method.
+    const instances = new Map<string, string>();
+    walkStmts(source.module.body, (s) => {
+      if (s.k !== 'assign' || s.targets.length !== 1 || s.value?.k !== 'call') return;
+      const name = dotted(s.targets[0]!);
+      const cls = resolveCallee(dotted(s.value.fn), bindings);
+      if (name && cls?.name && /^[A-Z]/.test(cls.name)) instances.set(name, cls.path);
+    });
     const visit = (body: readonly Stmt[], inLoop: boolean) => {
       for (const s of body) {
         if (inLoop) {
@@ -52,6 +60,8 @@ export class ProjectLinks {
               if (x.k !== 'call') return;
               const target = resolveCallee(dotted(x.fn), bindings);
               if (target?.name) this.loopCalls.add(`${target.path}#${target.name}`);
+              const owner = x.fn.k === 'attr' ? instances.get(dotted(x.fn.obj) ?? '') : undefined;
+              if (owner && x.fn.k === 'attr') this.loopCalls.add(`${owner}#${x.fn.attr}`);
             });
           }
         }
