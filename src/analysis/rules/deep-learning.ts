@@ -8,6 +8,7 @@ import { stmtBodies, stmtExprs, walkExpr } from '../python/ast.js';
 import { importedRoots } from '../python/imports.js';
 import type { SourceFile } from '../source.js';
 import type { FileLinks } from './project-links.js';
+import { unzeroedOptimizerFindings } from './optimizer-zeroing.js';
 
 type Def = Extract<Stmt, { k: 'def' }>;
 type Loop = Extract<Stmt, { k: 'for' | 'while' }>;
@@ -182,6 +183,8 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
       }),
     );
   }
+
+  if (!firstNoZero) out.push(...unzeroedOptimizerFindings(file, innermost.map((l) => l.loop)));
 
   // missing-eval-mode: evaluation loops or functions without eval() / no_grad().
   const evalContexts: { line: number; body: readonly Stmt[]; ancestors: Stmt[]; unit: Def | undefined; def?: Def; label: string; models: Set<string> }[] = [];
