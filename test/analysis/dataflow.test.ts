@@ -321,3 +321,38 @@ it('is deterministic across runs with several files', () => {
   const files = { 'a.py': SK + 'X = pd.read_csv("a.csv")\nX = MinMaxScaler().fit_transform(X)\nA, B = train_test_split(X)\n', 'b.py': 'import a\n' };
   expect(JSON.stringify(analyze(files))).toBe(JSON.stringify(analyze(files)));
 });
+
+describe('a shuffle of time-ordered rows, then a positional cut', () => {
+  it('fires shuffled-time-series-split for sample(frac=1) then iloc pieces assigned as a tuple', () => {
+    const code = SK + py`
+      rides = pd.read_csv("rides.csv", parse_dates=["hour"])
+      rides = rides.sort_values(["station", "hour"])
+      rides = rides.sample(frac=1.0, random_state=5).reset_index(drop=True)
+      cut = int(len(rides) * 0.75)
+      fit_rides, eval_rides = rides.iloc[:cut], rides.iloc[cut:]
+      reg = Ridge().fit(fit_rides[["temp"]], fit_rides["count"])
+      print(mean_absolute_error(eval_rides["count"], reg.predict(eval_rides[["temp"]])))
+    `;
+    const [f, ...rest] = findings(code, 'shuffled-time-series-split');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'CRITICAL', line: 11 });
+    expect(f?.issue).toContain('rows ordered by `hour`');
+  });
+
+  it('stays silent when the shuffled rows are sorted by time again before the cut, and for rows with no time order', () => {
+    const resorted = SK + py`
+      rides = pd.read_csv("rides.csv", parse_dates=["hour"])
+      rides = rides.sample(frac=1.0, random_state=5).sort_values("hour").reset_index(drop=True)
+      cut = int(len(rides) * 0.75)
+      fit_rides, eval_rides = rides.iloc[:cut], rides.iloc[cut:]
+    `;
+    const untimed = SK + py`
+      people = pd.read_csv("people.csv").sort_values(["city", "surname"])
+      people = people.sample(frac=1.0, random_state=5).reset_index(drop=True)
+      cut = int(len(people) * 0.75)
+      fit_people, eval_people = people.iloc[:cut], people.iloc[cut:]
+    `;
+    expect(findings(resorted, 'shuffled-time-series-split')).toEqual([]);
+    expect(findings(untimed, 'shuffled-time-series-split')).toEqual([]);
+  });
+});

@@ -525,10 +525,14 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     out.time = receiver.time ?? { line, what: `\`.${method}()\`` };
     if (/^(rolling|expanding|ewm|resample)$/.test(method)) out.windowed = true;
   }
+  if (/^(sort_values|sort_index)$/.test(method)) out.sampled = undefined;
   if (/^(sort_values|set_index|sort_index)$/.test(method)) {
     const by = call.args[0] ?? kwarg(call, 'by') ?? kwarg(call, 'keys');
-    const byText = by?.k === 'str' ? by.value : by?.k === 'seq' && by.items[0]?.k === 'str' ? by.items[0].value : undefined;
-    const datey = byText !== undefined && (it.dateColumns.has(byText) || DATE_LIKE.test(byText));
+    // `sort_values(["store", "date"])`: rows in time order within each store.
+    const keys = by?.k === 'str' ? [by.value] : by?.k === 'seq' ? by.items.flatMap((i) => (i.k === 'str' ? [i.value] : [])) : [];
+    const isDate = (k: string) => it.dateColumns.has(k) || DATE_LIKE.test(k);
+    const byText = keys.find(isDate) ?? keys[0];
+    const datey = byText !== undefined && isDate(byText);
     if (datey || (method === 'sort_index' && receiver.dates)) out.time = out.time ?? { line, what: `rows ordered by \`${byText ?? 'a date index'}\`` };
   }
   if (method === 'sample') out.sampled = true;

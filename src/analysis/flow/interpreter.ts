@@ -271,7 +271,9 @@ export class Interpreter {
       case 'star': {
         const items = target.k === 'seq' ? target.items : [target.value];
         const pieces = target.k === 'seq' && value.items ? assignPieces(items, value.items) : value.items;
-        items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, undefined));
+        // `tr, te = df.iloc[:cut], df.iloc[cut:]`: each target keeps its own expression (a manual split).
+        const exprs = target.k === 'seq' && valueExpr?.k === 'seq' && valueExpr.items.length === items.length ? valueExpr.items : undefined;
+        items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, exprs?.[i]));
         return;
       }
       case 'attr': {

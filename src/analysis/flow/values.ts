@@ -165,6 +165,8 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.pred) v.pred = true;
   if (from.score) v.score = from.score;
   if (from.withTest !== undefined) v.withTest = from.withTest;
+  // Rows drawn in random order stay in that order through selections and resets (until sorted again).
+  if (from.sampled) v.sampled = true;
   return Object.assign(v, extra);
 }
 
