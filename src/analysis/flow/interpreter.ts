@@ -8,7 +8,8 @@ import { dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, partFromName, type Part } from './knowledge.js';
-import { MAX_IMPORT_DEPTH, type ProjectView } from './project.js';
+import type { ProjectView } from './project.js';
+import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Score, type Val } from './values.js';
 import { assignPieces, isRowSelection, iterate, targetNames } from './pieces.js';
@@ -65,18 +66,16 @@ export class Interpreter {
   private steps = 0;
   private splitCounter = 0;
   private originCounter = 0;
-  private importDepth = 0;
   private returns: Val[][] = [];
   private readonly reportedLeaks = new Set<object>();
-  private readonly modules = new Map<string, FileCtx>();
+  private readonly modules: ProjectModules;
   private readonly factsByPath = new Map<string, FileFacts>();
-  private readonly project: ProjectView | undefined;
   private readonly factsFor: (path: string) => FileFacts;
 
   constructor(text: string, options: InterpreterOptions = {}) {
     this.entry = { path: options.path ?? '', text, scope: new Scope() };
     this.ctx = this.entry;
-    this.project = options.project;
+    this.modules = new ProjectModules(this, options.project);
     this.inlined = options.inlined ?? new Set();
     this.factsFor = options.factsFor ?? ((path) => {
       let f = this.factsByPath.get(path);
@@ -170,7 +169,7 @@ export class Interpreter {
     }
   }
 
-  private exec(s: Stmt, scope: Scope): void {
+  exec(s: Stmt, scope: Scope): void {
     const outer = this.stmt;
     this.stmt = s;
     try {
@@ -241,7 +240,7 @@ export class Interpreter {
         this.returns[this.returns.length - 1]?.push(s.value ? this.eval(s.value, scope) : {});
         return;
       case 'import':
-        for (const n of s.names) scope.set(n.alias, this.importValue(n.module, n.name, n.alias));
+        for (const n of s.names) scope.set(n.alias, this.modules.importValue(n.module, n.name, n.alias));
         return;
       case 'other':
         for (const e of s.exprs) this.eval(e, scope);
@@ -380,7 +379,7 @@ export class Interpreter {
         const key = scope.mayHaveDotted() ? dotted(e) : undefined;
         if (key && scope.has(key)) return scope.get(key) ?? {};
         const obj = this.eval(e.obj, scope);
-        if (obj.localModule) return this.memberOf(obj, e.attr);
+        if (obj.localModule) return this.modules.memberOf(obj, e.attr);
         if (obj.qual) return { qual: `${obj.qual}.${e.attr}` };
         if (obj.attrs) return obj.attrs.get(e.attr) ?? {};
         if (obj.est && /^(best_estimator_|estimator|named_steps|steps)$/.test(e.attr)) return { est: obj.est };
@@ -597,69 +596,6 @@ export class Interpreter {
     }
   }
 
-  // ---------- the project's own modules ----------
-
-  /** The value an import binds: members of the review's own modules are followed, anything else is a library name. */
-  private importValue(module: string, name: string | undefined, alias: string): Val {
-    const project = this.project;
-    if (name !== undefined) {
-      const qual = `${module}.${name}`;
-      if (!project) return { qual };
-      const path = project.resolveModule(this.path, module);
-      if (path && path !== this.entry.path) {
-        const member = this.moduleCtx(path)?.scope.get(name);
-        if (member) return member;
-      }
-      const sub = module.endsWith('.') ? `${module}${name}` : qual;
-      const subPath = project.resolveModule(this.path, sub);
-      return subPath ? { qual: sub, localModule: subPath } : { qual };
-    }
-    const root = module.split('.')[0] ?? module;
-    const bound = alias === root ? root : module;
-    const path = project?.resolveModule(this.path, bound);
-    return path ? { qual: bound, localModule: path } : { qual: module };
-  }
-
-  /** `mod.name` for a module of the review: its member, or a submodule. */
-  private memberOf(mod: Val, attr: string): Val {
-    const member = mod.localModule ? this.moduleCtx(mod.localModule)?.scope.get(attr) : undefined;
-    if (member) return member;
-    const sub = `${mod.qual}.${attr}`;
-    const path = this.project?.resolveModule(this.path, sub);
-    return path ? { qual: sub, localModule: path } : { qual: sub };
-  }
-
-  /** A module of the review, with its top-level names (imports, functions, classes, literal constants). */
-  private moduleCtx(path: string): FileCtx | undefined {
-    if (path === this.entry.path) return this.entry;
-    const known = this.modules.get(path);
-    if (known) return known;
-    const source = this.project?.source(path);
-    if (!source) return undefined;
-    const ctx: FileCtx = { path, text: source.text, scope: new Scope() };
-    this.modules.set(path, ctx);
-    if (this.importDepth >= MAX_IMPORT_DEPTH) return ctx;
-    const saved = this.ctx;
-    this.importDepth += 1;
-    this.ctx = ctx;
-    try {
-      this.declare(source.module.body, ctx.scope);
-    } finally {
-      this.ctx = saved;
-      this.importDepth -= 1;
-    }
-    return ctx;
-  }
-
-  /** Runs only the declarations of a module: nothing with side effects, so no facts come from it. */
-  private declare(body: readonly Stmt[], scope: Scope): void {
-    for (const s of body) {
-      if (s.k === 'import' || s.k === 'def' || s.k === 'class') this.exec(s, scope);
-      else if (s.k === 'assign' && s.value && isLiteral(s.value) && s.targets.every((t) => t.k === 'name')) this.exec(s, scope);
-      else if (s.k === 'if' || s.k === 'try') for (const b of s.k === 'try' ? [s.body, ...s.handlers] : [s.body, s.orelse]) this.declare(b, scope);
-    }
-  }
-
   // ---------- shuffled index splits ----------
 
   /** Rows picked with shuffled indices: a random split, wrong for time-ordered rows. */
@@ -678,26 +614,6 @@ const PART_KEY = /^(train|training|val|valid|validation|test|testing|holdout|dev
 function rank(s: Stmt): number {
   if (s.k !== 'def') return 2;
   return s.name === '__init__' ? 0 : s.name === '__post_init__' ? 1 : 2;
-}
-
-function isLiteral(e: Expr): boolean {
-  switch (e.k) {
-    case 'str':
-    case 'num':
-    case 'const':
-    case 'name':
-      return true;
-    case 'seq':
-      return e.items.every(isLiteral);
-    case 'dict':
-      return e.values.every(isLiteral);
-    case 'binop':
-      return isLiteral(e.left) && isLiteral(e.right);
-    case 'unary':
-      return isLiteral(e.operand);
-    default:
-      return false;
-  }
 }
 
 /** The `.sample(...)` call of a row selection, if any (`df.sample(frac=.8)`, `df.groupby(y).sample(...)`). */
