@@ -356,3 +356,54 @@ describe('a shuffle of time-ordered rows, then a positional cut', () => {
     expect(findings(untimed, 'shuffled-time-series-split')).toEqual([]);
   });
 });
+
+describe('pandas statistics of the test rows', () => {
+  it('fires fit-on-test at the helper call that standardises the test frame with its own mean and std', () => {
+    const code = SK + py`
+      def scale_cols(tbl, cols):
+          return (tbl[cols] - tbl[cols].mean()) / tbl[cols].std()
+      plants = pd.read_csv("plants.csv")
+      fit_plants, test_plants = train_test_split(plants, random_state=2)
+      fit_x = scale_cols(fit_plants, ["n", "p"])
+      test_x = scale_cols(test_plants, ["n", "p"])
+      reg = Ridge().fit(fit_x, fit_plants["yield"])
+      print(mean_absolute_error(test_plants["yield"], reg.predict(test_x)))
+    `;
+    const [f, ...rest] = findings(code, 'fit-on-test');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'CRITICAL', line: 12 });
+    expect(f?.sites?.map((s) => s.line)).toEqual([8]);
+  });
+
+  it('fires once for an inline standardisation of the test frame', () => {
+    const code = SK + py`
+      plants = pd.read_csv("plants.csv")
+      fit_plants, test_plants = train_test_split(plants, random_state=2)
+      test_x = (test_plants[["n"]] - test_plants[["n"]].mean()) / test_plants[["n"]].std()
+    `;
+    expect(findings(code, 'fit-on-test')).toHaveLength(1);
+  });
+
+  it('stays silent when the test frame is scaled with the training statistics, and training statistics are no leak across the split', () => {
+    const code = SK + py`
+      from sklearn.model_selection import cross_val_score
+      plants = pd.read_csv("plants.csv")
+      fit_plants, test_plants = train_test_split(plants, random_state=2)
+      mu, sd = fit_plants[["n"]].mean(), fit_plants[["n"]].std()
+      fit_x = (fit_plants[["n"]] - mu) / sd
+      test_x = (test_plants[["n"]] - mu) / sd
+      print(cross_val_score(Ridge(), fit_x, fit_plants["yield"], cv=5))
+    `;
+    expect(findings(code, 'fit-on-test')).toEqual([]);
+    expect(findings(code, 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('still fires preprocessing-before-split for statistics of all rows before the split', () => {
+    const code = SK + py`
+      plants = pd.read_csv("plants.csv")
+      plants["n"] = (plants["n"] - plants["n"].mean()) / plants["n"].std()
+      fit_plants, test_plants = train_test_split(plants, random_state=2)
+    `;
+    expect(findings(code, 'preprocessing-before-split')).toHaveLength(1);
+  });
+});

@@ -518,7 +518,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   let out = derive(receiver);
   out.grouped = undefined;
   const statArg = [...args, ...kwargs.values()].find((a) => a.stat);
-  if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && statArg.stat.part !== 'test' && statArg.stat.part !== 'val') {
+  if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && (statArg.stat.part === undefined || statArg.stat.part === 'full')) {
     addLeak(out, { kind: 'preprocess', line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText });
   }
   if (TIME_METHODS.has(method)) {

@@ -157,7 +157,7 @@ export function transformWith(it: Interpreter, call: Call, receiver: Val, args: 
  * A fit inside helpers on rows that a call passed in is cited at that call (`prepare(test_df)`), with
  * the fits inside as sites: the call is what to change. Fits on rows the helper made itself stay put.
  */
-function recordTestFit(it: Interpreter, X: Val, fit: TestFit): void {
+export function recordTestFit(it: Interpreter, X: Val, fit: TestFit): void {
   const frame = it.callSiteFor(X);
   if (!frame) {
     it.facts.testFits.push(fit);

@@ -6,6 +6,7 @@
 import type { Expr, Module, Stmt } from '../python/ast.js';
 import { dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
+import { recordTestFit } from './fitting.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, partFromName, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
@@ -463,11 +464,21 @@ export class Interpreter {
     const out = combine([l, r]);
     const stat = l.stat ?? r.stat;
     const rows = l.data ? l : r.data ? r : undefined;
-    if (stat && rows && stat.part !== 'test' && stat.part !== 'val') {
+    if (stat && rows && stat.part === 'test') this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
+    // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
+    if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
       const leak = { kind: 'preprocess' as const, line: stat.line, endLine: this.stmt?.endLine ?? stat.endLine, what: stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined };
       out.leaks = [...(out.leaks ?? []), leak];
     }
     return out;
+  }
+
+  /** `(test - test.mean()) / test.std()`: statistics learned from the test rows (cited at a helper's call). */
+  private statOfTestRows(statExpr: Expr, stat: NonNullable<Val['stat']>, rows: Val): void {
+    if (statExpr.k !== 'call' || statExpr.fn.k !== 'attr') return;
+    const estText = this.src(statExpr.fn.obj);
+    if (!this.callSiteFor(rows) && this.facts.testFits.some((t) => t.line === stat.line && t.cls === 'statistics')) return;
+    recordTestFit(this, rows, { line: stat.line, endLine: stat.endLine, cls: 'statistics', method: statExpr.fn.attr, part: 'test', dataText: '', estText, note: 'the test rows (their own statistics)' });
   }
 
   private checkThreshold(e: Extract<Expr, { k: 'compare' }>, vals: Val[]): void {
