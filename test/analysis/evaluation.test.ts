@@ -172,3 +172,33 @@ describe('no-baseline with a naive forecast', () => {
     expect(findings(code.split('\n').slice(0, -2).join('\n'), 'no-baseline')).toHaveLength(1);
   });
 });
+
+describe('no-held-out-evaluation: labels from another source', () => {
+  const rule = 'no-held-out-evaluation';
+  const CODE = py`
+    import pandas as pd
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    def load(path):
+        frame = pd.read_parquet(path)
+        return frame[["a", "b"]], frame["churned"]
+  `;
+  it('stays silent when the scored labels come from a different load than the fitted rows', () => {
+    const code = CODE + py`
+      Xa, ya = load(settings.fit_file)
+      Xb, yb = load(settings.score_file)
+      clf = LogisticRegression().fit(Xa, ya)
+      print(f1_score(yb, clf.predict(Xb)))
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+
+  it('still fires when the scored labels are the fitted ones', () => {
+    const code = CODE + py`
+      Xa, ya = load(settings.fit_file)
+      clf = LogisticRegression().fit(Xa, ya)
+      print(f1_score(ya, clf.predict(Xa)))
+    `;
+    expect(findings(code, rule)).toHaveLength(1);
+  });
+});

@@ -385,7 +385,7 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   const pred = args[1];
   const part = truth?.part ?? pred?.part;
   const naive = pred !== undefined && !pred.pred && !pred.prob && (pred.data === true || pred.stat !== undefined);
-  it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}) });
+  it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}), ...(truth?.origins ? { origins: truth.origins } : {}) });
   if (part !== 'train' && part !== 'full') it.facts.heldOutUses.push(call.line);
   return { score: { part, line: call.line, metric: name, file: it.path }, part };
 }

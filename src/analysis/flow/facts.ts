@@ -72,6 +72,8 @@ export interface EvalFact {
   kind: 'accuracy' | 'other' | 'threshold-curve';
   /** Scores something that is not a model's prediction (a naive forecast, the training mean): a baseline. */
   baseline?: boolean;
+  /** Sources of the true labels scored (within this file's run). */
+  origins?: readonly number[];
 }
 
 export interface FitFact {
@@ -80,6 +82,8 @@ export interface FitFact {
   est: Estimator;
   part: Part | undefined;
   splitIds: number[];
+  /** Sources of the fitted rows (within this file's run). */
+  origins?: readonly number[];
 }
 
 export interface FileFacts {

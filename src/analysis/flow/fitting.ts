@@ -50,7 +50,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
       it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'search-on-test', detail: `\`${it.src(call.fn)}\` tunes hyperparameters on \`${xText}\`, the test set`, sites: [] });
     }
     noteFitUse(it, est, X);
-    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [] });
+    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [], ...(X?.origins ? { origins: X.origins } : {}) });
     return result();
   }
 
@@ -85,7 +85,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   }
 
   if (est.kind === 'model' || est.kind === 'pipeline') {
-    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [] });
+    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [], ...(X?.origins ? { origins: X.origins } : {}) });
     reportLayerLeaks(it, est, X);
     noteFitUse(it, est, X);
     checkValidationArgs(it, call, est, kwargs);

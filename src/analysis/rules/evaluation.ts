@@ -28,6 +28,7 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
     all((f) => f.facts!.testFits).length > 0 ||
     // A function the analyzer cannot follow received the model: it may well evaluate it on held-out rows.
     all((f) => f.facts!.unknownModelUses).length > 0 ||
+    code.some((f) => scoredOnOtherRows(f.facts!)) ||
     /\b(val|valid|validation|test|dev|holdout)_?(loader|dataloader|ds|dataset|data|set|batches|iter|generator|gen)\b/i.test(texts);
   const out: FindingInput[] = [];
 
@@ -172,4 +173,12 @@ function lineOf(file: SourceFile, re: RegExp): number {
 /** Code without comments and import lines (an imported but unused metric proves nothing). */
 function stripComments(text: string): string {
   return text.replace(/#.*$/gm, '').replace(/^\s*(from\s+\S+\s+)?import\s.*$/gm, '');
+}
+
+/** Labels scored that come from other sources than every fitted row (a second file loaded for evaluation). */
+function scoredOnOtherRows(facts: NonNullable<AnalysedFile['facts']>): boolean {
+  const fitted = facts.fits.map((f) => f.origins);
+  if (fitted.length === 0 || fitted.some((o) => !o || o.length === 0)) return false;
+  const seen = new Set(fitted.flatMap((o) => [...(o ?? [])]));
+  return facts.evals.some((e) => e.origins !== undefined && e.origins.length > 0 && e.origins.every((o) => !seen.has(o)));
 }
