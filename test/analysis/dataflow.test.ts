@@ -407,3 +407,57 @@ describe('pandas statistics of the test rows', () => {
     expect(findings(code, 'preprocessing-before-split')).toHaveLength(1);
   });
 });
+
+describe('a transformer fitted again on the evaluation rows', () => {
+  const CLS = py`
+    import pandas as pd
+    from sklearn.preprocessing import RobustScaler
+    from sklearn.linear_model import Ridge
+    from sklearn.metrics import mean_absolute_error
+    class Job:
+        def __init__(self):
+            self.scale = RobustScaler()
+            self.reg = Ridge()
+        def train(self, rows):
+            self.reg.fit(self.scale.fit_transform(rows[["x"]]), rows["y"])
+  `;
+  it('fires fit-on-test when the scored rows go through a second fit of the scaler', () => {
+    const code = CLS + py`
+          def check(self, rows):
+              z = self.scale.fit_transform(rows[["x"]])
+              return mean_absolute_error(rows["y"], self.reg.predict(z))
+      job = Job()
+      job.train(pd.read_parquet(opts.first))
+      print(job.check(pd.read_parquet(opts.second)))
+    `;
+    const [f, ...rest] = findings(code, 'fit-on-test');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'CRITICAL', line: 12 });
+    expect(f?.issue).toContain('after it was fitted on the training rows at line 10');
+  });
+
+  it('stays silent when the evaluation rows are only transformed', () => {
+    const code = CLS + py`
+          def check(self, rows):
+              z = self.scale.transform(rows[["x"]])
+              return mean_absolute_error(rows["y"], self.reg.predict(z))
+      job = Job()
+      job.train(pd.read_parquet(opts.first))
+      print(job.check(pd.read_parquet(opts.second)))
+    `;
+    expect(findings(code, 'fit-on-test')).toEqual([]);
+  });
+
+  it('stays silent when the scaler is refitted on the same rows', () => {
+    const code = CLS + py`
+          def check(self, rows):
+              z = self.scale.fit_transform(rows[["x"]])
+              return mean_absolute_error(rows["y"], self.reg.predict(z))
+      job = Job()
+      rows = pd.read_parquet(opts.first)
+      job.train(rows)
+      print(job.check(rows))
+    `;
+    expect(findings(code, 'fit-on-test')).toEqual([]);
+  });
+});

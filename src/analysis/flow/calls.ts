@@ -422,6 +422,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   }
   if (/^(predict|predict_proba|decision_function|predict_log_proba)$/.test(method)) {
     const X = args[0];
+    if (X?.refit && est?.kind !== undefined) reportRefit(it, X.refit);
     if (X && X.part !== 'train' && X.part !== 'full') it.facts.heldOutUses.push(call.line);
     const prob = method !== 'predict' || est?.deep === true;
     return derive(X, { pred: true, prob, data: true });
@@ -544,6 +545,12 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     if (target) absorb(target, out);
   }
   return out;
+}
+
+/** A model trained on one fit of a transformer predicts on the output of a second fit, made on the evaluation rows. */
+function reportRefit(it: Interpreter, r: NonNullable<Val['refit']>): void {
+  if (it.facts.testFits.some((t) => t.line === r.line)) return;
+  it.facts.testFits.push({ line: r.line, endLine: r.endLine, cls: r.cls, method: r.method, part: 'test', dataText: r.dataText, estText: r.estText, note: `the rows the model is then evaluated on, after it was fitted on the training rows at line ${r.firstLine}` });
 }
 
 /** A model fitted on all rows (test rows included) and then scored on the test rows. */

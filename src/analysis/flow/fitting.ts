@@ -78,9 +78,15 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
       dataText: xText,
       origins: it.ensureOrigin(X),
     });
+    const before = est.fittedOn;
     est.fittedOn = { part: X?.part, line: call.line, leak };
     const out = result();
     if (out !== receiver) addLeak(out, leak);
+    // Fitted before on rows of another source, and now again on these: these rows' statistics replace the training ones.
+    const known = (o: readonly number[] | undefined) => o !== undefined && o.length > 0;
+    if (out !== receiver && before?.leak && before.line !== call.line && known(before.leak.origins) && known(X?.origins) && !sharesOrigin(before.leak, X)) {
+      out.refit = { line: call.line, endLine: call.endLine, cls: est.cls, method, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls, dataText: xText, firstLine: before.line };
+    }
     return out;
   }
 

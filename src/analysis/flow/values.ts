@@ -147,8 +147,21 @@ export interface Val {
   withTest?: number;
   /** This value was split at that line (its parts are held out from now on). */
   splitAt?: number;
+  /** Output of a transformer fitted again on these rows after it was fitted on other rows (refitted on the evaluation rows). */
+  refit?: TestFitSite;
   /** A Hugging Face `DatasetDict` from `Dataset.train_test_split`: the parts its keys hold. */
   splitDict?: { id: number; train: Part; test: Part };
+}
+
+/** Where a transformer was fitted a second time, on other rows. */
+export interface TestFitSite {
+  line: number;
+  endLine: number;
+  cls: string;
+  method: string;
+  estText: string;
+  dataText: string;
+  firstLine: number;
 }
 
 export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
@@ -165,6 +178,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.pred) v.pred = true;
   if (from.score) v.score = from.score;
   if (from.withTest !== undefined) v.withTest = from.withTest;
+  if (from.refit) v.refit = from.refit;
   // Rows drawn in random order stay in that order through selections and resets (until sorted again).
   if (from.sampled) v.sampled = true;
   return Object.assign(v, extra);
