@@ -398,3 +398,38 @@ describe('fit-on-test: the dataflow outranks a part name', () => {
     expect(findings(code, rule)).toHaveLength(1);
   });
 });
+
+describe('test-set-selection through a list comprehension of scores', () => {
+  const rule = 'test-set-selection';
+  const BASE = HEAD + py`
+    raw = pd.read_csv("loans.csv")
+    X_tr, X_te, y_tr, y_te = train_test_split(raw.drop(columns=["bad"]), raw["bad"], random_state=0, stratify=raw["bad"])
+    X_fit, X_va, y_fit, y_va = train_test_split(X_tr, y_tr, random_state=0, stratify=y_tr)
+    clf = LogisticRegression().fit(X_fit, y_fit)
+    grid = np.arange(0.1, 0.9, 0.05)
+  `;
+  it('fires when cut-offs are scored on the test rows in a comprehension and the best is taken', () => {
+    const code = BASE + py`
+      p_te = clf.predict_proba(X_te)[:, 1]
+      by_cut = [f1_score(y_te, p_te > c) for c in grid]
+      cut = grid[int(np.argmax(by_cut))]
+    `;
+    const [f, ...rest] = findings(code, rule);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'CRITICAL', line: 14 });
+  });
+
+  it('stays silent when the comprehension scores validation rows, or test scores are only printed', () => {
+    const onVal = BASE + py`
+      p_va = clf.predict_proba(X_va)[:, 1]
+      by_cut = [f1_score(y_va, p_va > c) for c in grid]
+      cut = grid[int(np.argmax(by_cut))]
+    `;
+    const printed = BASE + py`
+      p_te = clf.predict_proba(X_te)[:, 1]
+      print([f1_score(y_te, p_te > c) for c in grid])
+    `;
+    expect(findings(onVal, rule)).toEqual([]);
+    expect(findings(printed, rule)).toEqual([]);
+  });
+});

@@ -448,7 +448,10 @@ export class Interpreter {
         const inner = new Scope(scope);
         for (const g of e.gens) this.assign(g.target, iterate(this.eval(g.iter, inner)), inner, undefined);
         for (const c of e.conds) this.eval(c, inner);
-        return derive(this.eval(e.elt, inner));
+        const elt = this.eval(e.elt, inner);
+        // `[f1_score(y_te, p >= t) for t in grid]`: one score per candidate, like a loop that collects them.
+        if (elt.score) return { container: { scores: [elt.score], line: e.line } };
+        return derive(elt);
       }
       case 'star':
         return this.eval(e.value, scope);
