@@ -433,3 +433,24 @@ describe('test-set-selection through a list comprehension of scores', () => {
     expect(findings(printed, rule)).toEqual([]);
   });
 });
+
+describe('shuffled-time-series-split: a date sort that only picks one row per entity', () => {
+  const rule = 'shuffled-time-series-split';
+  it('stays silent when the date order served groupby(...).head(1) and the split is shuffled', () => {
+    const code = HEAD + py`
+      visits = pd.read_csv("visits.csv", parse_dates=["visit_day"])
+      firsts = visits.sort_values("visit_day").groupby("member").head(1)
+      X_tr, X_te, y_tr, y_te = train_test_split(firsts.drop(columns=["lapsed"]), firsts["lapsed"], random_state=0, stratify=firsts["lapsed"])
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+
+  it('still fires for rows sorted by date and shuffled without a per-entity pick', () => {
+    const code = HEAD + py`
+      visits = pd.read_csv("visits.csv", parse_dates=["visit_day"])
+      ordered = visits.sort_values("visit_day")
+      X_tr, X_te, y_tr, y_te = train_test_split(ordered.drop(columns=["lapsed"]), ordered["lapsed"], random_state=0)
+    `;
+    expect(findings(code, rule)).toHaveLength(1);
+  });
+});

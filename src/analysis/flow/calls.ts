@@ -502,6 +502,8 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   if (receiver.grouped && /^(sample|head|tail|first|last|nth)$/.test(method)) {
     const rows = derive(receiver, { grouped: undefined, data: true });
     if (method === 'sample') rows.sampled = true;
+    // `sort_values(date).groupby(id).head(1)`: the sort picked one row per entity; the rows are not a series.
+    if (method !== 'sample' && rows.time && /^rows ordered by/.test(rows.time.what)) rows.time = undefined;
     return rows;
   }
   if (receiver.windowed) return derive(receiver, { windowed: undefined });
