@@ -454,3 +454,33 @@ describe('shuffled-time-series-split: a date sort that only picks one row per en
     expect(findings(code, rule)).toHaveLength(1);
   });
 });
+
+describe('preprocessing-before-split: columns chosen by a selector fitted on all rows', () => {
+  const rule = 'preprocessing-before-split';
+  it('fires when SelectKBest picks columns on every row and the split parts are indexed with them', () => {
+    const code = HEAD + py`
+      from sklearn.feature_selection import SelectKBest, f_classif
+      shop = pd.read_csv("shop.csv")
+      picker = SelectKBest(f_classif, k=10).fit(shop.drop(columns=["bought"]), shop["bought"])
+      chosen = list(shop.drop(columns=["bought"]).columns[picker.get_support()])
+      tr, te = train_test_split(shop, random_state=0, stratify=shop["bought"])
+      clf = LogisticRegression().fit(tr[chosen], tr["bought"])
+    `;
+    const [f, ...rest] = findings(code, rule);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'CRITICAL', line: 10 });
+  });
+
+  it('stays silent when the selector is fitted on the training part only', () => {
+    const code = HEAD + py`
+      from sklearn.feature_selection import SelectKBest, f_classif
+      shop = pd.read_csv("shop.csv")
+      tr, te = train_test_split(shop, random_state=0, stratify=shop["bought"])
+      picker = SelectKBest(f_classif, k=10).fit(tr.drop(columns=["bought"]), tr["bought"])
+      chosen = list(tr.drop(columns=["bought"]).columns[picker.get_support()])
+      clf = LogisticRegression().fit(tr[chosen], tr["bought"])
+      print(f1_score(te["bought"], clf.predict(te[chosen])))
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+});

@@ -190,7 +190,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   runCallbacks(it, call, name, args, kwargs);
   // Anything else: a function of its arguments' rows (np.log, custom feature functions, ...), or of
   // symbolic tensors that went through an adapted layer (`Dense(1)(norm(inputs))`).
-  const rows = args.filter((a) => a.data || a.leaks);
+  const rows = args.filter((a) => a.data || a.leaks || a.selected);
   return rows.length > 0 ? combine(rows) : {};
 }
 
@@ -420,6 +420,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   if (/^(predict|predict_proba|decision_function|predict_log_proba|score|evaluate)$/.test(method) && est?.fullFit && args[0]?.part === 'test') {
     reportFullFit(it, est);
   }
+  if (/^(get_support|get_feature_names_out)$/.test(method) && est?.kind === 'preprocess' && est.fittedOn?.leak && (est.fittedOn.part ?? 'full') === 'full') return { selected: est.fittedOn.leak };
   if (/^(predict|predict_proba|decision_function|predict_log_proba)$/.test(method)) {
     const X = args[0];
     if (X?.refit && est?.kind !== undefined) reportRefit(it, X.refit);
@@ -490,7 +491,10 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   runCallbacks(it, call, method, args, kwargs);
   // Unknown receiver: stay neutral, but keep rows flowing through unknown transformations.
   const rows = args.filter((a) => a.data);
-  return rows.length > 0 ? combine(rows) : {};
+  if (rows.length > 0) return combine(rows);
+  // `list(cols[selector.support_])`: the chosen columns stay chosen.
+  const selected = args.find((a) => a.selected)?.selected;
+  return selected ? { selected } : {};
 }
 
 function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {

@@ -384,6 +384,9 @@ export class Interpreter {
         if (obj.qual) return { qual: `${obj.qual}.${e.attr}` };
         if (obj.attrs) return obj.attrs.get(e.attr) ?? {};
         if (obj.est && /^(best_estimator_|estimator|named_steps|steps)$/.test(e.attr)) return { est: obj.est };
+        // `selector.support_`: which columns a selector fitted on rows kept; it carries what it learned from them.
+        const learned = obj.est?.kind === 'preprocess' && (obj.est.fittedOn?.part ?? 'full') === 'full' ? obj.est.fittedOn?.leak : undefined;
+        if (learned && /^(support_|ranking_|scores_|pvalues_|get_feature_names_out)$/.test(e.attr)) return { selected: learned };
         if (obj.data && !/^(columns|shape|dtypes|dtype|size|ndim|name|names)$/.test(e.attr)) return derive(obj);
         return {};
       }
@@ -394,6 +397,9 @@ export class Interpreter {
         if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
         if (obj.grouped) return obj;
         const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
+        const selected = index.find((i) => i.selected)?.selected;
+        if (selected && !obj.data) return { selected };
+        if (selected && (obj.part === 'train' || obj.part === 'test' || obj.part === 'val')) this.selectedAfterSplit(obj, selected);
         const dict = obj.splitDict;
         if (dict && first?.k === 'str' && (first.value === 'train' || first.value === 'test')) {
           return derive(obj, { part: dict[first.value], splitIds: [...(obj.splitIds ?? []), dict.id] });
@@ -474,6 +480,15 @@ export class Interpreter {
       out.leaks = [...(out.leaks ?? []), leak];
     }
     return out;
+  }
+
+  /** `train[kept]` with columns a selector chose from all rows: the selection saw the rows split off later. */
+  private selectedAfterSplit(rows: Val, selected: Leak): void {
+    const splitId = rows.splitIds?.[rows.splitIds.length - 1];
+    const split = splitId === undefined ? undefined : this.splitSites.get(splitId);
+    if (!split || split.path !== this.path) return;
+    if (selected.file === undefined && selected.line > split.line) return;
+    this.reportLeak(rows, { line: split.line, kind: 'split' }, [selected]);
   }
 
   /** `(test - test.mean()) / test.std()`: statistics learned from the test rows (cited at a helper's call). */

@@ -149,6 +149,8 @@ export interface Val {
   splitAt?: number;
   /** Output of a transformer fitted again on these rows after it was fitted on other rows (refitted on the evaluation rows). */
   refit?: TestFitSite;
+  /** Column choices a selector learned from rows (`selector.support_`, the columns it keeps). */
+  selected?: Leak;
   /** A Hugging Face `DatasetDict` from `Dataset.train_test_split`: the parts its keys hold. */
   splitDict?: { id: number; train: Part; test: Part };
 }
@@ -179,6 +181,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.score) v.score = from.score;
   if (from.withTest !== undefined) v.withTest = from.withTest;
   if (from.refit) v.refit = from.refit;
+  if (from.selected) v.selected = from.selected;
   // Rows drawn in random order stay in that order through selections and resets (until sorted again).
   if (from.sampled) v.sampled = true;
   return Object.assign(v, extra);
@@ -210,6 +213,7 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
     if (v.pred) out.pred = true;
     if (v.score && !out.score) out.score = v.score;
     if (v.withTest !== undefined && out.withTest === undefined) out.withTest = v.withTest;
+    if (v.selected && !out.selected) out.selected = v.selected;
   }
   return Object.assign(out, extra);
 }
