@@ -66,6 +66,17 @@ describe('accuracy-only', () => {
     expect(findings(plain, rule)[0]?.fixed).toContain('classification_report(y_test, model.predict(X_test))');
   });
 
+  it('writes the added report at the indentation of the metric line', () => {
+    const code = HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      for depth in [4, 8]:
+          model = RandomForestClassifier(max_depth=depth, random_state=0).fit(X_train, y_train)
+          acc = accuracy_score(y_test, model.predict(X_test))
+    `;
+    const [f] = findings(code, 'accuracy-only');
+    expect(f?.fixed).toBe('acc = accuracy_score(y_test, model.predict(X_test))\nprint(classification_report(y_test, model.predict(X_test)))');
+  });
+
   it('stays silent with another metric and for regression', () => {
     expect(findings(HEAD + py`
       X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)

@@ -161,7 +161,9 @@ function isBaseline(fit: FitFact): boolean {
 function metricRewrite(file: SourceFile, e: EvalFact): string | undefined {
   const current = linesOf(file, e.line);
   const m = /accuracy_score\(\s*([^,]+),\s*([^)]+\)?)\)/.exec(current);
-  if (m) return dedent(`${current}\nprint(classification_report(${m[1]}, ${m[2]}))`);
+  // The added line takes the indentation of the metric's own line (it may sit inside a loop).
+  const indent = /^[ \t]*/.exec(current)?.[0] ?? '';
+  if (m) return dedent(`${current}\n${indent}print(classification_report(${m[1]}, ${m[2]}))`);
   return undefined;
 }
 
