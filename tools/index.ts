@@ -25,9 +25,20 @@ export function createBuiltinTools(options: BuiltinToolsOptions = {}): AnyTool[]
   ];
 }
 
-/** JSON Schema of a tool's input, as providers send it to models. */
+/**
+ * JSON Schema of an input schema, as providers send it to models: the input side of transforms,
+ * no `$schema` key (vendors reject it), and anything JSON Schema cannot express left open rather
+ * than failing (custom tools may use such types).
+ */
+export function inputJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}
+
+/** JSON Schema of a tool's input. */
 export function toolInputJsonSchema(tool: AnyTool): Record<string, unknown> {
-  return z.toJSONSchema(tool.inputSchema, { io: 'input' }) as Record<string, unknown>;
+  return inputJsonSchema(tool.inputSchema);
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -1,16 +1,10 @@
-import { z } from 'zod';
 import { FindingInput, ReviewSubmission } from '../review/schema.js';
 import type { ToolSpec } from '../providers/types.js';
+import { inputJsonSchema } from '../../tools/index.js';
 
 /** Tools the loop itself answers: the model's way to hand in findings and the final review. */
 export const SUBMIT_REVIEW = 'submit_review';
 export const REPORT_FINDING = 'report_finding';
-
-export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  delete json.$schema;
-  return json;
-}
 
 export function reviewToolSpecs(): ToolSpec[] {
   return [
@@ -18,13 +12,13 @@ export function reviewToolSpecs(): ToolSpec[] {
       name: REPORT_FINDING,
       description:
         'Record one finding as soon as you have verified it against the code. Findings reported here are kept even if the review is cut short by a turn, cost or time limit. Do not report the same issue twice; submit_review may repeat reported findings.',
-      inputSchema: toJsonSchema(FindingInput),
+      inputSchema: inputJsonSchema(FindingInput),
     },
     {
       name: SUBMIT_REVIEW,
       description:
         'Submit the final review: a summary, every finding (including ones already sent with report_finding), and your verdict. Call it once, when you are done; the review ends there.',
-      inputSchema: toJsonSchema(ReviewSubmission),
+      inputSchema: inputJsonSchema(ReviewSubmission),
     },
   ];
 }

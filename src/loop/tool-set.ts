@@ -1,9 +1,9 @@
 import type { AgentSpec } from '../agent/schema.js';
 import { ReviewAgentError } from '../errors.js';
 import type { ToolSpec } from '../providers/types.js';
-import { createBuiltinTools } from '../../tools/index.js';
+import { createBuiltinTools, toolInputJsonSchema } from '../../tools/index.js';
 import type { AnyTool } from '../../tools/types.js';
-import { REPORT_FINDING, SUBMIT_REVIEW, toJsonSchema } from './review-tools.js';
+import { REPORT_FINDING, SUBMIT_REVIEW } from './review-tools.js';
 
 export interface ToolSetOptions {
   /** 'unsafe-none' only from the user's explicit --unsafe-no-sandbox; never from the model. */
@@ -37,5 +37,5 @@ export function agentTools(agent: AgentSpec, options: ToolSetOptions = {}): AnyT
 }
 
 export function toToolSpec(tool: AnyTool): ToolSpec {
-  return { name: tool.name, description: tool.description, inputSchema: toJsonSchema(tool.inputSchema) };
+  return { name: tool.name, description: tool.description, inputSchema: toolInputJsonSchema(tool) };
 }
