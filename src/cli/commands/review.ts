@@ -7,7 +7,7 @@ import type { ReviewEvent } from '../../loop/events.js';
 import { shouldUseColor } from '../../output/ansi.js';
 import { renderGithubSummary, summaryLinksFromEnv } from '../../output/github.js';
 import { packageVersion } from '../../package-root.js';
-import type { Review, Severity } from '../../review/schema.js';
+import { severityRank, type Review, type Severity } from '../../review/schema.js';
 import { EventFiles } from '../event-files.js';
 import type { CliIO } from '../io.js';
 import { Progress } from '../progress.js';
@@ -97,16 +97,9 @@ async function writeStepSummary(review: Review, io: CliIO, paths: { root: string
   }
 }
 
-const THRESHOLDS: Record<Exclude<FailOn, 'never'>, Severity[]> = {
-  critical: ['CRITICAL'],
-  high: ['CRITICAL', 'HIGH'],
-  medium: ['CRITICAL', 'HIGH', 'MEDIUM'],
-  low: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'],
-};
-
 /** Exit code 1 when a finding at or above the --fail-on severity exists (default: any CRITICAL, i.e. a block). */
 export function failsOn(review: Review, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
-  const severities = THRESHOLDS[failOn];
-  return review.findings.some((f) => severities.includes(f.severity));
+  const threshold = severityRank(failOn.toUpperCase() as Severity);
+  return review.findings.some((f) => severityRank(f.severity) <= threshold);
 }
