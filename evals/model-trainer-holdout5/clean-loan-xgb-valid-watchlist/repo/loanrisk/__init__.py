@@ -1,0 +1,3 @@
+from .prep import Encoder, three_way_split
+
+__all__ = ["Encoder", "three_way_split"]

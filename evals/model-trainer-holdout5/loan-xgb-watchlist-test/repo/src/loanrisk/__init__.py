@@ -1,0 +1,1 @@
+"""Loan default modelling helpers."""
