@@ -1,11 +1,12 @@
 // Offline analyzer throughput: a generated tree of ~2,000 Python files (~400,000 lines) analysed
-// in memory (analyzeFiles) and through the whole provider path (agent loop + Glob/Read tools),
+// in memory (analyzeFiles on one thread, then with parsing on worker threads) and through the whole provider path (agent loop + Glob/Read tools),
 // each compared with `rg` scanning the same tree in the same run.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { analyzeFiles, createPythonParser } from '../src/analysis/index.js';
+import { analyzeFiles, analyzeFilesInParallel, createPythonParser } from '../src/analysis/index.js';
+import { createParsePool } from '../src/analysis/python/parse-pool.js';
 import { loadAgentFile } from '../src/agent/loader.js';
 import { runReview } from '../src/loop/review.js';
 import { createOfflineProvider } from '../src/providers/offline.js';
@@ -140,10 +141,20 @@ export async function run(): Promise<void> {
 
     const parser = await createPythonParser();
     try {
-      const started = performance.now();
-      const review = analyzeFiles(files, { parser });
-      const ms = performance.now() - started;
-      console.log(`analyzeFiles:       ${ms.toFixed(0)} ms (${((files.length / ms) * 1000).toFixed(0)} files/s, ${((lines / ms) * 1000).toFixed(0)} lines/s), ${review.findings.length} findings; ${(ms / rgMs).toFixed(1)}x rg`);
+      const report = (label: string, ms: number, findings: number) =>
+        console.log(`${label.padEnd(32)}${ms.toFixed(0)} ms (${((files.length / ms) * 1000).toFixed(0)} files/s, ${((lines / ms) * 1000).toFixed(0)} lines/s), ${findings} findings; ${(ms / rgMs).toFixed(1)}x rg`);
+      let started = performance.now();
+      const inProcess = analyzeFiles(files, { parser });
+      report('analyzeFiles (one thread):', performance.now() - started, inProcess.findings.length);
+      const pool = createParsePool();
+      try {
+        started = performance.now();
+        const parallel = await analyzeFilesInParallel(files, { parser, pool });
+        report(`analyzeFilesInParallel (${pool.size} workers):`, performance.now() - started, parallel.findings.length);
+        if (JSON.stringify(parallel) !== JSON.stringify(inProcess)) throw new Error('parallel analysis differs from the in-process one');
+      } finally {
+        await pool.close();
+      }
     } finally {
       parser.dispose();
     }

@@ -42,7 +42,8 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-export function loadSource(file: InputFile, parser: PythonParser): SourceFile {
+/** The file classified and split into lines, with the text to parse (scripts, notebooks, setup.py) in `code`; not parsed yet. */
+export function readSource(file: InputFile): SourceFile {
   const kind = classify(file.path);
   if (kind === 'notebook') {
     const percent = notebookAsPercent(file.text);
@@ -52,14 +53,19 @@ export function loadSource(file: InputFile, parser: PythonParser): SourceFile {
       kind,
       lines: splitLines(percent),
       code: prepared.text,
-      module: parser.parse(prepared.text),
       pipInstalls: prepared.pipInstalls,
       cellStarts: prepared.cellStarts,
     };
   }
   const text = file.text.replace(/\r\n?/g, '\n');
   if (kind === 'python' || (kind === 'dependency' && /setup\.py$/i.test(file.path))) {
-    return { path: file.path, kind, lines: splitLines(text), code: text, module: parser.parse(text) };
+    return { path: file.path, kind, lines: splitLines(text), code: text };
   }
   return { path: file.path, kind, lines: splitLines(text) };
+}
+
+export function loadSource(file: InputFile, parser: PythonParser): SourceFile {
+  const source = readSource(file);
+  if (source.code !== undefined) source.module = parser.parse(source.code);
+  return source;
 }

@@ -2,9 +2,11 @@
 // Turn 1 lists files with Glob, the next turns Read them (paging where Read says there is more),
 // and the last turn submits the review the analyzer produced. It keeps no state between calls:
 // everything is rebuilt from the messages.
-import { analyzeFiles } from '../analysis/analyze.js';
+import { analyzeFiles, analyzeFilesInParallel, type AnalyzeOptions } from '../analysis/analyze.js';
 import { plan } from '../analysis/plan.js';
+import { createParsePool, PARALLEL_PARSE_MIN_BYTES } from '../analysis/python/parse-pool.js';
 import { createPythonParser, type PythonParser } from '../analysis/python/parser.js';
+import { classify, type InputFile } from '../analysis/source.js';
 import { fileText, readTranscript } from '../analysis/transcript.js';
 import { emptyUsage, type ReviewSubmission } from '../review/schema.js';
 import type { AssistantMessage, GenerateRequest, Provider, ProviderEvent, ToolCallPart } from './types.js';
@@ -12,6 +14,8 @@ import type { AssistantMessage, GenerateRequest, Provider, ProviderEvent, ToolCa
 export interface OfflineProviderOptions {
   /** Rule ids to switch off (see `review-agent rules`). */
   disabledRules?: string[];
+  /** Parse on worker threads: 'auto' (default) for trees over 1 MiB of Python, 'always' or 'never'. */
+  parallelParse?: 'auto' | 'always' | 'never';
 }
 
 const SUBMIT = 'submit_review';
@@ -74,14 +78,8 @@ async function* generate(request: GenerateRequest, options: OfflineProviderOptio
       inputs.push({ path, text });
     }
     for (const path of next.files.filter((p) => !transcript.files.has(p) && /\.lock$/.test(p))) inputs.push({ path, text: '' });
-    const parser = await getParser();
-    const review = analyzeFiles(inputs, {
-      parser,
-      disabledRules: options.disabledRules,
-      unreadable,
-      truncatedListing: next.incompleteListing,
-    });
-    yield* answer(turn, canSubmit, review);
+    const analyzeOptions = { parser: await getParser(), disabledRules: options.disabledRules, unreadable, truncatedListing: next.incompleteListing };
+    yield* answer(turn, canSubmit, await analyze(inputs, analyzeOptions, options.parallelParse));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     yield {
@@ -91,6 +89,19 @@ async function* generate(request: GenerateRequest, options: OfflineProviderOptio
       usage: emptyUsage(),
       error: { message: `offline analyzer failed: ${message}`, retryable: false },
     };
+  }
+}
+
+/** Big trees are parsed on worker threads (the result is the same); small ones here, where startup would dominate. */
+async function analyze(inputs: InputFile[], options: AnalyzeOptions, parallel: OfflineProviderOptions['parallelParse']): Promise<ReviewSubmission> {
+  const bytes = inputs.reduce((n, f) => n + (classify(f.path) === 'other' ? 0 : f.text.length), 0);
+  const useWorkers = parallel === 'always' || (parallel !== 'never' && bytes >= PARALLEL_PARSE_MIN_BYTES);
+  if (!useWorkers) return analyzeFiles(inputs, options);
+  const pool = createParsePool();
+  try {
+    return await analyzeFilesInParallel(inputs, { ...options, pool });
+  } finally {
+    await pool.close();
   }
 }
 
