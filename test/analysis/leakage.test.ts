@@ -484,3 +484,25 @@ describe('preprocessing-before-split: columns chosen by a selector fitted on all
     expect(findings(code, rule)).toEqual([]);
   });
 });
+
+describe('test-set-selection: rows left beside a named test part in a split by hand are training rows', () => {
+  const rule = 'test-set-selection';
+  const split = (left: string) => HEAD + py`
+    import xgboost as xgb
+    feats = pd.read_csv("load.csv", parse_dates=["ts"], index_col="ts")
+    cut = feats.index.max() - pd.Timedelta(weeks=8)
+    ${left} = feats[feats.index < cut], feats[feats.index >= cut]
+    X_hist, y_hist = hist.drop(columns="y"), hist["y"]
+    X_fit, X_es, y_fit, y_es = train_test_split(X_hist, y_hist, test_size=0.1, shuffle=False)
+    model = xgb.XGBRegressor(n_estimators=5000, early_stopping_rounds=100)
+    model.fit(X_fit, y_fit, eval_set=[(X_es, y_es)])
+  `;
+
+  it('stays silent for early stopping on a slice split off that history', () => {
+    expect(findings(split('hist, test'), rule)).toEqual([]);
+  });
+
+  it('still fires when the unnamed piece is the held-out one (no named test part beside it)', () => {
+    expect(findings(split('hist, later'), rule).map((f) => f.line)).toEqual([15]);
+  });
+});

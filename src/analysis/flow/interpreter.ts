@@ -250,11 +250,11 @@ export class Interpreter {
   }
 
   /** Binds a value to an assignment target, mutating the receiver for `df[...] = v` and `self.x = v`. */
-  assign(target: Expr, value: Val, scope: Scope, valueExpr: Expr | undefined): void {
+  assign(target: Expr, value: Val, scope: Scope, valueExpr: Expr | undefined, impliedPart?: Part): void {
     switch (target.k) {
       case 'name': {
         let v = value;
-        const named = partFromName(target.id);
+        const named = partFromName(target.id) ?? impliedPart;
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
           if (v.part === 'full' && valueExpr && isRowSelection(valueExpr)) this.manualSplit(v, target.id, named, valueExpr);
@@ -273,7 +273,8 @@ export class Interpreter {
         const pieces = target.k === 'seq' && value.items ? assignPieces(items, value.items) : value.items;
         // `tr, te = df.iloc[:cut], df.iloc[cut:]`: each target keeps its own expression (a manual split).
         const exprs = target.k === 'seq' && valueExpr?.k === 'seq' && valueExpr.items.length === items.length ? valueExpr.items : undefined;
-        items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, exprs?.[i]));
+        const implied = exprs ? impliedTrainTargets(items, exprs) : undefined;
+        items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, exprs?.[i], implied?.has(i) ? 'train' : undefined));
         return;
       }
       case 'attr': {
@@ -638,6 +639,18 @@ export class Interpreter {
 }
 
 const PART_KEY = /^(train|training|val|valid|validation|test|testing|holdout|dev)$/i;
+
+/**
+ * `hist, test = df[df.ts < cut], df[df.ts >= cut]`: in a split made by hand whose other pieces are named
+ * test or validation, an unnamed piece holds the remaining rows, the training (development) part.
+ */
+function impliedTrainTargets(targets: Expr[], exprs: Expr[]): Set<number> | undefined {
+  if (!exprs.every(isRowSelection) || !targets.every((t) => t.k === 'name')) return undefined;
+  const parts = targets.map((t) => (t.k === 'name' ? partFromName(t.id) : undefined));
+  if (!parts.some((p) => p === 'test' || p === 'val')) return undefined;
+  const unnamed = parts.flatMap((p, i) => (p === undefined ? [i] : []));
+  return unnamed.length === 1 ? new Set(unnamed) : undefined;
+}
 
 /** Class members in the order the shared instance needs them: set-up first. */
 function rank(s: Stmt): number {
