@@ -130,3 +130,22 @@ describe('Keras fit', () => {
     expect(findings(code).filter((f) => /validation-loop|early-stopping|checkpoint/.test(f.rule ?? ''))).toEqual([]);
   });
 });
+
+describe('missing-eval-mode: the same switches spelled differently', () => {
+  const quiet = (code: string) => findings(TORCH_HEAD + code).filter((f) => /zero-grad|eval-mode|validation-loop/.test(f.rule ?? ''));
+
+  it('stays silent for model.train(False) with torch.inference_mode()', () => {
+    const code = GOOD_LOOP.replace('    model.eval()\n', '    model.train(False)\n').replace('torch.no_grad()', 'torch.inference_mode()');
+    expect(code).toContain('model.train(False)');
+    expect(quiet(code)).toEqual([]);
+  });
+
+  it('stays silent for model.train(mode=False)', () => {
+    expect(quiet(GOOD_LOOP.replace('    model.eval()\n', '    model.train(mode=False)\n'))).toEqual([]);
+  });
+
+  it('still fires for model.train(True) before the validation pass', () => {
+    const code = GOOD_LOOP.replace('    model.eval()\n', '    model.train(True)\n');
+    expect(quiet(code).map((f) => f.rule)).toEqual(['missing-eval-mode']);
+  });
+});

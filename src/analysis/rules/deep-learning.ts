@@ -102,7 +102,12 @@ const isZeroGrad = (s: Stmt) =>
   hasCall(/^zero_grad$/)(s) ||
   (s.k === 'assign' && s.targets.some((t) => t.k === 'attr' && t.attr === 'grad')) ||
   callsIn(s).some((c) => calleeOf(c) === 'zero_' && c.fn.k === 'attr' && /\.grad(\.data)?$/.test(exprText(c.fn.obj)));
-const isEvalCall = (s: Stmt) => callsIn(s).some((c) => calleeOf(c) === 'eval' && c.fn.k === 'attr' && c.args.length === 0);
+/** `model.eval()`, or the same switch spelled `model.train(False)` / `model.train(mode=False)`. */
+const switchesToEval = (c: Extract<Expr, { k: 'call' }>) =>
+  c.fn.k === 'attr' &&
+  ((calleeOf(c) === 'eval' && c.args.length === 0) ||
+    (calleeOf(c) === 'train' && [c.args[0], c.kwargs.find((k) => k.name === 'mode')?.value].some((a) => a?.k === 'const' && a.value === 'False')));
+const isEvalCall = (s: Stmt) => callsIn(s).some(switchesToEval);
 const isTrainCall = (s: Stmt) =>
   callsIn(s).some((c) => calleeOf(c) === 'train' && c.fn.k === 'attr' && (c.args.length === 0 || (c.args[0]?.k === 'const' && c.args[0].value === 'True')));
 const isModelForward = (s: Stmt) => callsIn(s).some((c) => MODEL_CALLEE.test(exprText(c.fn)) || calleeOf(c) === 'forward');
@@ -206,7 +211,7 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
   for (const c of evalContexts.sort((a, b) => a.line - b.line)) {
     const missing: string[] = [];
     // In a loop, `.eval()` must be called on the model the loop runs (not on another one).
-    const evalOf = (s: Stmt) => (c.models.size === 0 ? isEvalCall(s) : callsIn(s).some((call) => calleeOf(call) === 'eval' && call.fn.k === 'attr' && c.models.has(exprText(call.fn.obj))));
+    const evalOf = (s: Stmt) => (c.models.size === 0 ? isEvalCall(s) : callsIn(s).some((call) => switchesToEval(call) && call.fn.k === 'attr' && c.models.has(exprText(call.fn.obj))));
     // A function the analyzer cannot see that receives the model may switch it to eval mode: silence.
     const handsOff = (s: Stmt) => callsIn(s).some((call) => ctx.links.unknownCallee(exprText(call.fn)) && call.args.some((a) => MODEL_CALLEE.test(exprText(a)) || c.models.has(exprText(a))));
     const evalSet =
