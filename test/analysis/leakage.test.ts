@@ -506,3 +506,84 @@ describe('test-set-selection: rows left beside a named test part in a split by h
     expect(findings(split('hist, later'), rule).map((f) => f.line)).toEqual([15]);
   });
 });
+
+describe('parts kept through a comprehension over a literal tuple and through merges', () => {
+  it('fires for a scaler refitted on each part, test included, inside a comprehension', () => {
+    const code = HEAD + py`
+      X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+      X_train, X_test = [StandardScaler().fit_transform(p) for p in (X_train, X_test)]
+      model = LogisticRegression().fit(X_train, y_train)
+      print(f1_score(y_test, model.predict(X_test)))
+    `;
+    expect(findings(code, 'fit-on-test').map((f) => f.line)).toEqual([9]);
+  });
+
+  it('stays silent when a comprehension merges a table learned on the training part into each part', () => {
+    const code = HEAD + py`
+      from sklearn.metrics import mean_absolute_error
+      import lightgbm as lgb
+      sales = pd.read_csv("sales.csv")
+      train = sales[sales.week < 40]
+      valid = sales[(sales.week >= 40) & (sales.week < 46)]
+      test = sales[sales.week >= 46]
+      profile = train.groupby("store")["units"].mean().rename("store_mean").reset_index()
+      train, valid, test = (p.merge(profile, on="store", how="left") for p in (train, valid, test))
+      model = lgb.LGBMRegressor(n_estimators=300, random_state=0)
+      model.fit(train[["store_mean"]], train["units"], eval_set=[(valid[["store_mean"]], valid["units"])])
+      print(mean_absolute_error(test["units"], model.predict(test[["store_mean"]])))
+    `;
+    const serious = findings(code).filter((f) => f.severity === 'CRITICAL' || f.severity === 'HIGH');
+    expect(serious).toEqual([]);
+  });
+
+  it('still fires when that table is learned on all rows before the parts are cut', () => {
+    const code = HEAD + py`
+      from sklearn.metrics import mean_absolute_error
+      import lightgbm as lgb
+      sales = pd.read_csv("sales.csv")
+      profile = sales.groupby("store")["units"].mean().rename("store_mean").reset_index()
+      sales = sales.merge(profile, on="store", how="left")
+      train = sales[sales.week < 46]
+      test = sales[sales.week >= 46]
+      model = lgb.LGBMRegressor(n_estimators=300, random_state=0)
+      model.fit(train[["store_mean"]], train["units"])
+      print(mean_absolute_error(test["units"], model.predict(test[["store_mean"]])))
+    `;
+    expect(findings(code, 'preprocessing-before-split').map((f) => f.line)).toEqual([11]);
+  });
+});
+
+describe('preprocessing-before-split: statistics merged back onto the rows they were computed from', () => {
+  const rule = 'preprocessing-before-split';
+  it('fires for a per-group churn rate of all customers merged onto them before the split', () => {
+    const code = HEAD + py`
+      customers = pd.read_csv("customers.csv")
+      rates = customers.groupby(["plan", "region"])["churned"].mean().rename("plan_rate").reset_index()
+      customers = customers.merge(rates, on=["plan", "region"], how="left")
+      X_tr, X_te, y_tr, y_te = train_test_split(customers[["plan_rate"]], customers["churned"], stratify=customers["churned"], random_state=0)
+    `;
+    expect(findings(code, rule).map((f) => f.line)).toEqual([9]);
+  });
+
+  it('stays silent for a lookup table aggregated from another source and merged before the split', () => {
+    const code = HEAD + py`
+      customers = pd.read_csv("customers.csv")
+      towers = pd.read_csv("towers.csv")
+      coverage = towers.groupby("region")["signal"].mean().rename("region_signal").reset_index()
+      customers = customers.merge(coverage, on="region", how="left")
+      X_tr, X_te, y_tr, y_te = train_test_split(customers[["region_signal"]], customers["churned"], stratify=customers["churned"], random_state=0)
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+
+  it('stays silent for the same rates learned on the training part and merged onto each part', () => {
+    const code = HEAD + py`
+      customers = pd.read_csv("customers.csv")
+      train, test = train_test_split(customers, stratify=customers["churned"], random_state=0)
+      rates = train.groupby("plan")["churned"].mean().rename("plan_rate").reset_index()
+      train = train.merge(rates, on="plan", how="left")
+      test = pd.merge(test, rates, on="plan", how="left")
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+});

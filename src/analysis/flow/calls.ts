@@ -130,6 +130,12 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     const first = args[0];
     const parts = first?.elems ?? args;
     const out = combine(parts, { data: true });
+    // `pd.merge(rows, stats)` adds columns: the rows, and so the part, are the left frame's.
+    if (name === 'merge' && first?.data && first.part !== undefined) {
+      out.part = first.part;
+      noteMergedStatistic(out, first, args.slice(1), { line: call.line, endLine: it.stmt?.endLine ?? call.endLine, stmtText: it.stmt ? it.src(it.stmt) : undefined });
+      return out;
+    }
     if (parts.some((p) => p.part === 'test') && parts.some((p) => p.part === 'train')) out.withTest = call.line;
     noteRepeatedRows(it, call, name, out);
     return out;
@@ -488,6 +494,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     return {};
   }
   if (receiver.data || receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  // `stats.rename("rate").reset_index()`: reshaping a statistic keeps it one (to be merged back later).
+  if (receiver.stat && STAT_RESHAPES.test(method)) return { stat: receiver.stat };
   runCallbacks(it, call, method, args, kwargs);
   // Unknown receiver: stay neutral, but keep rows flowing through unknown transformations.
   const rows = args.filter((a) => a.data);
@@ -496,6 +504,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   const selected = args.find((a) => a.selected)?.selected;
   return selected ? { selected } : {};
 }
+
+const STAT_RESHAPES = /^(rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis)$/;
 
 function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
   const line = call.line;
@@ -520,7 +530,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   }
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
     if (method === 'value_counts' && /\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn))) it.facts.imbalanceHints.push(line);
-    return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part } };
+    return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part, ...(receiver.origins ? { origins: receiver.origins } : {}) } };
   }
   let out = derive(receiver);
   out.grouped = undefined;
@@ -544,13 +554,33 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   }
   if (method === 'sample') out.sampled = true;
   if (method === 'assign') for (const v of kwargs.values()) absorb(out, v);
-  if (method === 'concat' || method === 'append' || method === 'merge' || method === 'join') out = combine([receiver, ...args], { data: true });
+  if (method === 'concat' || method === 'append' || method === 'merge' || method === 'join') {
+    out = combine([receiver, ...args], { data: true });
+    // `rows.merge(stats)` / `rows.join(stats)` add columns: the rows, and so the part, are the receiver's.
+    if ((method === 'merge' || method === 'join') && receiver.data && receiver.part !== undefined) out.part = receiver.part;
+    if (method === 'merge' || method === 'join') noteMergedStatistic(out, receiver, args, { line, endLine, stmtText });
+  }
   if (isConst(kwarg(call, 'inplace'), 'True')) {
     const root = rootName(call.fn);
     const target = root ? scope.get(root) : undefined;
     if (target) absorb(target, out);
   }
   return out;
+}
+
+/**
+ * `rows.merge(rows.groupby("plan")["churned"].mean().reset_index(), on="plan")`: a statistic of all the
+ * rows joined back onto them is fitted before the split. Only a statistic of the same rows counts: a
+ * lookup table aggregated from another source is not a leak.
+ */
+function noteMergedStatistic(out: Val, rows: Val, others: Val[], at: { line: number; endLine: number; stmtText?: string }): void {
+  const known = rows.origins ?? [];
+  for (const o of others) {
+    const stat = o.stat;
+    if (!stat || (stat.part !== undefined && stat.part !== 'full') || (rows.part !== undefined && rows.part !== 'full')) continue;
+    if (!stat.origins?.some((x) => known.includes(x))) continue;
+    addLeak(out, { kind: 'preprocess', line: stat.line, endLine: at.endLine, what: `merge(${stat.what})`, stmtText: at.stmtText });
+  }
 }
 
 /** A model trained on one fit of a transformer predicts on the output of a second fit, made on the evaluation rows. */

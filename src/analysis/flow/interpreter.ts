@@ -249,6 +249,21 @@ export class Interpreter {
     }
   }
 
+  /**
+   * `train, valid, test = (prep(p) for p in (train, valid, test))`: over a short literal tuple each item is
+   * evaluated on its own, so every part keeps its identity (and a fit inside is a fit on each part).
+   */
+  private perItem(e: Extract<Expr, { k: 'comp' }>, scope: Scope): Val[] | undefined {
+    const [gen, ...more] = e.gens;
+    if (!gen || more.length > 0 || e.conds.length > 0 || gen.target.k !== 'name' || gen.iter.k !== 'seq') return undefined;
+    if (gen.iter.items.length < 2 || gen.iter.items.length > 8) return undefined;
+    return gen.iter.items.map((item) => {
+      const inner = new Scope(scope);
+      this.assign(gen.target, this.eval(item, scope), inner, undefined);
+      return this.eval(e.elt, inner);
+    });
+  }
+
   /** Binds a value to an assignment target, mutating the receiver for `df[...] = v` and `self.x = v`. */
   assign(target: Expr, value: Val, scope: Scope, valueExpr: Expr | undefined, impliedPart?: Part): void {
     switch (target.k) {
@@ -452,6 +467,8 @@ export class Interpreter {
         return v;
       }
       case 'comp': {
+        const each = this.perItem(e, scope);
+        if (each) return combine(each, { items: each, elems: each });
         const inner = new Scope(scope);
         for (const g of e.gens) this.assign(g.target, iterate(this.eval(g.iter, inner)), inner, undefined);
         for (const c of e.conds) this.eval(c, inner);

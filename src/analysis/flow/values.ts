@@ -105,7 +105,7 @@ export interface Val {
   est?: Estimator;
   splitter?: Splitter;
   /** A statistic computed over rows. */
-  stat?: { line: number; endLine: number; what: string; part: Part | undefined };
+  stat?: { line: number; endLine: number; what: string; part: Part | undefined; origins?: readonly number[] };
   score?: Score;
   fn?: FunctionValue;
   items?: Val[];
