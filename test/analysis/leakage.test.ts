@@ -587,3 +587,28 @@ describe('preprocessing-before-split: statistics merged back onto the rows they 
     expect(findings(code, rule)).toEqual([]);
   });
 });
+
+describe('shuffled-time-series-split: the cv= splitter of a search', () => {
+  const rule = 'shuffled-time-series-split';
+  const code = (folds: string, lagged: boolean) => HEAD + py`
+    from sklearn.model_selection import RandomizedSearchCV
+    from sklearn.ensemble import GradientBoostingRegressor
+    load = pd.read_csv("load.csv")
+    ${lagged ? 'load["lag_24"] = load["mw"].shift(24)' : 'load["temp_sq"] = load["temp"] ** 2'}
+    X, y = load.drop(columns="mw"), load["mw"]
+    folds = ${folds}
+    search = RandomizedSearchCV(GradientBoostingRegressor(random_state=0), {"max_depth": [2, 3, 4]}, n_iter=3, cv=folds, random_state=0)
+    search.fit(X, y)
+  `;
+
+  it('fires at the splitter for KFold(shuffle=True) given to a search over lag features', () => {
+    const [f] = findings(code('KFold(n_splits=5, shuffle=True, random_state=0)', true), rule);
+    expect(f?.line).toBe(13);
+    expect(f?.sites).toEqual(expect.arrayContaining([{ file: 'train.py', line: 15 }]));
+  });
+
+  it('stays silent for TimeSeriesSplit, and for shuffled folds of rows that are not time-ordered', () => {
+    expect(findings(code('TimeSeriesSplit(n_splits=5)', true), rule)).toEqual([]);
+    expect(findings(code('KFold(n_splits=5, shuffle=True, random_state=0)', false), rule)).toEqual([]);
+  });
+});

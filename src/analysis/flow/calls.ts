@@ -234,6 +234,8 @@ function construct(it: Interpreter, call: Call, name: string, args: Val[], kwarg
     if (layerLeaks.length > 0) est.layerLeaks = layerLeaks;
   }
   if (call.args.some((a) => a.k === 'star' && a.double)) est.tuned = true;
+  const cv = kwargs.get('cv')?.splitter;
+  if (cv) est.cv = cv;
   if (kwargs.has('class_weight') || kwargs.has('scale_pos_weight') || kwargs.has('is_unbalance')) it.facts.imbalanceHints.push(call.line);
   if (kind === 'oversample') it.facts.imbalanceHints.push(call.line);
   it.facts.estimators.push(est);

@@ -43,6 +43,10 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   if ((est.kind === 'search' || est.kind === 'model' || est.kind === 'pipeline') && X?.part === 'full' && X.splitAt !== undefined && X.splitAt < call.line) {
     est.fullFit = { line: call.line, endLine: call.endLine, splitLine: X.splitAt, dataText: xText };
   }
+  if (est.cv?.shuffled && X?.time && (method === 'fit' || method === 'fit_transform')) {
+    // The folds are made where the splitter is built; the fit is where they meet time-ordered rows.
+    it.facts.timeSplits.push({ line: est.cv.line, endLine: est.cv.line, evidence: X.time, how: `\`${est.cv.cls}\` shuffles rows across time in the folds of \`${est.cls}\``, sites: [call.line] });
+  }
   if (est.kind === 'search') {
     it.facts.cvLines.push(call.line);
     it.reportLeak(X, { line: call.line, kind: 'search', sinkText: it.stmt ? it.src(it.stmt) : undefined });

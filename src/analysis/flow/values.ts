@@ -50,6 +50,8 @@ export interface Estimator {
   classification?: boolean;
   /** Keras preprocessing layers inside this network that were adapted on rows before a split. */
   layerLeaks?: Leak[];
+  /** The `cv=` splitter of a search or CV estimator (`RandomizedSearchCV(..., cv=KFold(shuffle=True))`). */
+  cv?: Splitter;
   /** Fitted on all rows of data that had been split before (the test rows included). */
   fullFit?: { line: number; endLine: number; splitLine: number; dataText: string };
 }
