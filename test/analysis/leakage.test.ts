@@ -612,3 +612,29 @@ describe('shuffled-time-series-split: the cv= splitter of a search', () => {
     expect(findings(code('KFold(n_splits=5, shuffle=True, random_state=0)', false), rule)).toEqual([]);
   });
 });
+
+describe('shuffled-time-series-split: windows collected in a list and stacked', () => {
+  const rule = 'shuffled-time-series-split';
+  const code = (split: string, load: string) => HEAD + py`
+    meter = ${load}
+    arr = meter[["kwh", "temp"]].to_numpy()
+    def make_windows(a, lookback):
+        xs, ys = [], []
+        for start in range(len(a) - lookback):
+            xs.append(a[start:start + lookback])
+            ys.append(a[start + lookback, 0])
+        return np.stack(xs), np.array(ys)
+    X, Y = make_windows(arr, 168)
+    X_fit, X_eval, Y_fit, Y_eval = ${split}
+  `;
+  const timed = 'pd.read_csv("meter.csv", parse_dates=["ts"], index_col="ts")';
+
+  it('fires for a shuffled split of windows cut from a date-indexed series', () => {
+    expect(findings(code('train_test_split(X, Y, test_size=0.2, random_state=3)', timed), rule).map((f) => f.line)).toEqual([17]);
+  });
+
+  it('stays silent for shuffle=False, and for windows of rows with no time order', () => {
+    expect(findings(code('train_test_split(X, Y, test_size=0.2, shuffle=False)', timed), rule)).toEqual([]);
+    expect(findings(code('train_test_split(X, Y, test_size=0.2, random_state=3)', 'pd.read_csv("spectra.csv")'), rule)).toEqual([]);
+  });
+});

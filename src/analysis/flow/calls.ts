@@ -128,7 +128,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (LOADERS.has(name) || /^(load_|fetch_)/.test(name)) return load(it, call, name, args, kwargs);
   if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets)$/.test(name)) {
     const first = args[0];
-    const parts = first?.elems ?? args;
+    // A list literal's items, plus what was appended to it later (`xs.append(window)`; the list absorbed it).
+    const parts = first?.elems ? [...first.elems, ...(first.data ? [first] : [])] : args;
     const out = combine(parts, { data: true });
     // `pd.merge(rows, stats)` adds columns: the rows, and so the part, are the left frame's.
     if (name === 'merge' && first?.data && first.part !== undefined) {
