@@ -638,3 +638,69 @@ describe('shuffled-time-series-split: windows collected in a list and stacked', 
     expect(findings(code('train_test_split(X, Y, test_size=0.2, random_state=3)', 'pd.read_csv("spectra.csv")'), rule)).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split: tensor statistics before a torch split', () => {
+  const rule = 'preprocessing-before-split';
+  const TORCH = py`
+    import numpy as np
+    import torch
+    from torch.utils.data import TensorDataset, random_split, Subset
+  `;
+
+  it('fires for a whole tensor standardised, wrapped in a TensorDataset and cut with random_split', () => {
+    const code = TORCH + py`
+      X = torch.tensor(np.load("features.npy"), dtype=torch.float32)
+      y = torch.tensor(np.load("labels.npy"), dtype=torch.float32)
+      mu, sigma = X.mean(dim=0), X.std(dim=0)
+      X = (X - mu) / (sigma + 1e-8)
+      train_ds, val_ds, test_ds = random_split(TensorDataset(X, y), [0.7, 0.15, 0.15], generator=torch.Generator().manual_seed(0))
+    `;
+    expect(findings(code, rule).map((f) => f.line)).toEqual([6]);
+  });
+
+  it('fires for images normalised in a helper module before a permutation picks each part (Dataset with indices)', () => {
+    const data = py`
+      import numpy as np
+      import torch
+
+      def load_tensors(path):
+          x = torch.from_numpy(np.load(path)).float()
+          mean = x.mean()
+          std = x.std()
+          return (x - mean) / std
+    `;
+    const main = TORCH + py`
+      from cxr.data import load_tensors
+      x = load_tensors("images.npy")
+      perm = np.random.default_rng(0).permutation(len(x))
+      train_idx, test_idx = perm[200:], perm[:200]
+      train_set = Subset(TensorDataset(x), train_idx)
+      test_set = Subset(TensorDataset(x), test_idx)
+    `;
+    const found = findings({ 'cxr/__init__.py': '', 'cxr/data.py': data, 'train.py': main, 'requirements.txt': 'torch==2.5.1\n' }, rule);
+    expect(found.map((f) => [f.file, f.line])).toEqual([['cxr/data.py', 6]]);
+  });
+
+  it('stays silent when the statistics come from the training indices only', () => {
+    const code = TORCH + py`
+      x = torch.from_numpy(np.load("images.npy")).float()
+      perm = np.random.default_rng(0).permutation(len(x))
+      train_idx, test_idx = perm[200:], perm[:200]
+      mean, std = x[train_idx].mean(), x[train_idx].std()
+      train_x = (x[train_idx] - mean) / std
+      test_x = (x[test_idx] - mean) / std
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+
+  it('stays silent for a scaler fitted on stacked training sites and applied to those rows (no split made them)', () => {
+    const code = HEAD + py`
+      a_x, b_x, c_x = np.load("a.npy"), np.load("b.npy"), np.load("c.npy")
+      train_x = np.vstack([a_x, b_x])
+      scaler = StandardScaler().fit(np.vstack([a_x, b_x]))
+      train_scaled = scaler.transform(train_x)
+      external_scaled = scaler.transform(c_x)
+    `;
+    expect(findings(code, rule)).toEqual([]);
+  });
+});

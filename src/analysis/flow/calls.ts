@@ -36,6 +36,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   const args = call.args.map((a) => it.eval(a, scope));
   const kwargs = new Map(call.kwargs.map((k) => [k.name, it.eval(k.value, scope)]));
   const name = calleeName(call) ?? '';
+  selectedByPartIndex(it, call, [...args, ...kwargs.values()]);
 
   if (call.fn.k === 'attr') {
     const receiver = it.eval(call.fn.obj, scope);
@@ -108,6 +109,22 @@ function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kw
   }
 }
 
+/**
+ * `CXRDataset(x, y, train_idx)`, `Subset(ds, test_idx)`: rows handed over together with the indices of one
+ * part are that part's rows, so statistics learned from all of them before are a leak across this split.
+ */
+function selectedByPartIndex(it: Interpreter, call: Call, vals: Val[]): void {
+  const index = vals.find((v) => v.indexPart && !v.data);
+  if (!index?.indexPart) return;
+  const name = it.targets[0] ?? it.src(call);
+  const side = index.indexPart === 'train' ? { trainName: name } : { testName: name };
+  for (const rows of vals) {
+    if (rows.data && rows.leaks && (rows.part === undefined || rows.part === 'full')) {
+      it.reportLeak(rows, { line: it.stmt?.line ?? call.line, kind: 'split', ...side, sinkText: it.stmt ? it.src(it.stmt) : it.src(call) });
+    }
+  }
+}
+
 // ---------- module functions and constructors ----------
 
 function functionCall(it: Interpreter, call: Call, qual: string, name: string, args: Val[], kwargs: Map<string, Val>): Val {
@@ -125,7 +142,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     const est = construct(it, call, name, args, kwargs);
     if (est) return est;
   }
-  if (LOADERS.has(name) || /^(load_|fetch_)/.test(name)) return load(it, call, name, args, kwargs);
+  // `np.load("images.npy")` reads an array of samples (other `load`s read models, configs, pickles).
+  if (LOADERS.has(name) || /^(load_|fetch_)/.test(name) || (name === 'load' && /^(np|numpy)\.load$/.test(qual))) return load(it, call, name, args, kwargs);
   if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets)$/.test(name)) {
     const first = args[0];
     // A list literal's items, plus what was appended to it later (`xs.append(window)`; the list absorbed it).
@@ -134,7 +152,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     // `pd.merge(rows, stats)` adds columns: the rows, and so the part, are the left frame's.
     if (name === 'merge' && first?.data && first.part !== undefined) {
       out.part = first.part;
-      noteMergedStatistic(out, first, args.slice(1), { line: call.line, endLine: it.stmt?.endLine ?? call.endLine, stmtText: it.stmt ? it.src(it.stmt) : undefined });
+      noteMergedStatistic(out, first, args.slice(1), { file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, stmtText: it.stmt ? it.src(it.stmt) : undefined });
       return out;
     }
     if (parts.some((p) => p.part === 'test') && parts.some((p) => p.part === 'train')) out.withTest = call.line;
@@ -145,7 +163,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     const rows = args[0];
     const out = combine(args.slice(0, 1), { data: true });
     if (isConst(kwarg(call, 'replace'), 'True') && rows && rows.part !== 'test' && rows.part !== 'val') {
-      addLeak(out, { kind: 'oversample', line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: 'resample(replace=True)', stmtText: it.stmt ? it.src(it.stmt) : undefined });
+      addLeak(out, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: 'resample(replace=True)', stmtText: it.stmt ? it.src(it.stmt) : undefined });
     }
     return out;
   }
@@ -157,6 +175,10 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     const time = ds?.time ?? [...(ds?.attrs?.values() ?? [])].find((v) => v.time)?.time;
     it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'random_split', shuffled: true, seeded, stratified: true, usedBy: new Set(), timeOrdered: time !== undefined });
     if (time) it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: time, how: '`random_split` draws its parts at random across time' });
+    // Rows normalised with statistics of the whole tensor before it was wrapped and split.
+    const leaky = ds?.leaks ? ds : [...(ds?.attrs?.values() ?? [])].find((v) => v.leaks);
+    const names = it.targets;
+    if (leaky) it.reportLeak(leaky, { line: call.line, kind: 'split', trainName: names[0], testName: names[names.length - 1], sinkText: it.stmt ? it.src(it.stmt) : it.src(call) });
     return { items: [derive(ds, { data: true, part: 'train', splitIds: [id] }), derive(ds, { data: true, part: 'val', splitIds: [id] }), derive(ds, { data: true, part: 'test', splitIds: [id] })] };
   }
   if (name === 'permutation' || name === 'randperm') {
@@ -282,6 +304,9 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
     if (args[0].container) return { container: args[0].container };
     if (args[0].data) return derive(args[0]);
   }
+  // `TensorDataset(X, y)`: wrapping rows already in memory keeps what is known of them (leaks, time order, part).
+  const wrapped = args.filter((a) => a.data);
+  if (wrapped.length > 0) return combine(wrapped, { data: true });
   const path = call.args[0];
   const part: Part = (path?.k === 'str' ? partFromName(path.value.replace(/^.*[\\/]/, '')) : undefined) ?? 'full';
   const v: Val = { data: true, part, origins: [it.nextOrigin()] };
@@ -344,7 +369,7 @@ function noteRepeatedRows(it: Interpreter, call: Call, name: string, out: Val): 
   if (axis && !(axis.k === 'num' && axis.value === 0) && !(axis.k === 'str' && axis.value === 'index')) return;
   const repeated = repeatedItem(list, (e) => it.src(e));
   if (!repeated) return;
-  addLeak(out, { kind: 'oversample', line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `\`${name}\` repeating \`${it.src(repeated)}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined });
+  addLeak(out, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `\`${name}\` repeating \`${it.src(repeated)}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined });
 }
 
 /** Hugging Face `Dataset.train_test_split`: shuffles by default and is seeded with `seed=` (or a generator). */
@@ -539,7 +564,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   out.grouped = undefined;
   const statArg = [...args, ...kwargs.values()].find((a) => a.stat);
   if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && (statArg.stat.part === undefined || statArg.stat.part === 'full')) {
-    addLeak(out, { kind: 'preprocess', line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText });
+    addLeak(out, { kind: 'preprocess', file: it.path, line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText });
   }
   if (TIME_METHODS.has(method)) {
     out.time = receiver.time ?? { line, what: `\`.${method}()\`` };
@@ -561,7 +586,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     out = combine([receiver, ...args], { data: true });
     // `rows.merge(stats)` / `rows.join(stats)` add columns: the rows, and so the part, are the receiver's.
     if ((method === 'merge' || method === 'join') && receiver.data && receiver.part !== undefined) out.part = receiver.part;
-    if (method === 'merge' || method === 'join') noteMergedStatistic(out, receiver, args, { line, endLine, stmtText });
+    if (method === 'merge' || method === 'join') noteMergedStatistic(out, receiver, args, { file: it.path, line, endLine, stmtText });
   }
   if (isConst(kwarg(call, 'inplace'), 'True')) {
     const root = rootName(call.fn);
@@ -576,13 +601,13 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
  * rows joined back onto them is fitted before the split. Only a statistic of the same rows counts: a
  * lookup table aggregated from another source is not a leak.
  */
-function noteMergedStatistic(out: Val, rows: Val, others: Val[], at: { line: number; endLine: number; stmtText?: string }): void {
+function noteMergedStatistic(out: Val, rows: Val, others: Val[], at: { file: string; line: number; endLine: number; stmtText?: string }): void {
   const known = rows.origins ?? [];
   for (const o of others) {
     const stat = o.stat;
     if (!stat || (stat.part !== undefined && stat.part !== 'full') || (rows.part !== undefined && rows.part !== 'full')) continue;
     if (!stat.origins?.some((x) => known.includes(x))) continue;
-    addLeak(out, { kind: 'preprocess', line: stat.line, endLine: at.endLine, what: `merge(${stat.what})`, stmtText: at.stmtText });
+    addLeak(out, { kind: 'preprocess', file: at.file, line: stat.line, endLine: at.endLine, what: `merge(${stat.what})`, stmtText: at.stmtText });
   }
 }
 

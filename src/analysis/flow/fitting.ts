@@ -156,7 +156,10 @@ export function transformWith(it: Interpreter, call: Call, receiver: Val, args: 
   // A transformer fitted on other rows (an external corpus) carries nothing of these rows.
   if (receiver.est?.kind === 'preprocess' && fitted?.leak && sharesOrigin(fitted.leak, X)) {
     addLeak(out, fitted.leak);
-    if (fitted.part === 'full' && (X?.part === 'train' || X?.part === 'test' || X?.part === 'val')) {
+    // Rows only named `train` (no split made them) may be exactly the rows it was fitted on: a held-out part,
+    // or a training part cut by a split, is what shows the fit saw more than the training rows.
+    const splitOff = X?.part === 'test' || X?.part === 'val' || (X?.part === 'train' && (X.splitIds?.length ?? 0) > 0);
+    if (fitted.part === 'full' && splitOff) {
       it.reportLeak(X, { line: call.line, kind: 'transform', sinkText: it.stmt ? it.src(it.stmt) : undefined }, [fitted.leak]);
     }
   }

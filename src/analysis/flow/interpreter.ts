@@ -304,7 +304,7 @@ export class Interpreter {
         if (owner.data) absorb(owner, value);
         if (owner.data && value.stat && value.stat.part !== 'test' && value.stat.part !== 'val') {
           // `df['enc'] = df.groupby('city')['y'].transform('mean')`: a statistic of all rows becomes a feature.
-          addLeak(owner, { kind: 'preprocess', line: value.stat.line, endLine: this.stmt?.endLine ?? value.stat.endLine, what: value.stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined });
+          addLeak(owner, { kind: 'preprocess', file: this.path, line: value.stat.line, endLine: this.stmt?.endLine ?? value.stat.endLine, what: value.stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined });
         }
         if (owner.container && value.score) owner.container.scores.push(value.score);
         if (value.dates && target.index[0]?.k === 'str') this.dateColumns.add(target.index[0].value);
@@ -422,7 +422,13 @@ export class Interpreter {
         }
         if (obj.data) {
           const perm = index.find((i) => i.perm)?.perm;
-          const fold = index.find((i) => i.indexPart)?.indexPart ?? keyPart;
+          const indexPart = index.find((i) => i.indexPart)?.indexPart;
+          const fold = indexPart ?? keyPart;
+          if (indexPart && obj.leaks && (obj.part === undefined || obj.part === 'full')) {
+            // `x[train_idx]`: the first rows picked by a part's indices are where the split happens.
+            const name = this.targets[0] ?? this.src(e);
+            this.reportLeak(obj, { line: this.stmt?.line ?? e.line, kind: 'split', ...(indexPart === 'train' ? { trainName: name } : { testName: name }), sinkText: this.stmt ? this.src(this.stmt) : undefined });
+          }
           const v = derive(obj, fold ? { part: fold } : {});
           if (first?.k === 'str' && this.dateColumns.has(first.value) && obj.dates) v.dates = obj.dates;
           if (perm) this.permutedRows(obj, v, perm);
@@ -494,7 +500,7 @@ export class Interpreter {
     if (stat && rows && stat.part === 'test') this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
     // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
     if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
-      const leak = { kind: 'preprocess' as const, line: stat.line, endLine: this.stmt?.endLine ?? stat.endLine, what: stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined };
+      const leak = { kind: 'preprocess' as const, file: this.path, line: stat.line, endLine: this.stmt?.endLine ?? stat.endLine, what: stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined };
       out.leaks = [...(out.leaks ?? []), leak];
     }
     return out;
