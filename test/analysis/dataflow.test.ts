@@ -461,3 +461,22 @@ describe('a transformer fitted again on the evaluation rows', () => {
     expect(findings(code, 'fit-on-test')).toEqual([]);
   });
 });
+
+describe('dataset parts from dataset classes', () => {
+  const code = (flag: string) => py`
+    import numpy as np
+    from torchvision import datasets
+    from sklearn.preprocessing import StandardScaler
+    pool = datasets.FashionMNIST("data", ${flag})
+    scaler = StandardScaler().fit(pool.data.reshape(-1, 784))
+  `;
+
+  it('train=False is the test set: fitting a scaler on it fires fit-on-test', () => {
+    expect(findings(code('train=False'), 'fit-on-test').map((f) => f.line)).toEqual([5]);
+  });
+
+  it('train=True and split="train" are training data: silent', () => {
+    expect(findings(code('train=True'), 'fit-on-test')).toEqual([]);
+    expect(findings(code('split="train"'), 'fit-on-test')).toEqual([]);
+  });
+});

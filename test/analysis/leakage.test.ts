@@ -704,3 +704,45 @@ describe('preprocessing-before-split: tensor statistics before a torch split', (
     expect(findings(code, rule)).toEqual([]);
   });
 });
+
+describe('test-set-selection: a checkpoint kept by its test accuracy (model moved with .to(device))', () => {
+  const code = (loader: string) => py`
+    import torch
+    from torch import nn
+    from torch.utils.data import DataLoader
+    from torchvision import datasets
+
+    class Net(nn.Module):
+        def forward(self, x):
+            return x
+
+    def accuracy(model, loader):
+        model.eval()
+        correct = total = 0
+        with torch.no_grad():
+            for x, y in loader:
+                pred = model(x.to("cuda")).argmax(1)
+                correct += (pred == y).sum().item()
+                total += y.numel()
+        return correct / total
+
+    train_set = datasets.CIFAR10("data", train=True)
+    full_test = datasets.CIFAR10("data", train=False)
+    val_set, test_set = torch.utils.data.random_split(full_test, [5000, 5000], generator=torch.Generator().manual_seed(0))
+    model = Net().to("cuda")
+    best = 0.0
+    for epoch in range(10):
+        score = accuracy(model, DataLoader(${loader}, batch_size=256))
+        if score > best:
+            best = score
+            torch.save(model.state_dict(), "best.pt")
+  `;
+
+  it('fires when the kept checkpoint is the one with the best test accuracy', () => {
+    expect(findings(code('test_set'), 'test-set-selection').map((f) => f.line)).toEqual([27]);
+  });
+
+  it('stays silent when the checkpoint is chosen on the validation split', () => {
+    expect(findings(code('val_set'), 'test-set-selection')).toEqual([]);
+  });
+});

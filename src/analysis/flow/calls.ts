@@ -37,6 +37,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   const kwargs = new Map(call.kwargs.map((k) => [k.name, it.eval(k.value, scope)]));
   const name = calleeName(call) ?? '';
   selectedByPartIndex(it, call, [...args, ...kwargs.values()]);
+  if (/^(print|info|debug|warning|log|write)$/.test(name)) it.noteReportedScore(call, args);
 
   if (call.fn.k === 'attr') {
     const receiver = it.eval(call.fn.obj, scope);
@@ -125,6 +126,14 @@ function selectedByPartIndex(it: Interpreter, call: Call, vals: Val[]): void {
   }
 }
 
+function datasetPartKwarg(call: Call): Part | undefined {
+  const train = kwarg(call, 'train');
+  if (isConst(train, 'True')) return 'train';
+  if (isConst(train, 'False')) return 'test';
+  const split = kwarg(call, 'split') ?? kwarg(call, 'subset');
+  return split?.k === 'str' ? partFromName(split.value) : undefined;
+}
+
 // ---------- module functions and constructors ----------
 
 function functionCall(it: Interpreter, call: Call, qual: string, name: string, args: Val[], kwargs: Map<string, Val>): Val {
@@ -142,6 +151,9 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     const est = construct(it, call, name, args, kwargs);
     if (est) return est;
   }
+  // `datasets.CIFAR10("data", train=False)`, `Speech(root, split="test")`: a dataset class giving one part.
+  const partKw = /^[A-Z]/.test(name) ? datasetPartKwarg(call) : undefined;
+  if (partKw) return { data: true, part: partKw, origins: [it.nextOrigin()] };
   // `np.load("images.npy")` reads an array of samples (other `load`s read models, configs, pickles).
   if (LOADERS.has(name) || /^(load_|fetch_)/.test(name) || (name === 'load' && /^(np|numpy)\.load$/.test(qual))) return load(it, call, name, args, kwargs);
   if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets)$/.test(name)) {
@@ -171,15 +183,20 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     const id = it.nextSplitId(call.line);
     const seeded = kwarg(call, 'generator') !== undefined;
     const ds = args[0];
+    const names = it.targets;
+    // Parts by the targets' names where they say, else by position: [train, (val,) test], or the
+    // validation and test halves of a test set, or training and validation parts of a training set.
+    const count = Math.max(2, Math.min(3, names.length || (call.args[1]?.k === 'seq' ? call.args[1].items.length : 2)));
+    const positional: Part[] = ds?.part === 'test' ? ['val', 'test'] : ds?.part === 'train' ? ['train', 'val'] : count === 3 ? ['train', 'val', 'test'] : ['train', 'test'];
+    const parts = positional.map((p, i) => (names[i] && partFromName(names[i]!)) || p);
     // A Dataset object built over time-ordered rows (windows of one series) keeps them in its attributes.
     const time = ds?.time ?? [...(ds?.attrs?.values() ?? [])].find((v) => v.time)?.time;
     it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'random_split', shuffled: true, seeded, stratified: true, usedBy: new Set(), timeOrdered: time !== undefined });
     if (time) it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: time, how: '`random_split` draws its parts at random across time' });
     // Rows normalised with statistics of the whole tensor before it was wrapped and split.
     const leaky = ds?.leaks ? ds : [...(ds?.attrs?.values() ?? [])].find((v) => v.leaks);
-    const names = it.targets;
     if (leaky) it.reportLeak(leaky, { line: call.line, kind: 'split', trainName: names[0], testName: names[names.length - 1], sinkText: it.stmt ? it.src(it.stmt) : it.src(call) });
-    return { items: [derive(ds, { data: true, part: 'train', splitIds: [id] }), derive(ds, { data: true, part: 'val', splitIds: [id] }), derive(ds, { data: true, part: 'test', splitIds: [id] })] };
+    return { items: parts.map((part) => derive(ds, { data: true, part, splitIds: [id] })) };
   }
   if (name === 'permutation' || name === 'randperm') {
     const id = it.nextSplitId(call.line);
@@ -444,6 +461,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   const est = receiver.est;
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  // `SmallCNN().to(device)`: torch's device/dtype/mode moves return the module itself.
+  if ((receiver.instanceOf || est?.deep) && /^(to|cuda|cpu|float|double|half|bfloat16|train|eval|requires_grad_|share_memory)$/.test(method)) return receiver;
   if (/^(fit|fit_transform|fit_predict|fit_on_texts|adapt|partial_fit)$/.test(method)) {
     return fitEstimator(it, call, receiver, method, args, kwargs, scope);
   }

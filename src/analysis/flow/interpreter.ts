@@ -332,8 +332,16 @@ export class Interpreter {
     }
   }
 
+  /** `print("test accuracy", evaluate(model, test_loader))`: a prediction-derived value reported under a metric's name. */
+  noteReportedScore(call: Extract<Expr, { k: 'call' }>, args: Val[]): void {
+    const label = call.args.find((a) => a.k === 'str');
+    const value = args.find((v) => v.pred && !v.score);
+    if (!label || !value) return;
+    this.noteScoreName(this.src(label).replace(/\{[^}]*\}/g, ''), value);
+  }
+
   /** Torch-style accuracy kept in a variable (`val_acc = correct / total`) counts as an evaluation. */
-  private noteScoreName(name: string, v: Val): void {
+  noteScoreName(name: string, v: Val): void {
     if (!v.pred || v.part === 'train') return;
     const lower = name.toLowerCase();
     const metric = /acc/.test(lower) ? 'accuracy' : /f1|auc|precision|recall|mcc|kappa/.test(lower) ? lower : undefined;

@@ -73,7 +73,8 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   // Accuracy alone.
   const accuracy = evals.filter((e) => e.x.kind === 'accuracy');
   if (classification && accuracy.length > 0 && !evals.some((e) => e.x.kind !== 'accuracy') && !OTHER_METRIC_TEXT.test(stripComments(texts))) {
-    const first = accuracy[0]!;
+    // Cite the reported (test) accuracy when there is one: per-epoch validation accuracy is a site.
+    const first = accuracy.find((e) => e.x.part === 'test') ?? accuracy[0]!;
     out.push(
       buildFinding({
         rule: 'accuracy-only',
@@ -84,7 +85,7 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
         impact: hints ? 'With imbalanced classes a model that always predicts the majority class scores high accuracy; the minority class performance is invisible.' : 'Accuracy hides which classes fail and how confident the model is; two very different models can have the same accuracy.',
         fix: 'Report precision, recall and F1 per class (classification_report), plus ROC-AUC or PR-AUC from predicted probabilities.',
         fixed: metricRewrite(first.file, first.x),
-        sites: accuracy.slice(1, 10).map((a) => ({ file: a.file.path, line: a.x.line })),
+        sites: accuracy.filter((a) => a !== first).slice(0, 9).map((a) => ({ file: a.file.path, line: a.x.line })),
       }),
     );
   }
