@@ -746,3 +746,28 @@ describe('test-set-selection: a checkpoint kept by its test accuracy (model move
     expect(findings(code('val_set'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('test-set-selection: a leaderboard of candidate models built from their test scores', () => {
+  const code = (X: string, y: string) => HEAD + py`
+    from sklearn.metrics import roc_auc_score, average_precision_score
+    from sklearn.ensemble import RandomForestClassifier
+    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
+    X_fit, X_val, y_fit, y_val = train_test_split(X_tr, y_tr, test_size=0.2, stratify=y_tr, random_state=0)
+    candidates = {"logreg": LogisticRegression(max_iter=2000), "forest": RandomForestClassifier(n_estimators=300, random_state=0)}
+    scores = {}
+    for name, est in candidates.items():
+        est.fit(X_fit, y_fit)
+        proba = est.predict_proba(${X})[:, 1]
+        scores[name] = {"roc_auc": roc_auc_score(${y}, proba), "pr_auc": average_precision_score(${y}, proba)}
+    leaderboard = pd.DataFrame(scores).T.sort_values("roc_auc", ascending=False)
+    best_name = leaderboard.index[0]
+  `;
+
+  it('fires when the table of test scores is sorted to pick the model', () => {
+    expect(findings(code('X_te', 'y_te'), 'test-set-selection').map((f) => f.line)).toEqual([17]);
+  });
+
+  it('stays silent when the leaderboard holds validation scores', () => {
+    expect(findings(code('X_val', 'y_val'), 'test-set-selection')).toEqual([]);
+  });
+});
