@@ -771,3 +771,45 @@ describe('test-set-selection: a leaderboard of candidate models built from their
     expect(findings(code('X_val', 'y_val'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('fit-on-test: a loop over a dict of the parts', () => {
+  const rule = 'fit-on-test';
+  const code = (body: string) => HEAD + py`
+    from sklearn.preprocessing import OrdinalEncoder
+    logs = pd.read_parquet("impressions.parquet")
+    frames = {
+        "train": logs[logs["day"] < 8].copy(),
+        "valid": logs[logs["day"] == 8].copy(),
+        "test": logs[logs["day"] == 9].copy(),
+    }
+    ${body}
+    model = LogisticRegression(max_iter=1000).fit(frames["train"][["site"]], frames["train"]["click"])
+    print(f1_score(frames["test"]["click"], model.predict(frames["test"][["site"]])))
+  `;
+
+  it('fires for an encoder refitted on every frame of the loop, the test frame included', () => {
+    const body = py`
+      for name, frame in frames.items():
+          enc = OrdinalEncoder()
+          frame[["site"]] = enc.fit_transform(frame[["site"]])
+    `;
+    expect(findings(code(body.replace(/\n/g, '\n    ')), rule).map((f) => f.line)).toEqual([17]);
+  });
+
+  it('stays silent when the encoder is fitted on the training frame and applied in the loop', () => {
+    const body = py`
+      enc = OrdinalEncoder().fit(frames["train"][["site"]])
+      for name, frame in frames.items():
+          frame[["site"]] = enc.transform(frame[["site"]])
+    `;
+    expect(findings(code(body.replace(/\n/g, '\n    ')), rule)).toEqual([]);
+  });
+
+  it('stays silent for a loop over a dict of models fitted on the training frame', () => {
+    const body = py`
+      for name, est in {"lr": LogisticRegression(max_iter=500), "lr2": LogisticRegression(C=0.1, max_iter=500)}.items():
+          est.fit(frames["train"][["site"]], frames["train"]["click"])
+    `;
+    expect(findings(code(body.replace(/\n/g, '\n    ')), rule)).toEqual([]);
+  });
+});

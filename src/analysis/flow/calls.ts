@@ -461,6 +461,11 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   const est = receiver.est;
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  if (receiver.keys && receiver.elems && /^(items|values)$/.test(method)) {
+    const elems = receiver.elems;
+    const perIteration = method === 'items' ? elems.map((v) => ({ items: [{}, v] })) : elems;
+    return { elems, perIteration, iterItems: method === 'items' ? [{}, elems.find((x) => x.est) ?? elems[0] ?? {}] : undefined };
+  }
   // `SmallCNN().to(device)`: torch's device/dtype/mode moves return the module itself.
   if ((receiver.instanceOf || est?.deep) && /^(to|cuda|cpu|float|double|half|bfloat16|train|eval|requires_grad_|share_memory)$/.test(method)) return receiver;
   if (/^(fit|fit_transform|fit_predict|fit_on_texts|adapt|partial_fit)$/.test(method)) {

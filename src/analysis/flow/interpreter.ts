@@ -195,9 +195,12 @@ export class Interpreter {
         return;
       case 'for': {
         const iter = this.eval(s.iter, scope);
-        this.assign(s.target, iterate(iter), scope, undefined);
+        const each = this.unrolled(iter);
         this.loops.push({ stmt: s });
-        this.execBlock(s.body, scope);
+        for (const item of each ?? [iterate(iter)]) {
+          this.assign(s.target, item, scope, undefined);
+          this.execBlock(s.body, scope);
+        }
         this.loops.pop();
         this.execBlock(s.orelse, scope);
         return;
@@ -247,6 +250,25 @@ export class Interpreter {
         for (const e of s.exprs) this.eval(e, scope);
         return;
     }
+  }
+
+  /** `{"train": logs[logs.day < 8], "test": logs[logs.day == 9]}`: a key naming a part labels rows cut by hand. */
+  private keyedPart(key: string | undefined, v: Val, valueExpr: Expr): Val {
+    const part = key && PART_KEY.test(key) ? partFromName(key) : undefined;
+    if (!part || !v.data || (v.part !== undefined && v.part !== 'full') || v.items) return v;
+    if (v.part === 'full' && isRowSelection(valueExpr)) this.manualSplit(v, key!, part, valueExpr);
+    return { ...v, part };
+  }
+
+  /**
+   * `for name, frame in frames.items():` over a few parts (a keyed dict or a literal list of them): the body
+   * runs once per part, so a fit inside is a fit on each of them (the test part included).
+   */
+  private unrolled(iter: Val): Val[] | undefined {
+    const each = iter.perIteration ?? (iter.elems && !iter.keys ? iter.elems : undefined);
+    if (!each || each.length < 2 || each.length > 8) return undefined;
+    const parts = new Set(each.map((v) => (v.items ? v.items[1] : v)).filter((v) => v?.data).map((v) => v!.part));
+    return parts.size >= 2 && (parts.has('test') || parts.has('val')) ? each : undefined;
   }
 
   /**
@@ -421,6 +443,7 @@ export class Interpreter {
         const index = e.index.map((i) => this.eval(i, scope));
         const first = e.index[0];
         if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
+        if (obj.keys && obj.elems && first?.k === 'str' && obj.keys.includes(first.value)) return obj.elems[obj.keys.indexOf(first.value)] ?? {};
         if (obj.grouped) return obj;
         const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
         const selected = index.find((i) => i.selected)?.selected;
@@ -475,8 +498,9 @@ export class Interpreter {
       }
       case 'dict': {
         e.keys.forEach((k) => k && this.eval(k, scope));
-        const values = e.values.map((x) => this.eval(x, scope));
-        const v: Val = { elems: values };
+        const keys = e.keys.map((k) => (k?.k === 'str' ? k.value : undefined));
+        const values = e.values.map((x, i) => this.keyedPart(keys[i], this.eval(x, scope), x));
+        const v: Val = { elems: values, keys };
         if (e.values.length === 0) v.container = { scores: [], line: e.line };
         const score = values.find((x) => x.score)?.score;
         if (score) v.score = score;

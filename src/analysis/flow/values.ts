@@ -139,6 +139,10 @@ export interface Val {
   iterItems?: Val[];
   /** Elements of a list or dict literal. */
   elems?: Val[];
+  /** A dict literal's string keys, aligned with `elems` (`{"train": ..., "test": ...}`). */
+  keys?: (string | undefined)[];
+  /** `frames.items()` / `.values()` of a keyed dict: what each iteration yields. */
+  perIteration?: Val[];
   /** A pandas groupby object. */
   grouped?: boolean;
   /** Rows drawn at random (`df.sample`). */
