@@ -813,3 +813,40 @@ describe('fit-on-test: a loop over a dict of the parts', () => {
     expect(findings(code(body.replace(/\n/g, '\n    ')), rule)).toEqual([]);
   });
 });
+
+describe('fit-on-test: a featurizer class whose method refits on every frame it is given', () => {
+  const code = (testLine: string) => HEAD + py`
+    class Featurizer:
+        def __init__(self):
+            self.scaler = StandardScaler()
+
+        @staticmethod
+        def _clean(frame):
+            out = frame.copy()
+            out["ratio"] = out["price"] / out["spend"]
+            return out
+
+        def build(self, frame):
+            frame = self._clean(frame)
+            return self.scaler.fit_transform(frame[["price", "ratio"]])
+
+        def apply(self, frame):
+            return self.scaler.transform(self._clean(frame)[["price", "ratio"]])
+
+    pairs = pd.read_parquet("pairs.parquet")
+    train_pairs, test_pairs = train_test_split(pairs, random_state=0)
+    feats = Featurizer()
+    X_train = feats.build(train_pairs)
+    ${testLine}
+  `;
+
+  it('fires at the call that builds the test features (the static helper passes the rows through)', () => {
+    const [f] = findings(code('X_test = feats.build(test_pairs)'), 'fit-on-test');
+    expect(f?.line).toBe(29);
+    expect(f?.sites).toEqual(expect.arrayContaining([{ file: 'train.py', line: 20 }]));
+  });
+
+  it('stays silent when the test frame is only transformed', () => {
+    expect(findings(code('X_test = feats.apply(test_pairs)'), 'fit-on-test')).toEqual([]);
+  });
+});

@@ -646,7 +646,10 @@ export class Interpreter {
     const cls = self.cls;
     if (!cls) return undefined;
     const def = cls.def.body.find((s): s is DefStmt => s.k === 'def' && s.name === name);
-    return def ? { def, self, ctx: cls.ctx } : undefined;
+    if (!def) return undefined;
+    // A @staticmethod takes no instance: its first parameter is the first argument.
+    const isStatic = def.decorators.some((d) => d.k === 'name' && d.id === 'staticmethod');
+    return isStatic ? { def, ctx: cls.ctx } : { def, self, ctx: cls.ctx };
   }
 
   /** Whether a class of the review is a network (a torch / Keras / Lightning subclass). */
