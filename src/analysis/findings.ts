@@ -55,12 +55,17 @@ export function buildFinding(d: FindingDraft): FindingInput {
     rule: rule.id,
   };
   if (endLine !== undefined) finding.endLine = endLine;
-  if (d.fixed !== undefined) finding.fixed = d.fixed;
+  // A rewrite that changes nothing would tell the user their code is the fix.
+  if (d.fixed !== undefined && squash(d.fixed) !== squash(finding.current ?? '')) finding.fixed = d.fixed;
   const last = endLine ?? d.line;
   // Places inside the cited lines are already shown by `current`.
   const sites = uniqueSites((d.sites ?? []).filter((s) => !(s.file === d.file.path && s.line >= d.line && s.line <= last)));
   if (sites.length > 0) finding.sites = sites;
   return finding;
+}
+
+function squash(code: string): string {
+  return code.replace(/\s+/g, ' ').trim();
 }
 
 function uniqueSites(sites: Site[]): Site[] {

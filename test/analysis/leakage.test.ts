@@ -850,3 +850,37 @@ describe('fit-on-test: a featurizer class whose method refits on every frame it 
     expect(findings(code('X_test = feats.apply(test_pairs)'), 'fit-on-test')).toEqual([]);
   });
 });
+
+describe('test-set-selection: Hugging Face Trainer evaluating on the test split', () => {
+  const rule = 'test-set-selection';
+  const code = (evalKey: string, callbacks: string, loadBest: string) => py`
+    import pandas as pd
+    from datasets import Dataset, DatasetDict
+    from sklearn.model_selection import train_test_split
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer, EarlyStoppingCallback, Trainer, TrainingArguments
+
+    reviews = pd.read_csv("reviews.csv")
+    train_df, test_df = train_test_split(reviews, test_size=0.15, stratify=reviews["label"], random_state=0)
+    fit_df, val_df = train_test_split(train_df, test_size=0.1, stratify=train_df["label"], random_state=0)
+    ds = DatasetDict({"train": Dataset.from_pandas(fit_df), "validation": Dataset.from_pandas(val_df), "test": Dataset.from_pandas(test_df)})
+    tok = AutoTokenizer.from_pretrained("distilbert-base-uncased")
+    ds = ds.map(lambda b: tok(b["text"], truncation=True), batched=True)
+    args = TrainingArguments(output_dir="runs", eval_strategy="epoch", save_strategy="epoch", load_best_model_at_end=${loadBest}, seed=0)
+    model = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased", num_labels=2)
+    trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["${evalKey}"], callbacks=[${callbacks}])
+    trainer.train()
+    print(trainer.evaluate(ds["test"]))
+  `;
+
+  it('fires when early stopping or the kept checkpoint follow the test split, with a validation rewrite', () => {
+    const [f] = findings(code('test', 'EarlyStoppingCallback(early_stopping_patience=2)', 'True'), rule);
+    expect(f?.line).toBe(14);
+    expect(f?.fixed).toContain('eval_dataset=ds["validation"]');
+    expect(findings(code('test', '', 'True'), rule).map((x) => x.line)).toEqual([14]);
+  });
+
+  it('stays silent for the validation split, and for a test split only logged each epoch', () => {
+    expect(findings(code('validation', 'EarlyStoppingCallback(early_stopping_patience=2)', 'True'), rule)).toEqual([]);
+    expect(findings(code('test', '', 'False'), rule)).toEqual([]);
+  });
+});

@@ -126,6 +126,23 @@ function selectedByPartIndex(it: Interpreter, call: Call, vals: Val[]): void {
   }
 }
 
+/**
+ * `Trainer(eval_dataset=ds["test"], callbacks=[EarlyStoppingCallback(...)])` or with `load_best_model_at_end`:
+ * the test split decides when training stops and which checkpoint is kept.
+ */
+function hfTrainer(it: Interpreter, call: Call, kwargs: Map<string, Val>): void {
+  const evalSet = kwargs.get('eval_dataset');
+  const parts = evalSet?.elems ?? (evalSet ? [evalSet] : []);
+  if (!parts.some((p) => p.part === 'test')) return;
+  const callbacks = kwarg(call, 'callbacks');
+  const early = callbacks !== undefined && /EarlyStopping/.test(it.src(callbacks));
+  const loadBest = kwargs.get('args')?.trainingArgs?.loadBest === true;
+  if (!early && !loadBest) return;
+  const text = it.src(call.kwargs.find((k) => k.name === 'eval_dataset')!.value);
+  const how = [early ? 'early stopping watches it' : '', loadBest ? 'the checkpoint kept at the end is the best on it (load_best_model_at_end)' : ''].filter(Boolean).join(' and ');
+  it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'eval-dataset', detail: `\`eval_dataset=${text}\` is the test set, and ${how}`, sites: [] });
+}
+
 function datasetPartKwarg(call: Call): Part | undefined {
   const train = kwarg(call, 'train');
   if (isConst(train, 'True')) return 'train';
@@ -232,6 +249,10 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     return {};
   }
   if (name === 'DMatrix' || name === 'Dataset' || name === 'Pool') return derive(args[0], { data: true });
+  // Hugging Face: `DatasetDict({"train": ..., "test": ...})` keeps its keyed parts.
+  if (/^(Iterable)?DatasetDict$/.test(name) && args[0]?.keys) return args[0];
+  if (/TrainingArguments$|^(SFT|DPO|Reward)Config$/.test(name)) return { trainingArgs: { loadBest: isConst(kwarg(call, 'load_best_model_at_end'), 'True') } };
+  if (/Trainer$/.test(name) && /^[A-Z]/.test(name)) hfTrainer(it, call, kwargs);
   if (/^(train|cv)$/.test(name) && /xgb|xgboost|lgb|lightgbm/.test(qual)) return boosterTrain(it, call, name, args, kwargs);
   runCallbacks(it, call, name, args, kwargs);
   // Anything else: a function of its arguments' rows (np.log, custom feature functions, ...), or of
@@ -461,6 +482,10 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   const est = receiver.est;
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  if (receiver.keys && receiver.elems && /^(map|filter|shuffle|select_columns|remove_columns|rename_column|rename_columns|cast|cast_column|with_format|flatten|class_encode_column)$/.test(method)) {
+    // `ds.map(tokenize)` on a DatasetDict maps every split and keeps them apart.
+    return { keys: receiver.keys, elems: receiver.elems.map((v) => derive(v)) };
+  }
   if (receiver.keys && receiver.elems && /^(items|values)$/.test(method)) {
     const elems = receiver.elems;
     const perIteration = method === 'items' ? elems.map((v) => ({ items: [{}, v] })) : elems;

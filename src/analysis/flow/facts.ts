@@ -38,7 +38,7 @@ export interface TestFit {
 export interface Selection {
   line: number;
   endLine: number;
-  kind: 'search-on-test' | 'validation-data' | 'eval-set' | 'keep-best' | 'pick-best' | 'compare-scores';
+  kind: 'search-on-test' | 'validation-data' | 'eval-set' | 'eval-dataset' | 'keep-best' | 'pick-best' | 'compare-scores';
   detail: string;
   sites: number[];
 }

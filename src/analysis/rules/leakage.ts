@@ -56,9 +56,11 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
       issue: `${capitalise(sel.detail)}.`,
       impact: 'Choices are tuned to the test set, so its score is optimistically biased and no unbiased estimate of performance on new data is left.',
       fix:
-        sel.kind === 'validation-data' || sel.kind === 'eval-set'
-          ? 'Carve a validation set out of the training data (or use validation_split) for monitoring and early stopping; score the test set once, after training.'
-          : 'Select with a validation set or cross-validation on the training data (e.g. GridSearchCV on X_train), then score the chosen model once on the test set.',
+        sel.kind === 'eval-dataset'
+          ? 'Split a validation set off the training split (e.g. `ds["train"].train_test_split(test_size=0.1, seed=42)`) and pass it as eval_dataset; evaluate on the test split once, after training.'
+          : sel.kind === 'validation-data' || sel.kind === 'eval-set'
+            ? 'Carve a validation set out of the training data (or use validation_split) for monitoring and early stopping; score the test set once, after training.'
+            : 'Select with a validation set or cross-validation on the training data (e.g. GridSearchCV on X_train), then score the chosen model once on the test set.',
       fixed: dedent(selectionRewrite(current, sel.kind)),
       sites: sel.sites.map((line) => ({ file: file.path, line })),
     });
@@ -198,6 +200,12 @@ function blockRewrite(file: SourceFile, sink: LeakSink, leaks: Leak[], endLine: 
 function selectionRewrite(current: string, kind: string): string {
   if (kind === 'validation-data') return current.replace(/validation_data\s*=\s*(\([^)]*\)|\[[^\]]*\]|[\w.]+)/, 'validation_data=(X_val, y_val)');
   if (kind === 'search-on-test') return swapPart(current, 'test', 'train');
+  if (kind === 'eval-dataset') {
+    return current.replace(/eval_dataset\s*=\s*([^,\n]+)/, (_m, v: string) => {
+      const swapped = v.replace(/(["'])(test|testing|holdout)\1/, '$1validation$1');
+      return `eval_dataset=${swapped !== v ? swapped : swapPart(v, 'test', 'val') !== v ? swapPart(v, 'test', 'val') : 'val_ds'}`;
+    });
+  }
   return swapPart(current, 'test', 'val');
 }
 
