@@ -884,3 +884,26 @@ describe('test-set-selection: Hugging Face Trainer evaluating on the test split'
     expect(findings(code('test', '', 'False'), rule)).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split: encoders given their categories learn nothing from the rows', () => {
+  const rule = 'preprocessing-before-split';
+  const code = (enc: string) => HEAD + py`
+    from sklearn.compose import ColumnTransformer
+    claims = pd.read_csv("claims.csv")
+    codes = {c: sorted(pd.read_csv(f"codes/{c}.csv")["code"]) for c in ["type", "segment"]}
+    enc = ${enc}
+    X = enc.fit_transform(claims[["type", "segment", "amount"]])
+    X_tr, X_te, y_tr, y_te = train_test_split(X, claims["fraud"], stratify=claims["fraud"], random_state=0)
+  `;
+  const fixed = 'OneHotEncoder(categories=[codes["type"], codes["segment"]], handle_unknown="ignore")';
+
+  it('stays silent for a one-hot encoder with fixed categories, alone or in a ColumnTransformer with passthrough', () => {
+    expect(findings(code(fixed), rule)).toEqual([]);
+    expect(findings(code(`ColumnTransformer([("cat", ${fixed}, ["type", "segment"])], remainder="passthrough")`), rule)).toEqual([]);
+  });
+
+  it('still fires for categories learned from the rows, or a scaler beside the fixed encoder', () => {
+    expect(findings(code('OneHotEncoder(handle_unknown="ignore")'), rule).map((f) => f.line)).toEqual([12]);
+    expect(findings(code(`ColumnTransformer([("cat", ${fixed}, ["type", "segment"])], remainder=StandardScaler())`), rule).map((f) => f.line)).toEqual([12]);
+  });
+});

@@ -288,6 +288,7 @@ function construct(it: Interpreter, call: Call, name: string, args: Val[], kwarg
   else if (isModelName(name) || name === 'Model' || name === 'Functional' || name === 'CalibratedClassifierCV') kind = 'model';
   if (!kind) return undefined;
   if (name === 'ColumnTransformer') inner = collectEstimators([...args, ...kwargs.values()]).map((e) => e.cls);
+  if (kind === 'preprocess' && learnsNothing(call, name, args, kwargs)) kind = 'other';
   const est: Estimator = { cls: name, line: call.line, endLine: call.endLine, kind, call, inner };
   if (name === 'Sequential' || name === 'Model' || name === 'Functional') {
     est.deep = true;
@@ -315,6 +316,22 @@ function adaptedLayerLeaks(vals: Val[]): Leak[] {
   };
   for (const v of vals) visit(v, 0);
   return out;
+}
+
+/**
+ * Encoders given their categories (`OneHotEncoder(categories=code_tables)`) learn nothing from the rows, and
+ * neither does a column transformer made only of such steps: fitting them before a split leaks nothing.
+ */
+function learnsNothing(call: Call, name: string, args: Val[], kwargs: Map<string, Val>): boolean {
+  if (name === 'OneHotEncoder' || name === 'OrdinalEncoder') {
+    const categories = kwarg(call, 'categories');
+    return categories !== undefined && !(categories.k === 'str' && categories.value === 'auto');
+  }
+  if (name === 'ColumnTransformer' || name === 'make_column_transformer') {
+    const steps = collectEstimators([...args, ...kwargs.values()]);
+    return steps.length > 0 && steps.every((e) => e.kind === 'other');
+  }
+  return false;
 }
 
 function collectEstimators(vals: Val[]): Estimator[] {
