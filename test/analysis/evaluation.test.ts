@@ -213,3 +213,24 @@ describe('no-held-out-evaluation: labels from another source', () => {
     expect(findings(code, rule)).toHaveLength(1);
   });
 });
+
+describe('no-held-out-evaluation: the unnamed piece beside a training piece cut by hand is held out', () => {
+  const code = (left: string) => py`
+    import pandas as pd
+    from sklearn.ensemble import RandomForestRegressor
+    from sklearn.metrics import mean_absolute_error
+    frame = pd.read_csv("turbines.csv")
+    cut = int(0.8 * len(frame))
+    ${left} = frame.iloc[:cut], frame.iloc[cut:]
+    model = RandomForestRegressor(n_estimators=300, random_state=0).fit(fit_part[["wind"]], fit_part["power"])
+    print(mean_absolute_error(eval_part["power"], model.predict(eval_part[["wind"]])))
+  `;
+
+  it('stays silent when the model is scored on eval_part, cut off beside fit_part', () => {
+    expect(findings(code('fit_part, eval_part'), 'no-held-out-evaluation')).toEqual([]);
+  });
+
+  it('still fires when the scored frame is the fitted one', () => {
+    expect(findings(code('fit_part, eval_part').replace('mean_absolute_error(eval_part["power"], model.predict(eval_part[["wind"]]))', 'mean_absolute_error(fit_part["power"], model.predict(fit_part[["wind"]]))'), 'no-held-out-evaluation')).toHaveLength(1);
+  });
+});

@@ -310,8 +310,8 @@ export class Interpreter {
         const pieces = target.k === 'seq' && value.items ? assignPieces(items, value.items) : value.items;
         // `tr, te = df.iloc[:cut], df.iloc[cut:]`: each target keeps its own expression (a manual split).
         const exprs = target.k === 'seq' && valueExpr?.k === 'seq' && valueExpr.items.length === items.length ? valueExpr.items : undefined;
-        const implied = exprs ? impliedTrainTargets(items, exprs) : undefined;
-        items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, exprs?.[i], implied?.has(i) ? 'train' : undefined));
+        const implied = exprs ? unnamedPiecePart(items, exprs) : undefined;
+        items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, exprs?.[i], implied?.index === i ? implied.part : undefined));
         return;
       }
       case 'attr': {
@@ -701,15 +701,19 @@ export class Interpreter {
 const PART_KEY = /^(train|training|val|valid|validation|test|testing|holdout|dev)$/i;
 
 /**
- * `hist, test = df[df.ts < cut], df[df.ts >= cut]`: in a split made by hand whose other pieces are named
- * test or validation, an unnamed piece holds the remaining rows, the training (development) part.
+ * A split made by hand with one piece unnamed: beside pieces named test or validation it holds the rest,
+ * the training (development) part (`hist, test = df[df.ts < cut], df[df.ts >= cut]`); beside a piece
+ * named for training it is the held-out part (`fit_part, eval_part = df.iloc[:cut], df.iloc[cut:]`).
  */
-function impliedTrainTargets(targets: Expr[], exprs: Expr[]): Set<number> | undefined {
+function unnamedPiecePart(targets: Expr[], exprs: Expr[]): { index: number; part: Part } | undefined {
   if (!exprs.every(isRowSelection) || !targets.every((t) => t.k === 'name')) return undefined;
   const parts = targets.map((t) => (t.k === 'name' ? partFromName(t.id) : undefined));
-  if (!parts.some((p) => p === 'test' || p === 'val')) return undefined;
   const unnamed = parts.flatMap((p, i) => (p === undefined ? [i] : []));
-  return unnamed.length === 1 ? new Set(unnamed) : undefined;
+  if (unnamed.length !== 1) return undefined;
+  const named = parts.filter((p): p is Part => p !== undefined);
+  if (named.length > 0 && named.every((p) => p === 'test' || p === 'val')) return { index: unnamed[0]!, part: 'train' };
+  if (named.length > 0 && named.every((p) => p === 'train')) return { index: unnamed[0]!, part: 'test' };
+  return undefined;
 }
 
 /** Class members in the order the shared instance needs them: set-up first. */
