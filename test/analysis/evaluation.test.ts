@@ -234,3 +234,40 @@ describe('no-held-out-evaluation: the unnamed piece beside a training piece cut 
     expect(findings(code('fit_part, eval_part').replace('mean_absolute_error(eval_part["power"], model.predict(eval_part[["wind"]]))', 'mean_absolute_error(fit_part["power"], model.predict(fit_part[["wind"]]))'), 'no-held-out-evaluation')).toHaveLength(1);
   });
 });
+
+describe('metrics computed inside f-strings, and a constant prior as the baseline', () => {
+  const code = (report: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.metrics import accuracy_score, roc_auc_score, brier_score_loss
+    from sklearn.model_selection import train_test_split
+    clicks = pd.read_parquet("clicks.parquet")
+    print(clicks["converted"].value_counts())
+    X_a, X_b, y_a, y_b = train_test_split(clicks[["bid", "hour"]], clicks["converted"], stratify=clicks["converted"], random_state=0)
+    forest = RandomForestClassifier(n_estimators=300, random_state=0).fit(X_a, y_a)
+    ${report}
+  `;
+
+  it('accuracy-only fires for an accuracy computed only inside an f-string (HIGH on imbalanced data)', () => {
+    const [f] = findings(code('print(f"hold-out accuracy: {accuracy_score(y_b, forest.predict(X_b)):.4f}")'), 'accuracy-only');
+    expect([f?.line, f?.severity]).toEqual([10, 'HIGH']);
+  });
+
+  it('no-baseline stays silent when an f-string compares with a constant prior prediction', () => {
+    const report = py`
+      proba = forest.predict_proba(X_b)[:, 1]
+      prior = np.full_like(proba, y_a.mean())
+      print(f"AUC {roc_auc_score(y_b, proba):.3f}  Brier {brier_score_loss(y_b, proba):.4f} (prior {brier_score_loss(y_b, prior):.4f})")
+    `;
+    expect(findings(code(report.replace(/\n/g, '\n    ')), 'no-baseline')).toEqual([]);
+  });
+
+  it('no-baseline fires when the f-string reports the model alone', () => {
+    const report = py`
+      proba = forest.predict_proba(X_b)[:, 1]
+      print(f"AUC {roc_auc_score(y_b, proba):.3f}  Brier {brier_score_loss(y_b, proba):.4f}")
+    `;
+    expect(findings(code(report.replace(/\n/g, '\n    ')), 'no-baseline')).toHaveLength(1);
+  });
+});

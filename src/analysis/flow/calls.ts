@@ -224,6 +224,10 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     args[0].perm = { id: it.nextSplitId(call.line), line: call.line, endLine: call.endLine, seeded: false };
     return {};
   }
+  if (/^(full_like|zeros_like|ones_like|full|repeat|tile)$/.test(name) && /^(np|numpy|torch)\./.test(qual)) {
+    // `np.full_like(p_test, y_train.mean())`: a constant prediction (the prior), a naive baseline, not a model's output.
+    return { data: true, ...(args[1]?.stat ? { stat: args[1].stat } : {}) };
+  }
   if (name === 'to_datetime') {
     const src = call.args[0];
     if (src?.k === 'sub' && src.index[0]?.k === 'str') it.dateColumns.add(src.index[0].value);

@@ -519,6 +519,10 @@ export class Interpreter {
       }
       case 'star':
         return this.eval(e.value, scope);
+      case 'str':
+        // `f"accuracy {accuracy_score(y_te, p):.3f}"`: what is interpolated runs (metrics are computed there).
+        if (e.parts) for (const p of e.parts) this.eval(p, scope);
+        return {};
       default:
         return {};
     }

@@ -23,7 +23,7 @@ export type Expr = Span &
     | { k: 'call'; fn: Expr; args: Expr[]; kwargs: Kwarg[] }
     | { k: 'sub'; obj: Expr; index: Expr[] }
     | { k: 'slice'; lower?: Expr; upper?: Expr; step?: Expr }
-    | { k: 'str'; value: string; fstring: boolean }
+    | { k: 'str'; value: string; fstring: boolean; /** f-string interpolations (`{acc(y, p):.3f}`) */ parts?: Expr[] }
     | { k: 'num'; value: number }
     | { k: 'const'; value: 'True' | 'False' | 'None' }
     | { k: 'seq'; kind: 'tuple' | 'list' | 'set'; items: Expr[] }
@@ -107,8 +107,10 @@ export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
     case 'star':
       walkExpr(e.value, visit);
       return;
-    case 'name':
     case 'str':
+      if (e.parts) for (const p of e.parts) walkExpr(p, visit);
+      return;
+    case 'name':
     case 'num':
     case 'const':
       return;
@@ -147,6 +149,8 @@ export function exprChildren(e: Expr): Expr[] {
       return [e.elt, ...e.gens.flatMap((g) => [g.target, g.iter]), ...e.conds];
     case 'star':
       return [e.value];
+    case 'str':
+      return e.parts ?? [];
     default:
       return [];
   }

@@ -468,12 +468,18 @@ function stringExpr(n: RawNode, sp: Span, ctx: Ctx): Expr {
   const prefix = start ? text(start, ctx).replace(/['"]/g, '').toLowerCase() : '';
   let value = '';
   let fstring = prefix.includes('f');
+  const parts: Expr[] = [];
   for (const c of n.c) {
     if (c.t === 'string_content') value += text(c, ctx);
     else if (c.t === 'interpolation') {
       fstring = true;
       value += '{…}';
+      // The interpolated expression is code that runs (`{accuracy_score(y, p):.3f}`); the format spec is not.
+      const inner = named(c).find((x) => x.t !== 'format_specifier' && x.t !== 'type_conversion');
+      if (inner) parts.push(expr(inner, ctx));
     }
   }
-  return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'str', value, fstring };
+  const out: Expr = { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'str', value, fstring };
+  if (parts.length > 0) out.parts = parts;
+  return out;
 }
