@@ -149,3 +149,71 @@ describe('missing-eval-mode: the same switches spelled differently', () => {
     expect(quiet(code).map((f) => f.rule)).toEqual(['missing-eval-mode']);
   });
 });
+
+describe('PyTorch Lightning', () => {
+  const module = (init: string, step: string) => py`
+    import lightning as L
+    import torch
+    import torch.nn.functional as F
+    from torch import nn
+    from torch.utils.data import DataLoader
+
+    class Outcome(L.LightningModule):
+        def __init__(self):
+            super().__init__()
+            ${init}
+            self.net = nn.Linear(8, 3)
+
+        def training_step(self, batch, batch_idx):
+            x, y = batch
+            opt = self.optimizers()
+            loss = F.cross_entropy(self.net(x), y)
+            ${step}
+            return loss
+
+        def validation_step(self, batch, batch_idx):
+            x, y = batch
+            self.log("val_loss", F.cross_entropy(self.net(x), y))
+
+        def configure_optimizers(self):
+            return torch.optim.Adam(self.parameters(), lr=1e-3)
+  `;
+
+  it('missing-zero-grad fires for manual optimisation that never clears gradients', () => {
+    const [f] = findings(module('self.automatic_optimization = False', 'self.manual_backward(loss)\n            opt.step()'), 'missing-zero-grad');
+    expect(f?.line).toBe(17);
+    expect(f?.fixed).toContain('opt.zero_grad()');
+  });
+
+  it('stays silent with zero_grad in manual optimisation, and with automatic optimisation', () => {
+    expect(findings(module('self.automatic_optimization = False', 'opt.zero_grad()\n            self.manual_backward(loss)\n            opt.step()'), 'missing-zero-grad')).toEqual([]);
+    expect(findings(module('self.lr = 1e-3', ''), 'missing-zero-grad')).toEqual([]);
+  });
+
+  const script = (validate: string) => py`
+    import lightning as L
+    import pandas as pd
+    import torch
+    from torch.utils.data import DataLoader, TensorDataset
+    from model import Outcome
+    L.seed_everything(0)
+    frame = pd.read_csv("matches.csv")
+    X = torch.tensor(frame[["a", "b"]].values, dtype=torch.float32)
+    y = torch.tensor(frame["result"].values)
+    loader = DataLoader(TensorDataset(X, y), batch_size=64, shuffle=True)
+    model = Outcome()
+    trainer = L.Trainer(max_epochs=5)
+    trainer.fit(model, train_dataloaders=loader)
+    ${validate}
+  `;
+  const files = (validate: string) => ({ 'model.py': module('self.lr = 1e-3', ''), 'train.py': script(validate), 'requirements.txt': 'lightning==2.4.0\n' });
+
+  it('no-held-out-evaluation fires for trainer.validate on the loader the model was fitted with', () => {
+    expect(findings(files('print(trainer.validate(model, dataloaders=loader))'), 'no-held-out-evaluation').map((f) => [f.file, f.line])).toEqual([['train.py', 14]]);
+  });
+
+  it('stays silent when trainer.test gets a loader of other rows', () => {
+    const other = 'held = pd.read_csv("matches_2024.csv")\n    print(trainer.test(model, dataloaders=DataLoader(TensorDataset(torch.tensor(held[["a", "b"]].values), torch.tensor(held["result"].values)))))';
+    expect(findings(files(other), 'no-held-out-evaluation')).toEqual([]);
+  });
+});

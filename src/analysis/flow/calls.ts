@@ -67,7 +67,8 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   if (callee && (callee.est?.deep || callee.instanceOf)) {
     // `model(x)`: a forward pass of a network.
     const x = args[0];
-    if (x && x.part !== 'train') it.facts.heldOutUses.push(call.line);
+    // Only rows known to be data count (a Lightning `validation_step`'s batch is whatever the trainer passes).
+    if (x?.data && x.part !== 'train') it.facts.heldOutUses.push(call.line);
     return derive(x, { pred: true, prob: true });
   }
   const qual = callee?.qual ?? dotted(call.fn) ?? name;
@@ -141,6 +142,34 @@ function hfTrainer(it: Interpreter, call: Call, kwargs: Map<string, Val>): void 
   const text = it.src(call.kwargs.find((k) => k.name === 'eval_dataset')!.value);
   const how = [early ? 'early stopping watches it' : '', loadBest ? 'the checkpoint kept at the end is the best on it (load_best_model_at_end)' : ''].filter(Boolean).join(' and ');
   it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'eval-dataset', detail: `\`eval_dataset=${text}\` is the test set, and ${how}`, sites: [] });
+}
+
+/**
+ * `trainer.fit(model, train_dataloaders=...)` trains the module; `trainer.validate(model, dataloaders=...)` and
+ * `trainer.test(...)` evaluate it on the rows of the loader given (held out only if those are held out).
+ */
+function lightningCall(it: Interpreter, call: Call, trainer: { fitRows?: Val }, method: string, args: Val[], kwargs: Map<string, Val>): Val {
+  const model = args[0] ?? kwargs.get('model');
+  if (method === 'fit') {
+    const rows = args[1] ?? kwargs.get('train_dataloaders') ?? kwargs.get('datamodule');
+    trainer.fitRows = rows;
+    const val = args[2] ?? kwargs.get('val_dataloaders');
+    const est: Estimator = model?.est ?? { cls: model?.instanceOf ?? 'LightningModule', line: call.line, endLine: call.endLine, kind: 'model', call, inner: [], deep: true };
+    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: rows?.part, splitIds: rows?.splitIds ?? [], ...(rows?.origins ? { origins: rows.origins } : {}) });
+    if (val && val.part !== 'train' && val.part !== 'full') it.facts.heldOutUses.push(call.line);
+    return {};
+  }
+  if (method === 'validate' || method === 'test' || method === 'predict') {
+    const rows = args[1] ?? kwargs.get('dataloaders') ?? kwargs.get('datamodule');
+    // The very loader it was fitted with is training data, whatever else is known of it.
+    const fitted = rows !== undefined && (rows === trainer.fitRows || (rows.origins?.length && trainer.fitRows?.origins?.some((o) => rows.origins!.includes(o))));
+    const part = fitted ? 'train' : rows?.part;
+    // Other rows than the fitted ones (another file, another loader) are held out as far as we can tell.
+    if (rows && !fitted && part !== 'train') it.facts.heldOutUses.push(call.line);
+    if (method !== 'predict') it.facts.evals.push({ line: call.line, part, metric: `trainer.${method}`, kind: 'other' });
+    return method === 'predict' ? derive(rows, { pred: true }) : {};
+  }
+  return {};
 }
 
 function datasetPartKwarg(call: Call): Part | undefined {
@@ -256,6 +285,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   // Hugging Face: `DatasetDict({"train": ..., "test": ...})` keeps its keyed parts.
   if (/^(Iterable)?DatasetDict$/.test(name) && args[0]?.keys) return args[0];
   if (/TrainingArguments$|^(SFT|DPO|Reward)Config$/.test(name)) return { trainingArgs: { loadBest: isConst(kwarg(call, 'load_best_model_at_end'), 'True') } };
+  if (name === 'Trainer' && /(^|\.)(lightning|pytorch_lightning|pl|L)(\.pytorch)?\.Trainer$/.test(qual)) return { lightningTrainer: {} };
   if (/Trainer$/.test(name) && /^[A-Z]/.test(name)) hfTrainer(it, call, kwargs);
   if (/^(train|cv)$/.test(name) && /xgb|xgboost|lgb|lightgbm/.test(qual)) return boosterTrain(it, call, name, args, kwargs);
   runCallbacks(it, call, name, args, kwargs);
@@ -503,6 +533,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   const est = receiver.est;
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  if (receiver.lightningTrainer) return lightningCall(it, call, receiver.lightningTrainer, method, args, kwargs);
   if (receiver.keys && receiver.elems && /^(map|filter|shuffle|select_columns|remove_columns|rename_column|rename_columns|cast|cast_column|with_format|flatten|class_encode_column)$/.test(method)) {
     // `ds.map(tokenize)` on a DatasetDict maps every split and keeps them apart.
     return { keys: receiver.keys, elems: receiver.elems.map((v) => derive(v)) };

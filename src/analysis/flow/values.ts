@@ -141,6 +141,8 @@ export interface Val {
   elems?: Val[];
   /** A dict literal's string keys, aligned with `elems` (`{"train": ..., "test": ...}`). */
   keys?: (string | undefined)[];
+  /** A PyTorch Lightning `Trainer`: `fit` trains the module it is given, `validate`/`test` evaluate it. */
+  lightningTrainer?: { fitRows?: Val };
   /** Hugging Face `TrainingArguments(load_best_model_at_end=True, ...)`: the checkpoint kept is the best on the eval set. */
   trainingArgs?: { loadBest: boolean };
   /** `frames.items()` / `.values()` of a keyed dict: what each iteration yields. */

@@ -8,6 +8,7 @@ import { stmtBodies, stmtExprs, walkExpr } from '../python/ast.js';
 import { importedRoots } from '../python/imports.js';
 import type { SourceFile } from '../source.js';
 import type { FileLinks } from './project-links.js';
+import { manualOptimizationFindings } from './manual-optimization.js';
 import { unzeroedOptimizerFindings } from './optimizer-zeroing.js';
 
 type Def = Extract<Stmt, { k: 'def' }>;
@@ -55,6 +56,8 @@ export function deepLearningFindings(file: SourceFile, facts: FileFacts, traits:
   if (roots.has('torch') && !/LightningModule|pytorch_lightning|lightning\.|Trainer\(/.test(code)) {
     out.push(...torchFindings(file, traits, links));
   }
+  // Lightning runs the loop itself; with manual optimisation the gradients are the module's job.
+  if (/LightningModule/.test(code)) out.push(...manualOptimizationFindings(file));
   out.push(...kerasFindings(file, facts, code, traits));
   return out;
 }
