@@ -907,3 +907,43 @@ describe('preprocessing-before-split: encoders given their categories learn noth
     expect(findings(code(`ColumnTransformer([("cat", ${fixed}, ["type", "segment"])], remainder=StandardScaler())`), rule).map((f) => f.line)).toEqual([12]);
   });
 });
+
+describe('held-out rows that are not the test set', () => {
+  it('test-set-selection stays silent for early stopping on the held-out fold of a CV splitter', () => {
+    const code = HEAD + py`
+      from sklearn.model_selection import GroupKFold
+      from xgboost import XGBRegressor
+      fields = pd.read_csv("fields.csv")
+      for tr, va in GroupKFold(n_splits=5).split(fields, groups=fields["farm"]):
+          a, b = fields.iloc[tr], fields.iloc[va]
+          m = XGBRegressor(n_estimators=2000, early_stopping_rounds=100, random_state=0)
+          m.fit(a[["x"]], a["y"], eval_set=[(b[["x"]], b["y"])], verbose=False)
+    `;
+    expect(findings(code, 'test-set-selection')).toEqual([]);
+  });
+
+  it('fit-on-test stays silent for a prefit calibrator on a split named for calibration, and fires on the test split', () => {
+    const code = (names: string) => HEAD + py`
+      from sklearn.calibration import CalibratedClassifierCV
+      from sklearn.ensemble import RandomForestClassifier
+      X_fit, X_rest, y_fit, y_rest = train_test_split(X, y, stratify=y, random_state=0)
+      ${names} = train_test_split(X_rest, y_rest, test_size=0.5, stratify=y_rest, random_state=0)
+      forest = RandomForestClassifier(n_estimators=300, random_state=0).fit(X_fit, y_fit)
+      calibrated = CalibratedClassifierCV(forest, method="sigmoid", cv="prefit").fit(X_cal, y_cal)
+    `;
+    expect(findings(code('X_test, X_cal, y_test, y_cal'), 'fit-on-test')).toEqual([]);
+    expect(findings(code('X_cal, X_test, y_cal, y_test').replace('.fit(X_cal, y_cal)', '.fit(X_test, y_test)'), 'fit-on-test').map((f) => f.line)).toEqual([13]);
+  });
+
+  it('preprocessing-before-split stays silent for a LabelEncoder giving one column its ids, and fires for its refit on the test rows', () => {
+    const code = HEAD + py`
+      tracks = pd.read_csv("tracks.csv")
+      codes = LabelEncoder().fit(tracks["genre"])
+      y_all = codes.transform(tracks["genre"])
+      x_tr, x_te, y_tr, y_te = train_test_split(tracks[["tempo"]], y_all, stratify=y_all, random_state=0)
+    `;
+    expect(findings(code, 'preprocessing-before-split')).toEqual([]);
+    const refit = code + 'test_rows = tracks.loc[x_te.index]\ntest_codes = LabelEncoder().fit_transform(test_rows["genre"])\n';
+    expect(findings(refit, 'fit-on-test')).toHaveLength(1);
+  });
+});

@@ -596,7 +596,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     if (X?.time && receiver.splitter.shuffled) {
       it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${receiver.splitter.cls}\` shuffles rows across time` });
     }
-    return { iterItems: [{ indexPart: 'train' }, { indexPart: 'test' }] };
+    // The held-out fold of a CV splitter is a validation fold: early stopping or choices made on it are CV, not test-set selection.
+    return { iterItems: [{ indexPart: 'train' }, { indexPart: 'val' }] };
   }
   if ((method === 'append' || method === 'add' || method === 'extend') && args[0]) {
     const item = args[0];

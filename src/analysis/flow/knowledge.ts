@@ -165,7 +165,7 @@ export function isModelName(cls: string): boolean {
 
 export type Part = 'full' | 'train' | 'val' | 'test';
 
-const PART_HINT = /te|ts|holdout|va|vl|dev|tr|fit/i;
+const PART_HINT = /te|ts|holdout|va|vl|dev|tr|fit|cal/i;
 
 /** The part of the data a variable or file name announces (`X_test`, `val_loader`, `train.csv`, `fit_rows`). */
 export function partFromName(name: string): Part | undefined {
@@ -173,7 +173,8 @@ export function partFromName(name: string): Part | undefined {
   if (!PART_HINT.test(name)) return undefined;
   const words = nameWords(name);
   if (words.some((w) => w === 'test' || w === 'tst' || w === 'holdout' || w === 'te')) return 'test';
-  if (words.some((w) => w === 'val' || w === 'valid' || w === 'validation' || w === 'dev' || w === 'development' || w === 'vl')) return 'val';
+  // A calibration set is held out like a validation set: calibrators and thresholds are fitted on it.
+  if (words.some((w) => w === 'val' || w === 'valid' || w === 'validation' || w === 'dev' || w === 'development' || w === 'vl' || w === 'cal' || w === 'calib' || w === 'calibration')) return 'val';
   if (words.some((w) => w === 'train' || w === 'training' || w === 'trn' || w === 'tr' || w === 'fit')) return 'train';
   return undefined;
 }
