@@ -947,3 +947,24 @@ describe('held-out rows that are not the test set', () => {
     expect(findings(refit, 'fit-on-test')).toHaveLength(1);
   });
 });
+
+describe('preprocessing-before-split: rows picked by the ids of one part', () => {
+  const code = (ids: string) => HEAD + py`
+    pairs = pd.read_csv("pairs.csv")
+    expr = pd.read_parquet("expression.parquet")
+    order = np.random.default_rng(0).permutation(len(pairs))
+    te_idx, tr_idx = order[:500], order[500:]
+    lines = ${ids}
+    mu, sd = expr.loc[lines].mean(), expr.loc[lines].std()
+    g_all = ((expr.loc[pairs["cell_id"]] - mu) / sd).to_numpy()
+    g_train, g_test = g_all[tr_idx], g_all[te_idx]
+  `;
+
+  it('stays silent for statistics of the rows of the training ids', () => {
+    expect(findings(code('pairs["cell_id"].iloc[tr_idx].unique()'), 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('fires for statistics of the rows of every id', () => {
+    expect(findings(code('pairs["cell_id"].unique()'), 'preprocessing-before-split').map((f) => f.line)).toEqual([13]);
+  });
+});

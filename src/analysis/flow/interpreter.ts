@@ -456,7 +456,9 @@ export class Interpreter {
         if (obj.data) {
           const perm = index.find((i) => i.perm)?.perm;
           const indexPart = index.find((i) => i.indexPart)?.indexPart;
-          const fold = indexPart ?? keyPart;
+          // `expr.loc[train_ids]`: rows picked by the ids of one part belong to that part.
+          const idsPart = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test'))?.part : undefined;
+          const fold = indexPart ?? keyPart ?? idsPart;
           if (indexPart && obj.leaks && (obj.part === undefined || obj.part === 'full')) {
             // `x[train_idx]`: the first rows picked by a part's indices are where the split happens.
             const name = this.targets[0] ?? this.src(e);
