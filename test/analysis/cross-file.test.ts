@@ -236,3 +236,40 @@ describe('unknown calls that receive the model', () => {
     expect(of({ 'shots.py': code }, 'no-held-out-evaluation')).toEqual([]);
   });
 });
+
+describe('time order and folds from other files', () => {
+  const data = py`
+    import pandas as pd
+
+    def load(path):
+        raw = pd.read_csv(path)
+        raw["ts"] = pd.to_datetime(raw["ts"])
+        return raw.sort_values("ts").set_index("ts")
+  `;
+  const folds = (shuffle: string) => py`
+    from sklearn.model_selection import KFold
+
+    def make_splitter(cfg):
+        return KFold(n_splits=5, shuffle=${shuffle}, random_state=0)
+  `;
+  const main = py`
+    from sklearn.linear_model import Ridge
+    from aq.data import load
+    from aq.folds import make_splitter
+    hourly = load("pm25.csv")
+    hourly["lag1"] = hourly["pm25"].shift(1)
+    for fit_idx, hold_idx in make_splitter({"n_splits": 5}).split(hourly):
+        Ridge().fit(hourly.iloc[fit_idx][["lag1"]], hourly.iloc[fit_idx]["pm25"])
+  `;
+  const files = (shuffle: string) => ({ 'aq/__init__.py': '', 'aq/data.py': data, 'aq/folds.py': folds(shuffle), 'train.py': main, 'requirements.txt': 'pandas==2.2.3\n' });
+
+  it('fires for shuffled folds built in a helper module (a config default of shuffle=True), citing each file', () => {
+    const [f] = of(files('cfg.get("shuffle", True)'), 'shuffled-time-series-split');
+    expect([f?.file, f?.line]).toEqual(['train.py', 6]);
+    expect(f?.sites).toEqual(expect.arrayContaining([{ file: 'aq/folds.py', line: 4 }, { file: 'aq/data.py', line: 6 }]));
+  });
+
+  it('stays silent when the config default keeps the folds in order', () => {
+    expect(of(files('cfg.get("shuffle", False)'), 'shuffled-time-series-split')).toEqual([]);
+  });
+});

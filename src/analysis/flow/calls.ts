@@ -262,7 +262,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     if (src?.k === 'sub' && src.index[0]?.k === 'str') it.dateColumns.add(src.index[0].value);
     return derive(args[0], { dates: { line: call.line, what: 'pd.to_datetime' } });
   }
-  if (name === 'date_range' || name === 'DatetimeIndex') return { data: true, part: 'full', time: { line: call.line, what: `pd.${name}` } };
+  if (name === 'date_range' || name === 'DatetimeIndex') return { data: true, part: 'full', time: { line: call.line, what: `pd.${name}`, file: it.path } };
   if (/^(max|min|sorted|argmax|argmin|nanargmax|argsort)$/.test(name)) {
     const first = args[0];
     if (first?.container) it.checkPick(first, call.line);
@@ -379,13 +379,19 @@ function collectEstimators(vals: Val[]): Estimator[] {
   return out;
 }
 
+/** `cfg.get("shuffle", True)`: a setting read with a default is judged by that default (the config may not say). */
+function orDefault(e: Expr | undefined): Expr | undefined {
+  if (e?.k === 'call' && e.fn.k === 'attr' && e.fn.attr === 'get' && e.args.length === 2 && e.args[0]?.k === 'str') return e.args[1];
+  return e;
+}
+
 function splitter(it: Interpreter, call: Call, name: string): Val {
-  const shuffle = kwarg(call, 'shuffle');
+  const shuffle = orDefault(kwarg(call, 'shuffle'));
   const shuffled = ALWAYS_RANDOM_SPLITTERS.has(name) || isConst(shuffle, 'True');
   const rs = kwarg(call, 'random_state');
   const seeded = rs !== undefined && !isConst(rs, 'None');
   if (shuffled && !seeded) it.facts.unseededSplitters.push({ line: call.line, cls: name });
-  return { splitter: { cls: name, line: call.line, shuffled, seeded } };
+  return { splitter: { cls: name, line: call.line, file: it.path, shuffled, seeded } };
 }
 
 function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
@@ -404,7 +410,7 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
     if (parseDates.k === 'seq') for (const item of parseDates.items) if (item.k === 'str') it.dateColumns.add(item.value);
     v.dates = { line: call.line, what: 'parse_dates' };
     const indexCol = kwarg(call, 'index_col');
-    if (indexCol && !isConst(indexCol, 'None')) v.time = { line: call.line, what: 'a date index (`index_col` with `parse_dates`)' };
+    if (indexCol && !isConst(indexCol, 'None')) v.time = { line: call.line, what: 'a date index (`index_col` with `parse_dates`)', file: it.path };
   }
   if (isConst(kwarg(call, 'return_X_y'), 'True')) return { items: [{ ...v }, { ...v }] };
   void kwargs;
@@ -415,7 +421,7 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
 
 function split(it: Interpreter, call: Call, args: Val[]): Val {
   const arrays = call.args.map((a, i) => (a.k === 'star' ? undefined : (args[i] ?? {}))).filter((v): v is Val => v !== undefined);
-  const shuffleArg = kwarg(call, 'shuffle');
+  const shuffleArg = orDefault(kwarg(call, 'shuffle'));
   const shuffled = !isConst(shuffleArg, 'False');
   const rs = kwarg(call, 'random_state');
   const seeded = rs !== undefined && !isConst(rs, 'None');
@@ -594,7 +600,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     it.facts.cvLines.push(call.line);
     it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined });
     if (X?.time && receiver.splitter.shuffled) {
-      it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${receiver.splitter.cls}\` shuffles rows across time` });
+      const built = receiver.splitter.file !== undefined && receiver.splitter.file !== it.path ? [{ file: receiver.splitter.file, line: receiver.splitter.line }] : [];
+      it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${receiver.splitter.cls}\` shuffles rows across time`, elsewhere: built });
     }
     // The held-out fold of a CV splitter is a validation fold: early stopping or choices made on it are CV, not test-set selection.
     return { iterItems: [{ indexPart: 'train' }, { indexPart: 'val' }] };
@@ -655,7 +662,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   if (receiver.grouped && /^(transform|apply|agg|aggregate)$/.test(method) && fnArg && fnArg.k !== 'str' && !/^(np|numpy)\.(mean|median|sum|std|var|max|min)$/.test(dotted(fnArg) ?? '')) {
     // `groupby(...).transform(lambda s: s.shift(1).rolling(7).mean())`: per-row values within each group.
     const out = derive(receiver, { grouped: undefined, data: true });
-    if (/\.(shift|rolling|diff|pct_change|ewm|expanding)\(/.test(it.src(fnArg))) out.time = out.time ?? { line, what: 'lagged/rolling features per group' };
+    if (/\.(shift|rolling|diff|pct_change|ewm|expanding)\(/.test(it.src(fnArg))) out.time = out.time ?? { line, what: 'lagged/rolling features per group', file: it.path };
     return out;
   }
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
@@ -669,7 +676,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     addLeak(out, { kind: 'preprocess', file: it.path, line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText });
   }
   if (TIME_METHODS.has(method)) {
-    out.time = receiver.time ?? { line, what: `\`.${method}()\`` };
+    out.time = receiver.time ?? { line, what: `\`.${method}()\``, file: it.path };
     if (/^(rolling|expanding|ewm|resample)$/.test(method)) out.windowed = true;
   }
   if (/^(sort_values|sort_index)$/.test(method)) out.sampled = undefined;
@@ -680,7 +687,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     const isDate = (k: string) => it.dateColumns.has(k) || DATE_LIKE.test(k);
     const byText = keys.find(isDate) ?? keys[0];
     const datey = byText !== undefined && isDate(byText);
-    if (datey || (method === 'sort_index' && receiver.dates)) out.time = out.time ?? { line, what: `rows ordered by \`${byText ?? 'a date index'}\`` };
+    if (datey || (method === 'sort_index' && receiver.dates)) out.time = out.time ?? { line, what: `rows ordered by \`${byText ?? 'a date index'}\``, file: it.path };
   }
   if (method === 'sample') out.sampled = true;
   if (method === 'assign') for (const v of kwargs.values()) absorb(out, v);

@@ -50,6 +50,8 @@ export interface TimeSplit {
   how: string;
   /** Other lines of the same split (where shuffled indices cut the rows). */
   sites?: number[];
+  /** Places in other files (the helper that built the folds). */
+  elsewhere?: { file: string; line: number }[];
 }
 
 export interface SplitFact {

@@ -45,7 +45,9 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   }
   if (est.cv?.shuffled && X?.time && (method === 'fit' || method === 'fit_transform')) {
     // The folds are made where the splitter is built; the fit is where they meet time-ordered rows.
-    it.facts.timeSplits.push({ line: est.cv.line, endLine: est.cv.line, evidence: X.time, how: `\`${est.cv.cls}\` shuffles rows across time in the folds of \`${est.cls}\``, sites: [call.line] });
+    const how = `\`${est.cv.cls}\` shuffles rows across time in the folds of \`${est.cls}\``;
+    if (est.cv.file === undefined || est.cv.file === it.path) it.facts.timeSplits.push({ line: est.cv.line, endLine: est.cv.line, evidence: X.time, how, sites: [call.line] });
+    else it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how, elsewhere: [{ file: est.cv.file, line: est.cv.line }] });
   }
   if (est.kind === 'search') {
     it.facts.cvLines.push(call.line);

@@ -29,6 +29,8 @@ export interface Leak {
 export interface TimeEvidence {
   line: number;
   what: string;
+  /** The file of `line` when it is not the file being analysed (a helper module's). */
+  file?: string;
 }
 
 export interface Estimator {
@@ -59,6 +61,8 @@ export interface Estimator {
 export interface Splitter {
   cls: string;
   line: number;
+  /** Where it was built (a helper module may build the folds the training script uses). */
+  file?: string;
   shuffled: boolean;
   seeded: boolean;
 }

@@ -72,11 +72,11 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
       file,
       line: ts.line,
       endLine: ts.endLine,
-      issue: `The rows are time-ordered (${ts.evidence.what} at line ${ts.evidence.line}), but ${ts.how}.`,
+      issue: `The rows are time-ordered (${ts.evidence.what} at ${ts.evidence.file && ts.evidence.file !== file.path ? `${ts.evidence.file}:` : 'line '}${ts.evidence.line}), but ${ts.how}.`,
       impact: 'The model is trained on rows from after the ones it is tested on (and lag/rolling features overlap across the split), so the score overstates how well it forecasts the future.',
       fix: 'Split by time: `train_test_split(..., shuffle=False)` on rows sorted by date, or `TimeSeriesSplit` for cross-validation.',
       fixed: dedent(timeRewrite(current)),
-      sites: [{ file: file.path, line: ts.evidence.line }, ...(ts.sites ?? []).map((line) => ({ file: file.path, line }))],
+      sites: [{ file: ts.evidence.file ?? file.path, line: ts.evidence.line }, ...(ts.sites ?? []).map((line) => ({ file: file.path, line })), ...(ts.elsewhere ?? [])],
     });
   }
   return out.map(buildFinding);
