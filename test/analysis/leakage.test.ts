@@ -968,3 +968,48 @@ describe('preprocessing-before-split: rows picked by the ids of one part', () =>
     expect(findings(code('pairs["cell_id"].unique()'), 'preprocessing-before-split').map((f) => f.line)).toEqual([13]);
   });
 });
+
+describe('fit-on-test: one split taken with next(splitter.split(...)) is a train/test split', () => {
+  const code = (take: string) => HEAD + py`
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.model_selection import StratifiedShuffleSplit
+    sss = StratifiedShuffleSplit(n_splits=1, test_size=0.25, random_state=0)
+    ${take}
+        X_fit, y_fit, X_out, y_out = X.iloc[fit_rows], y[fit_rows], X.iloc[out_rows], y[out_rows]
+        gbm = HistGradientBoostingClassifier(random_state=0).fit(X_fit, y_fit)
+        cal = CalibratedClassifierCV(gbm, method="isotonic", cv="prefit").fit(X_out, y_out)
+  `;
+
+  it('fires for a prefit calibrator fitted on the rows held out by that single split', () => {
+    expect(findings(code('fit_rows, out_rows = next(sss.split(X, y))\nif True:'), 'fit-on-test').map((f) => f.line)).toEqual([16]);
+  });
+
+  it('stays silent inside a loop over the folds (the held-out fold is a validation fold)', () => {
+    expect(findings(code('for fit_rows, out_rows in sss.split(X, y):'), 'fit-on-test')).toEqual([]);
+  });
+});
+
+describe('preprocessing-before-split: parts picked through nested index arrays and masks', () => {
+  const code = (stats: string) => HEAD + py`
+    from sklearn.model_selection import GroupShuffleSplit
+    blob = np.load("windows.npz")
+    W, rul, vin = blob["X"], blob["rul"], blob["vin"]
+    dev_i, test_i = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(W, rul, groups=vin))
+    tr_rel, va_rel = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=1).split(W[dev_i], rul[dev_i], groups=vin[dev_i]))
+    tr_i, va_i = dev_i[tr_rel], dev_i[va_rel]
+    in_train = np.zeros(len(W), dtype=bool)
+    in_train[tr_i] = True
+    ${stats}
+    Wn = (W - mu) / sigma
+    W_train, W_val, W_test = Wn[tr_i], Wn[va_i], Wn[test_i]
+  `;
+
+  it('stays silent for statistics of the rows a training mask selects', () => {
+    expect(findings(code('mu, sigma = W[in_train].mean(axis=0), W[in_train].std(axis=0)'), 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('fires for statistics of every window', () => {
+    expect(findings(code('mu, sigma = W.mean(axis=0), W.std(axis=0)'), 'preprocessing-before-split').map((f) => f.line)).toEqual([16]);
+  });
+});

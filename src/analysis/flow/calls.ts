@@ -276,6 +276,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   }
   if (/^(sigmoid|softmax|log_softmax|expit)$/.test(name)) return derive(args[0], { prob: true });
   if (name === 'deepcopy' || name === 'clone') return args[0] ?? {};
+  if (name === 'next' && args[0]?.firstSplit) return { items: args[0].firstSplit };
   if (/^(len|print|str|int|float|round|isinstance|type|range|enumerate|zip|repr|display)$/.test(name)) {
     if (name === 'enumerate') return { iterItems: [{}, iterateOne(args[0])] };
     if (name === 'zip') return { iterItems: args.map(iterateOne) };
@@ -604,7 +605,9 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
       it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${receiver.splitter.cls}\` shuffles rows across time`, elsewhere: built });
     }
     // The held-out fold of a CV splitter is a validation fold: early stopping or choices made on it are CV, not test-set selection.
-    return { iterItems: [{ indexPart: 'train' }, { indexPart: 'val' }] };
+    const fromDev = X?.part === 'train' || (X?.part === 'val' && X.dev === true);
+    const once: [Part, Part] = X?.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
+    return { iterItems: [{ indexPart: 'train' }, { indexPart: 'val' }], firstSplit: once.map((indexPart) => ({ indexPart })) };
   }
   if ((method === 'append' || method === 'add' || method === 'extend') && args[0]) {
     const item = args[0];

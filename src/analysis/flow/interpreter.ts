@@ -299,6 +299,9 @@ export class Interpreter {
         } else if (v.perm && !v.data && named && !v.indexPart) {
           // `test_idx = order[cut:]`: row indices of a part.
           v = { ...v, indexPart: named };
+        } else if (v.indexPart && !v.data && named && named !== 'full' && named !== v.indexPart && !isDevName(target.id)) {
+          // `fit_idx, val_idx = next(inner.split(dev))`: as with train_test_split, the name says which part.
+          v = { ...v, indexPart: named };
         }
         this.noteScoreName(target.id, v);
         scope.set(target.id, v);
@@ -324,6 +327,9 @@ export class Interpreter {
       case 'sub': {
         const owner = this.eval(target.obj, scope);
         if (owner.data) absorb(owner, value);
+        // `in_train[tr_idx] = True`: a mask marking one part's rows selects that part.
+        const marked = target.index.length === 1 && !owner.data ? this.eval(target.index[0]!, scope).indexPart : undefined;
+        if (marked && Object.keys(owner).length === 0) owner.indexPart = marked;
         if (owner.data && value.stat && value.stat.part !== 'test' && value.stat.part !== 'val') {
           // `df['enc'] = df.groupby('city')['y'].transform('mean')`: a statistic of all rows becomes a feature.
           addLeak(owner, { kind: 'preprocess', file: this.path, line: value.stat.line, endLine: this.stmt?.endLine ?? value.stat.endLine, what: value.stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined });
@@ -470,6 +476,8 @@ export class Interpreter {
           return v;
         }
         if (obj.perm) return derive(obj, obj.indexPart ? { indexPart: obj.indexPart } : {});
+        // `dev_idx[fit_rel]`: indices of a part of a part.
+        if (obj.indexPart && !obj.data) return { indexPart: index.find((i) => i.indexPart)?.indexPart ?? obj.indexPart };
         if (keyPart && (obj.elems || obj.attrs)) return derive(obj.elems?.[0], { part: keyPart });
         if (obj.elems) return obj.elems[0] ?? {};
         if (obj.container) return { container: obj.container };

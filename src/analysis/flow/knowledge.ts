@@ -174,7 +174,7 @@ export function partFromName(name: string): Part | undefined {
   const words = nameWords(name);
   if (words.some((w) => w === 'test' || w === 'tst' || w === 'holdout' || w === 'te')) return 'test';
   // A calibration set is held out like a validation set: calibrators and thresholds are fitted on it.
-  if (words.some((w) => w === 'val' || w === 'valid' || w === 'validation' || w === 'dev' || w === 'development' || w === 'vl' || w === 'cal' || w === 'calib' || w === 'calibration')) return 'val';
+  if (words.some((w) => w === 'val' || w === 'valid' || w === 'validation' || w === 'dev' || w === 'development' || w === 'vl' || w === 'va' || w === 'cal' || w === 'calib' || w === 'calibration')) return 'val';
   if (words.some((w) => w === 'train' || w === 'training' || w === 'trn' || w === 'tr' || w === 'fit')) return 'train';
   return undefined;
 }

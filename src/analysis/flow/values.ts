@@ -149,6 +149,8 @@ export interface Val {
   lightningTrainer?: { fitRows?: Val };
   /** Hugging Face `TrainingArguments(load_best_model_at_end=True, ...)`: the checkpoint kept is the best on the eval set. */
   trainingArgs?: { loadBest: boolean };
+  /** `next(splitter.split(X))`: one split taken on its own is a train/test split, not CV folds. */
+  firstSplit?: Val[];
   /** `frames.items()` / `.values()` of a keyed dict: what each iteration yields. */
   perIteration?: Val[];
   /** A pandas groupby object. */
