@@ -1013,3 +1013,34 @@ describe('preprocessing-before-split: parts picked through nested index arrays a
     expect(findings(code('mu, sigma = W.mean(axis=0), W.std(axis=0)'), 'preprocessing-before-split').map((f) => f.line)).toEqual([16]);
   });
 });
+
+describe('preprocessing-before-split: a Dataset class that keeps statistics of all its rows', () => {
+  const code = (rows: string) => py`
+    import numpy as np
+    import torch
+    from torch.utils.data import Dataset, random_split
+
+    class Clips(Dataset):
+        def __init__(self, path):
+            self.mels = torch.from_numpy(np.load(path))
+            self.mean = ${rows}.mean(dim=(0, 2), keepdim=True)[0]
+            self.std = ${rows}.std(dim=(0, 2), keepdim=True)[0].clamp_min(1e-5)
+
+        def __len__(self):
+            return len(self.mels)
+
+        def __getitem__(self, i):
+            return (self.mels[i] - self.mean) / self.std
+
+    full = Clips("mels.npy")
+    train_set, val_set, test_set = random_split(full, [800, 100, 100], generator=torch.Generator().manual_seed(0))
+  `;
+
+  it('fires at the statistic when the dataset is cut with random_split', () => {
+    expect(findings(code('self.mels'), 'preprocessing-before-split').map((f) => f.line)).toEqual([8]);
+  });
+
+  it('stays silent when the constants come from elsewhere (a reference file)', () => {
+    expect(findings(code('torch.from_numpy(np.load("reference_stats.npy"))'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

@@ -121,10 +121,23 @@ function selectedByPartIndex(it: Interpreter, call: Call, vals: Val[]): void {
   const name = it.targets[0] ?? it.src(call);
   const side = index.indexPart === 'train' ? { trainName: name } : { testName: name };
   for (const rows of vals) {
-    if (rows.data && rows.leaks && (rows.part === undefined || rows.part === 'full')) {
-      it.reportLeak(rows, { line: it.stmt?.line ?? call.line, kind: 'split', ...side, sinkText: it.stmt ? it.src(it.stmt) : it.src(call) });
-    }
+    const sink = { line: it.stmt?.line ?? call.line, kind: 'split' as const, ...side, sinkText: it.stmt ? it.src(it.stmt) : it.src(call) };
+    if (rows.data && rows.leaks && (rows.part === undefined || rows.part === 'full')) it.reportLeak(rows, sink);
+    const kept = keptStatistic(rows);
+    if (kept) it.reportLeak(rows, sink, [kept]);
   }
+}
+
+/**
+ * A Dataset object that keeps a statistic of all its rows (`self.band_mean = self.mels.mean(...)`, applied in
+ * `__getitem__`): every part cut from it is normalised with what the other parts contributed.
+ */
+function keptStatistic(ds: Val | undefined): Leak | undefined {
+  if (!ds?.attrs || ds.data) return undefined;
+  const attrs = [...ds.attrs.values()];
+  const rows = attrs.filter((v) => v.data && (v.part === undefined || v.part === 'full'));
+  const stat = attrs.map((v) => v.stat).find((st) => st && (st.part === undefined || st.part === 'full') && rows.some((r) => st.origins?.some((o) => r.origins?.includes(o))));
+  return stat ? { kind: 'preprocess', file: stat.file, line: stat.line, endLine: stat.endLine, what: stat.what, ...(stat.origins ? { origins: stat.origins } : {}) } : undefined;
 }
 
 /**
@@ -241,7 +254,12 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     if (time) it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: time, how: '`random_split` draws its parts at random across time' });
     // Rows normalised with statistics of the whole tensor before it was wrapped and split.
     const leaky = ds?.leaks ? ds : [...(ds?.attrs?.values() ?? [])].find((v) => v.leaks);
-    if (leaky) it.reportLeak(leaky, { line: call.line, kind: 'split', trainName: names[0], testName: names[names.length - 1], sinkText: it.stmt ? it.src(it.stmt) : it.src(call) });
+    const sink = { line: call.line, kind: 'split' as const, trainName: names[0], testName: names[names.length - 1], sinkText: it.stmt ? it.src(it.stmt) : it.src(call) };
+    if (leaky) it.reportLeak(leaky, sink);
+    else {
+      const kept = keptStatistic(ds);
+      if (kept) it.reportLeak(ds, sink, [kept]);
+    }
     return { items: parts.map((part) => derive(ds, { data: true, part, splitIds: [id] })) };
   }
   if (name === 'permutation' || name === 'randperm') {
@@ -645,7 +663,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   return selected ? { selected } : {};
 }
 
-const STAT_RESHAPES = /^(rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis)$/;
+const STAT_RESHAPES = /^(rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis|clamp|clamp_min|clamp_max|sqrt|abs|to|float|double|numpy|squeeze|unsqueeze|reshape|view|values|to_numpy|replace)$/;
 
 function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
   const line = call.line;
@@ -670,7 +688,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   }
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
     if (method === 'value_counts' && /\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn))) it.facts.imbalanceHints.push(line);
-    return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part, ...(receiver.origins ? { origins: receiver.origins } : {}) } };
+    return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part, file: it.path, ...(receiver.origins ? { origins: receiver.origins } : {}) } };
   }
   let out = derive(receiver);
   out.grouped = undefined;

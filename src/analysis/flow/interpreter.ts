@@ -481,6 +481,8 @@ export class Interpreter {
         if (keyPart && (obj.elems || obj.attrs)) return derive(obj.elems?.[0], { part: keyPart });
         if (obj.elems) return obj.elems[0] ?? {};
         if (obj.container) return { container: obj.container };
+        // `x.mean(dim=0, keepdim=True)[0]`: part of a statistic is still that statistic.
+        if (obj.stat) return { stat: obj.stat };
         return obj.prob || obj.pred || obj.score ? derive(obj) : {};
       }
       case 'call':

@@ -111,7 +111,7 @@ export interface Val {
   est?: Estimator;
   splitter?: Splitter;
   /** A statistic computed over rows. */
-  stat?: { line: number; endLine: number; what: string; part: Part | undefined; origins?: readonly number[] };
+  stat?: { line: number; endLine: number; what: string; part: Part | undefined; origins?: readonly number[]; file?: string };
   score?: Score;
   fn?: FunctionValue;
   items?: Val[];
