@@ -1044,3 +1044,38 @@ describe('preprocessing-before-split: a Dataset class that keeps statistics of a
     expect(findings(code('torch.from_numpy(np.load("reference_stats.npy"))'), 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('preprocessing fitted on the training part, then cross-validated over it', () => {
+  const rule = 'preprocessing-before-split';
+  const code = (step: string) => HEAD + py`
+    from sklearn.feature_selection import SelectKBest, f_classif
+    df = pd.read_csv("x.csv")
+    train_df, test_df = train_test_split(df, stratify=df["y"], random_state=0)
+    X_train = ${step}
+    search = GridSearchCV(LogisticRegression(max_iter=1000), {"C": [0.1, 1, 10]}, cv=5)
+    search.fit(X_train, train_df["y"])
+  `;
+
+  it('stays silent for an unsupervised scaler (the test set is untouched)', () => {
+    expect(findings(code('StandardScaler().fit_transform(train_df[["a", "b"]])'), rule)).toEqual([]);
+  });
+
+  it('fires for a supervised selector: the folds chose the features too', () => {
+    expect(findings(code('SelectKBest(f_classif, k=5).fit_transform(train_df[["a", "b"]], train_df["y"])'), rule).map((f) => f.line)).toEqual([11]);
+  });
+});
+
+describe('fit-on-test: a test file named inside a path expression', () => {
+  it('fires for fit_transform on rows read from work / "test_tickets.parquet"', () => {
+    const code = py`
+      import joblib
+      import pandas as pd
+      from pathlib import Path
+      work = Path("runs/latest")
+      featurizer = joblib.load(work / "featurizer.joblib")
+      held = pd.read_parquet(work / "test_tickets.parquet")
+      X_held = featurizer.fit_transform(held["text"].tolist())
+    `;
+    expect(findings(code, 'fit-on-test').map((f) => f.line)).toEqual([7]);
+  });
+});

@@ -1,6 +1,6 @@
 // What a call does to the values it touches: loading, splitting, fitting, transforming, scoring.
 import type { Expr } from '../python/ast.js';
-import { calleeName, dotted, isConst, kwarg, rootName } from '../python/ast.js';
+import { calleeName, dotted, isConst, kwarg, rootName, walkExpr } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import {
   ALWAYS_RANDOM_SPLITTERS,
@@ -183,6 +183,17 @@ function lightningCall(it: Interpreter, call: Call, trainer: { fitRows?: Val }, 
     return method === 'predict' ? derive(rows, { pred: true }) : {};
   }
   return {};
+}
+
+/** The part a file name announces: `"test.csv"`, `work / "test_tickets.parquet"`, `os.path.join(d, "val.csv")`. */
+function partOfPath(path: Expr | undefined): Part | undefined {
+  if (!path) return undefined;
+  let last: string | undefined;
+  walkExpr(path, (e) => {
+    if (e.k === 'str' && /\.\w+$|[\\/]/.test(e.value)) last = e.value;
+  });
+  if (path.k === 'str') last = path.value;
+  return last === undefined ? undefined : partFromName(last.replace(/^.*[\\/]/, '').replace(/\.\w+$/, ''));
 }
 
 function datasetPartKwarg(call: Call): Part | undefined {
@@ -421,8 +432,7 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
   // `TensorDataset(X, y)`: wrapping rows already in memory keeps what is known of them (leaks, time order, part).
   const wrapped = args.filter((a) => a.data);
   if (wrapped.length > 0) return combine(wrapped, { data: true });
-  const path = call.args[0];
-  const part: Part = (path?.k === 'str' ? partFromName(path.value.replace(/^.*[\\/]/, '')) : undefined) ?? 'full';
+  const part: Part = partOfPath(call.args[0]) ?? 'full';
   const v: Val = { data: true, part, origins: [it.nextOrigin()] };
   const parseDates = kwarg(call, 'parse_dates');
   if (parseDates && !isConst(parseDates, 'False')) {

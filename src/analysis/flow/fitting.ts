@@ -19,6 +19,8 @@ function isPrefitCalibrator(est: Estimator): boolean {
   return (cv?.k === 'str' && cv.value === 'prefit') || (est.call.k === 'call' && est.call.args[0] !== undefined && /FrozenEstimator/.test(JSON.stringify(est.call.args[0])));
 }
 
+const SUPERVISED_STEP = /Select|RFE|TargetEncoder|WOE|CatBoostEncoder|LeaveOneOut|JamesStein|MEstimate|SequentialFeature|LinearDiscriminant/;
+
 export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
   void scope;
   const X = args[0] ?? kwargs.get('X') ?? kwargs.get('x');
@@ -86,6 +88,8 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
       stmtText: it.stmt ? it.src(it.stmt) : undefined,
       dataText: xText,
       origins: it.ensureOrigin(X),
+      // Labels passed (y) or a selector/target encoder: the step learned from the target.
+      ...(X?.part === 'train' && !(args[1] ?? kwargs.get('y')) && !SUPERVISED_STEP.test(est.cls) ? { trainOnlyUnsupervised: true } : {}),
     });
     const before = est.fittedOn;
     est.fittedOn = { part: X?.part, line: call.line, leak };

@@ -151,6 +151,9 @@ export class Interpreter {
   reportLeak(v: Val | undefined, sink: { line: number; kind: 'split' | 'cv' | 'transform' | 'search'; trainName?: string; testName?: string; sinkText?: string }, leaks: readonly Leak[] = v?.leaks ?? []): void {
     for (const leak of leaks) {
       if (this.reportedLeaks.has(leak) || !sharesOrigin(leak, v)) continue;
+      // A scaler fitted on the training part then cross-validated over it: the test set is untouched (the
+      // issue's "fitted on the training part only" stays silent); supervised steps still count.
+      if ((sink.kind === 'cv' || sink.kind === 'search') && leak.trainOnlyUnsupervised) continue;
       this.reportedLeaks.add(leak);
       const file = leak.file ?? this.path;
       this.factsFor(file).leakSinks.push({ leak, ...sink, ...(file !== this.path ? { sinkFile: this.path } : {}) });

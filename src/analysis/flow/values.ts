@@ -23,6 +23,8 @@ export interface Leak {
   origins?: readonly number[];
   /** Places of the same root cause in other files, or inside a helper cited at its call site. */
   sites?: Site[];
+  /** Learned from a training part only, without labels: CV over those rows is not worth a CRITICAL (only supervised steps are). */
+  trainOnlyUnsupervised?: boolean;
 }
 
 
