@@ -1,0 +1,1 @@
+"""Flight arrival-delay model (BTS on-time data)."""

@@ -1,0 +1,1 @@
+STAGES = ["Wake", "N1", "N2", "N3", "REM"]
