@@ -217,3 +217,40 @@ describe('PyTorch Lightning', () => {
     expect(findings(files(other), 'no-held-out-evaluation')).toEqual([]);
   });
 });
+
+describe('missing-eval-mode: evaluation through helpers', () => {
+  const engine = (predictBody: string) => py`
+    import numpy as np
+    import torch
+    from contextlib import contextmanager
+
+    @contextmanager
+    def inference(model):
+        model.eval()
+        with torch.no_grad():
+            yield
+        model.train()
+
+    class Engine:
+        def __init__(self, model):
+            self.model = model
+
+        def predict(self, loader):
+            out = []
+            ${predictBody}
+            return np.concatenate(out)
+
+        def score(self, loader):
+            return float((self.predict(loader) == 1).mean())
+  `;
+
+  it('stays silent when a context manager handed the model does the switching, and for a caller of that method', () => {
+    const body = 'with inference(self.model):\n                for xb, yb in loader:\n                    out.append(self.model(xb).argmax(1).numpy())';
+    expect(findings(engine(body), 'missing-eval-mode')).toEqual([]);
+  });
+
+  it('still fires when the forward passes run outside any such block', () => {
+    const body = 'for xb, yb in loader:\n                out.append(self.model(xb).argmax(1).numpy())';
+    expect(findings(engine(body), 'missing-eval-mode')).toHaveLength(1);
+  });
+});

@@ -122,7 +122,13 @@ function exprText(e: Expr): string {
 }
 
 function isNoGradWith(s: Stmt): boolean {
-  return s.k === 'with' && s.items.some((i) => /no_grad|inference_mode|set_grad_enabled\(\s*False/.test(callText(i.ctx)));
+  // `with inference(self.model):`: a context manager handed the model (a project helper or a library's) is
+  // trusted to switch it the way its name and purpose say; the analyzer cannot see inside a library's.
+  return s.k === 'with' && s.items.some((i) => /no_grad|inference_mode|set_grad_enabled\(\s*False/.test(callText(i.ctx)) || handsModelTo(i.ctx));
+}
+
+function handsModelTo(e: Expr): boolean {
+  return e.k === 'call' && !/autocast|amp|profil|record_function|device|stream/i.test(exprText(e.fn)) && e.args.some((a) => (a.k === 'name' || a.k === 'attr') && MODEL_CALLEE.test(exprText(a)));
 }
 
 function callText(e: Expr): string {
@@ -224,6 +230,8 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
     const noGrad =
       c.ancestors.some(isNoGradWith) ||
       deepHasShallow(c.body, isNoGradWith) ||
+      // `score()` calling `self.predict(loader)`, whose forward passes run under no_grad.
+      deepHas(ctx, c.body, isNoGradWith) ||
       (c.def !== undefined && c.def.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d)))) ||
       (c.def !== undefined && callersWrapped(ctx, c.def.name)) ||
       (c.unit !== undefined && c.unit.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d))));
