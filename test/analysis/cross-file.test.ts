@@ -273,3 +273,43 @@ describe('time order and folds from other files', () => {
     expect(of(files('cfg.get("shuffle", False)'), 'shuffled-time-series-split')).toEqual([]);
   });
 });
+
+describe('polars: target rates joined back in a helper module before a split by month', () => {
+  const features = py`
+    import polars as pl
+
+    def add_rates(df, label):
+        prior = df[label].mean()
+        stats = df.group_by(["origin", "dest"]).agg(pl.col(label).sum().alias("_hits"), pl.len().alias("_n")).with_columns(
+            ((pl.col("_hits") + 20 * prior) / (pl.col("_n") + 20)).alias("route_rate")
+        ).drop("_hits", "_n")
+        return df.join(stats, on=["origin", "dest"], how="left")
+  `;
+  const split = py`
+    import polars as pl
+
+    def by_month(df, valid_month):
+        train = df.filter(pl.col("month") < valid_month)
+        valid = df.filter(pl.col("month") == valid_month)
+        test = df.filter(pl.col("month") > valid_month)
+        return train, valid, test
+  `;
+  const main = (order: string) => py`
+    import polars as pl
+    from delays.features import add_rates
+    from delays.split import by_month
+    flights = pl.read_parquet("flights.parquet")
+    ${order}
+  `;
+  const files = (order: string) => ({ 'delays/__init__.py': '', 'delays/features.py': features, 'delays/split.py': split, 'train.py': main(order), 'requirements.txt': 'polars==1.9.0\n' });
+
+  it('fires at the call that handed all the flights to the helper, with the statistic as a site', () => {
+    const [f] = of(files('flights = add_rates(flights, "is_late")\ntrain, valid, test = by_month(flights, 11)'), 'preprocessing-before-split');
+    expect([f?.file, f?.line]).toEqual(['train.py', 5]);
+    expect(f?.sites).toEqual(expect.arrayContaining([{ file: 'delays/features.py', line: 5 }]));
+  });
+
+  it('stays silent when the rates are learned after the split, from the training months', () => {
+    expect(of(files('train, valid, test = by_month(flights, 11)\ntrain = add_rates(train, "is_late")'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

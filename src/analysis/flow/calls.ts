@@ -22,7 +22,7 @@ import {
   partFromName,
   type Part,
 } from './knowledge.js';
-import { fitEstimator, fitResample, transformWith } from './fitting.js';
+import { citeLeak, fitEstimator, fitResample, transformWith } from './fitting.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
 import { absorb, addLeak, combine, derive, type Estimator, type Leak, type Val } from './values.js';
@@ -234,7 +234,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     // `pd.merge(rows, stats)` adds columns: the rows, and so the part, are the left frame's.
     if (name === 'merge' && first?.data && first.part !== undefined) {
       out.part = first.part;
-      noteMergedStatistic(out, first, args.slice(1), { file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, stmtText: it.stmt ? it.src(it.stmt) : undefined });
+      noteMergedStatistic(it, out, first, args.slice(1), { file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, stmtText: it.stmt ? it.src(it.stmt) : undefined });
       return out;
     }
     if (parts.some((p) => p.part === 'test') && parts.some((p) => p.part === 'train')) out.withTest = call.line;
@@ -673,13 +673,13 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   return selected ? { selected } : {};
 }
 
-const STAT_RESHAPES = /^(rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis|clamp|clamp_min|clamp_max|sqrt|abs|to|float|double|numpy|squeeze|unsqueeze|reshape|view|values|to_numpy|replace)$/;
+const STAT_RESHAPES = /^(rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis|clamp|clamp_min|clamp_max|sqrt|abs|to|float|double|numpy|squeeze|unsqueeze|reshape|view|values|to_numpy|replace|with_columns|select|drop|sort|alias)$/;
 
 function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
   const line = call.line;
   const stmtText = it.stmt ? it.src(it.stmt) : undefined;
   const endLine = it.stmt?.endLine ?? call.endLine;
-  if (method === 'groupby') return derive(receiver, { grouped: true, data: false });
+  if (method === 'groupby' || method === 'group_by') return derive(receiver, { grouped: true, data: false });
   if (method === 'train_test_split' && !receiver.grouped) return datasetSplit(it, call, receiver);
   if (receiver.grouped && /^(sample|head|tail|first|last|nth)$/.test(method)) {
     const rows = derive(receiver, { grouped: undefined, data: true });
@@ -690,7 +690,9 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   }
   if (receiver.windowed) return derive(receiver, { windowed: undefined });
   const fnArg = call.args[0];
-  if (receiver.grouped && /^(transform|apply|agg|aggregate)$/.test(method) && fnArg && fnArg.k !== 'str' && !/^(np|numpy)\.(mean|median|sum|std|var|max|min)$/.test(dotted(fnArg) ?? '')) {
+  // A function applied per group (a lambda or a function's name); polars' `agg(pl.col(y).sum())` expressions aggregate.
+  const perRow = fnArg !== undefined && (fnArg.k === 'lambda' || fnArg.k === 'name' || fnArg.k === 'attr');
+  if (receiver.grouped && /^(transform|apply|agg|aggregate)$/.test(method) && perRow && !/^(np|numpy)\.(mean|median|sum|std|var|max|min)$/.test(dotted(fnArg) ?? '')) {
     // `groupby(...).transform(lambda s: s.shift(1).rolling(7).mean())`: per-row values within each group.
     const out = derive(receiver, { grouped: undefined, data: true });
     if (/\.(shift|rolling|diff|pct_change|ewm|expanding)\(/.test(it.src(fnArg))) out.time = out.time ?? { line, what: 'lagged/rolling features per group', file: it.path };
@@ -704,7 +706,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   out.grouped = undefined;
   const statArg = [...args, ...kwargs.values()].find((a) => a.stat);
   if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && (statArg.stat.part === undefined || statArg.stat.part === 'full')) {
-    addLeak(out, { kind: 'preprocess', file: it.path, line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText });
+    addLeak(out, citeLeak(it, receiver, { kind: 'preprocess', file: it.path, line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText }));
   }
   if (TIME_METHODS.has(method)) {
     out.time = receiver.time ?? { line, what: `\`.${method}()\``, file: it.path };
@@ -726,7 +728,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     out = combine([receiver, ...args], { data: true });
     // `rows.merge(stats)` / `rows.join(stats)` add columns: the rows, and so the part, are the receiver's.
     if ((method === 'merge' || method === 'join') && receiver.data && receiver.part !== undefined) out.part = receiver.part;
-    if (method === 'merge' || method === 'join') noteMergedStatistic(out, receiver, args, { file: it.path, line, endLine, stmtText });
+    if (method === 'merge' || method === 'join') noteMergedStatistic(it, out, receiver, args, { file: it.path, line, endLine, stmtText });
   }
   if (isConst(kwarg(call, 'inplace'), 'True')) {
     const root = rootName(call.fn);
@@ -741,13 +743,14 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
  * rows joined back onto them is fitted before the split. Only a statistic of the same rows counts: a
  * lookup table aggregated from another source is not a leak.
  */
-function noteMergedStatistic(out: Val, rows: Val, others: Val[], at: { file: string; line: number; endLine: number; stmtText?: string }): void {
+function noteMergedStatistic(it: Interpreter, out: Val, rows: Val, others: Val[], at: { file: string; line: number; endLine: number; stmtText?: string }): void {
   const known = rows.origins ?? [];
   for (const o of others) {
     const stat = o.stat;
     if (!stat || (stat.part !== undefined && stat.part !== 'full') || (rows.part !== undefined && rows.part !== 'full')) continue;
     if (!stat.origins?.some((x) => known.includes(x))) continue;
-    addLeak(out, { kind: 'preprocess', file: at.file, line: stat.line, endLine: at.endLine, what: `merge(${stat.what})`, stmtText: at.stmtText });
+    // Rows a helper was handed: cited at the call that handed them (what to change), the statistic as a site.
+    addLeak(out, citeLeak(it, rows, { kind: 'preprocess', file: at.file, line: stat.line, endLine: at.endLine, what: `merge(${stat.what})`, stmtText: at.stmtText }));
   }
 }
 

@@ -197,7 +197,7 @@ export function recordTestFit(it: Interpreter, X: Val, fit: TestFit): void {
 }
 
 /** A leak learned inside helpers from rows a call passed in: cited at that call, the fit inside as a site. */
-function citeLeak(it: Interpreter, X: Val | undefined, leak: Leak): Leak {
+export function citeLeak(it: Interpreter, X: Val | undefined, leak: Leak): Leak {
   const frame = it.callSiteFor(X);
   if (!frame) return leak;
   return { ...leak, file: frame.path, line: frame.line, endLine: frame.endLine, stmtText: frame.text(), objText: undefined, sites: [{ file: it.path, line: leak.line }] };

@@ -6,7 +6,7 @@
 import type { Expr, Module, Stmt } from '../python/ast.js';
 import { dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
-import { recordTestFit } from './fitting.js';
+import { citeLeak, recordTestFit } from './fitting.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, partFromName, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
@@ -335,7 +335,7 @@ export class Interpreter {
         if (marked && Object.keys(owner).length === 0) owner.indexPart = marked;
         if (owner.data && value.stat && value.stat.part !== 'test' && value.stat.part !== 'val') {
           // `df['enc'] = df.groupby('city')['y'].transform('mean')`: a statistic of all rows becomes a feature.
-          addLeak(owner, { kind: 'preprocess', file: this.path, line: value.stat.line, endLine: this.stmt?.endLine ?? value.stat.endLine, what: value.stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined });
+          addLeak(owner, citeLeak(this, owner, { kind: 'preprocess', file: this.path, line: value.stat.line, endLine: this.stmt?.endLine ?? value.stat.endLine, what: value.stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined }));
         }
         if (owner.container && value.score) owner.container.scores.push(value.score);
         if (value.dates && target.index[0]?.k === 'str') this.dateColumns.add(target.index[0].value);
@@ -553,7 +553,7 @@ export class Interpreter {
     if (stat && rows && stat.part === 'test') this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
     // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
     if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
-      const leak = { kind: 'preprocess' as const, file: this.path, line: stat.line, endLine: this.stmt?.endLine ?? stat.endLine, what: stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined };
+      const leak = citeLeak(this, rows, { kind: 'preprocess' as const, file: this.path, line: stat.line, endLine: this.stmt?.endLine ?? stat.endLine, what: stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined });
       out.leaks = [...(out.leaks ?? []), leak];
     }
     return out;

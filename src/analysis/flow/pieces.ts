@@ -28,7 +28,8 @@ export function iterate(v: Val): Val {
 /** Row selections that can carve a part out of a frame (`df[mask]`, `df.iloc[:n]`, `df.sample()`, `df.drop(train.index)`). */
 export function isRowSelection(e: Expr): boolean {
   if (e.k === 'sub') return true;
-  if (e.k === 'call' && e.fn.k === 'attr') return /^(sample|drop|query|head|tail|loc|iloc)$/.test(e.fn.attr) || isRowSelection(e.fn.obj);
+  // `filter` is polars' row selection (and Spark's); `where` keeps rows in pandas/polars too.
+  if (e.k === 'call' && e.fn.k === 'attr') return /^(sample|drop|query|head|tail|loc|iloc|filter)$/.test(e.fn.attr) || isRowSelection(e.fn.obj);
   if (e.k === 'attr') return isRowSelection(e.obj);
   return false;
 }
