@@ -1079,3 +1079,29 @@ describe('fit-on-test: a test file named inside a path expression', () => {
     expect(findings(code, 'fit-on-test').map((f) => f.line)).toEqual([7]);
   });
 });
+
+describe('oversampling-before-split: copies drawn with replacement and added back before the split', () => {
+  const rule = 'oversampling-before-split';
+  const code = (rows: string, after: string) => HEAD + py`
+    images, labels = np.load("x.npy"), np.load("y.npy")
+    ${rows}
+    def top_up(imgs, ys, floor=800):
+        extra = []
+        for k in np.unique(ys):
+            pool = imgs[ys == k]
+            picks = pool[np.random.randint(0, len(pool), size=floor)]
+            extra.append(np.flip(picks, axis=2))
+        return np.concatenate([imgs, *extra])
+    ${after}
+  `;
+
+  it('fires when the topped-up array is split afterwards', () => {
+    const found = findings(code('', 'X_bal = top_up(images, labels)\nx_tr, x_te = train_test_split(X_bal, random_state=0)'), rule);
+    expect(found).toHaveLength(1);
+  });
+
+  it('stays silent when only the training part is topped up, and for two disjoint selections put together', () => {
+    expect(findings(code('x_tr, x_te, y_tr, y_te = train_test_split(images, labels, stratify=labels, random_state=0)', 'x_bal = top_up(x_tr, y_tr)'), rule)).toEqual([]);
+    expect(findings(code('', 'both = np.concatenate([images[labels == 0], images[labels == 1]])\nb_tr, b_te = train_test_split(both, random_state=0)'), rule)).toEqual([]);
+  });
+});

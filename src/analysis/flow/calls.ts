@@ -239,6 +239,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     }
     if (parts.some((p) => p.part === 'test') && parts.some((p) => p.part === 'train')) out.withTest = call.line;
     noteRepeatedRows(it, call, name, out);
+    noteRedrawnRows(it, call, name, parts, out);
     return out;
   }
   if (name === 'resample' && /sklearn|utils|^resample$/.test(qual)) {
@@ -273,6 +274,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     }
     return { items: parts.map((part) => derive(ds, { data: true, part, splitIds: [id] })) };
   }
+  // `np.random.randint(0, n, size=k)`, `rng.choice(n, k)`: row indices drawn with replacement.
+  if ((name === 'randint' || name === 'integers' || (name === 'choice' && !isConst(kwarg(call, 'replace'), 'False'))) && /random|rng|gen/i.test(qual)) return { draw: call.line };
   if (name === 'permutation' || name === 'randperm') {
     const id = it.nextSplitId(call.line);
     return { perm: { id, line: call.line, endLine: call.endLine, seeded: /default_rng\(\s*[^)\s]|RandomState\(\s*[^)\s]|Generator/.test(it.src(call.fn)) } };
@@ -485,6 +488,18 @@ function split(it: Interpreter, call: Call, args: Val[]): Val {
   return { items };
 }
 
+/**
+ * `np.concatenate([imgs, *augmented_copies])` where the copies were drawn with replacement from those rows
+ * (and perhaps jittered): the class balance is topped up by hand before any split.
+ */
+function noteRedrawnRows(it: Interpreter, call: Call, name: string, parts: Val[], out: Val): void {
+  const [base, ...rest] = parts;
+  if (!base?.data || !out.data || /^(hstack|column_stack|merge)$/.test(name) || (base.part !== undefined && base.part !== 'full')) return;
+  const copies = rest.find((p) => p.redrawn !== undefined && p.data && (p.part === undefined || p.part === 'full') && (!p.origins || !base.origins || p.origins.some((o) => base.origins!.includes(o))));
+  if (!copies) return;
+  addLeak(out, citeLeak(it, base, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `rows drawn with replacement (line ${copies.redrawn}) added to \`${it.src(call.args[0]!)}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(base.origins ? { origins: base.origins } : {}) }));
+}
+
 /** `pd.concat([df] + [minority] * 3)`: some rows listed several times next to the others are upsampled by hand. */
 function noteRepeatedRows(it: Interpreter, call: Call, name: string, out: Val): void {
   const list = call.args[0];
@@ -684,6 +699,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   if (receiver.grouped && /^(sample|head|tail|first|last|nth)$/.test(method)) {
     const rows = derive(receiver, { grouped: undefined, data: true });
     if (method === 'sample') rows.sampled = true;
+    if (method === 'sample' && isConst(kwarg(call, 'replace'), 'True')) rows.redrawn = call.line;
     // `sort_values(date).groupby(id).head(1)`: the sort picked one row per entity; the rows are not a series.
     if (method !== 'sample' && rows.time && /^rows ordered by/.test(rows.time.what)) rows.time = undefined;
     return rows;
@@ -723,6 +739,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     if (datey || (method === 'sort_index' && receiver.dates)) out.time = out.time ?? { line, what: `rows ordered by \`${byText ?? 'a date index'}\``, file: it.path };
   }
   if (method === 'sample') out.sampled = true;
+  if (method === 'sample' && isConst(kwarg(call, 'replace'), 'True')) out.redrawn = call.line;
   if (method === 'assign') for (const v of kwargs.values()) absorb(out, v);
   if (method === 'concat' || method === 'append' || method === 'merge' || method === 'join') {
     out = combine([receiver, ...args], { data: true });

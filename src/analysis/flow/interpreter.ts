@@ -474,6 +474,8 @@ export class Interpreter {
             this.reportLeak(obj, { line: this.stmt?.line ?? e.line, kind: 'split', ...(indexPart === 'train' ? { trainName: name } : { testName: name }), sinkText: this.stmt ? this.src(this.stmt) : undefined });
           }
           const v = derive(obj, fold ? { part: fold } : {});
+          const draw = index.find((i) => i.draw !== undefined)?.draw;
+          if (draw !== undefined) v.redrawn = draw;
           if (first?.k === 'str' && this.dateColumns.has(first.value) && obj.dates) v.dates = obj.dates;
           if (perm) this.permutedRows(obj, v, perm);
           return v;

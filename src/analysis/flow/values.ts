@@ -159,6 +159,10 @@ export interface Val {
   grouped?: boolean;
   /** Rows drawn at random (`df.sample`). */
   sampled?: boolean;
+  /** Random row indices drawn with replacement (`np.random.randint(0, n, size=k)`): the line. */
+  draw?: number;
+  /** Rows drawn with replacement from other rows, or copies synthesized from them: the line of the draw. */
+  redrawn?: number;
   /** A rolling/expanding/ewm window: its mean() is per row, not a statistic of all rows. */
   windowed?: boolean;
   /** Rows that include a test part put back together (`pd.concat([train, test])`), and where. */
@@ -202,6 +206,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.selected) v.selected = from.selected;
   // Rows drawn in random order stay in that order through selections and resets (until sorted again).
   if (from.sampled) v.sampled = true;
+  if (from.redrawn !== undefined) v.redrawn = from.redrawn;
   return Object.assign(v, extra);
 }
 
@@ -232,6 +237,7 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
     if (v.score && !out.score) out.score = v.score;
     if (v.withTest !== undefined && out.withTest === undefined) out.withTest = v.withTest;
     if (v.selected && !out.selected) out.selected = v.selected;
+    if (v.redrawn !== undefined && out.redrawn === undefined) out.redrawn = v.redrawn;
   }
   return Object.assign(out, extra);
 }
@@ -245,6 +251,7 @@ export function absorb(target: Val, v: Val | undefined): void {
   }
   if (v.time && !target.time) target.time = v.time;
   if (v.dates && !target.dates) target.dates = v.dates;
+  if (v.redrawn !== undefined && target.redrawn === undefined) target.redrawn = v.redrawn;
 }
 
 export function addLeak(v: Val, leak: Leak): void {
