@@ -79,3 +79,17 @@ describe('default-hyperparameters', () => {
     expect(findings(HEAD + 'candidates = [RandomForestClassifier()]\n', rule)).toEqual([]);
   });
 });
+
+describe('hardcoded-secret: a service key held in a module constant', () => {
+  it('fires for WANDB_KEY = "<40 hex>" used by wandb.login, and stays silent for a key name of a dict or a column', () => {
+    const code = py`
+      import wandb
+      WANDB_KEY = "${WANDB_KEY}"
+      wandb.login(key=WANDB_KEY)
+      SORT_KEY = "timestamp_utc_2024_01"
+    `;
+    const found = findings(code, 'hardcoded-secret');
+    expect(found.map((f) => f.line)).toEqual([2]);
+    expect(JSON.stringify(found)).not.toContain(WANDB_KEY);
+  });
+});

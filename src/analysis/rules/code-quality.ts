@@ -17,7 +17,7 @@ const SHAPED_SECRETS: { re: RegExp; what: string; env: string }[] = [
 ];
 
 /** Names that hold credentials (variables, keyword arguments, environment keys). */
-const SECRET_NAME = /(^|_|\b)(api_?key|apikey|access_?key|secret(_?access)?_?key|secret|token|auth_?token|password|passwd|pwd)$/i;
+const SECRET_NAME = /(^|_|\b)(api_?key|apikey|access_?key|secret(_?access)?_?key|secret|token|auth_?token|password|passwd|pwd|(wandb|comet|neptune|hf|huggingface|openai|anthropic|mlflow|aws|gcp|azure|kaggle)_?key)$/i;
 const SECRET_CONTEXT_CALL = /(wandb\.login|comet_ml\.Experiment|Experiment|neptune\.init(_run)?|login|init_run|OpenAI|Client)$/;
 const PLACEHOLDER = /your|xxx|<|>|\.\.\.|changeme|change_me|example|dummy|placeholder|insert|here|\*\*\*|todo|fake|sample|redacted|none|null|test|secret_key|api_key|token/i;
 
