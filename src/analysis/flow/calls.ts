@@ -1,6 +1,6 @@
 // What a call does to the values it touches: loading, splitting, fitting, transforming, scoring.
 import type { Expr } from '../python/ast.js';
-import { calleeName, dotted, isConst, kwarg, rootName, walkExpr } from '../python/ast.js';
+import { calleeName, dotted, isConst, kwarg, rootName } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import {
   ALWAYS_RANDOM_SPLITTERS,
@@ -23,6 +23,8 @@ import {
   type Part,
 } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, transformWith } from './fitting.js';
+import { datasetPartKwarg, hfTrainer, lightningCall } from './frameworks.js';
+import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, selectedByPartIndex } from './row-sources.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
 import { absorb, addLeak, combine, derive, type Estimator, type Leak, type Val } from './values.js';
@@ -109,99 +111,6 @@ function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kw
       }
     }
   }
-}
-
-/**
- * `CXRDataset(x, y, train_idx)`, `Subset(ds, test_idx)`: rows handed over together with the indices of one
- * part are that part's rows, so statistics learned from all of them before are a leak across this split.
- */
-function selectedByPartIndex(it: Interpreter, call: Call, vals: Val[]): void {
-  const index = vals.find((v) => v.indexPart && !v.data);
-  if (!index?.indexPart) return;
-  const name = it.targets[0] ?? it.src(call);
-  const side = index.indexPart === 'train' ? { trainName: name } : { testName: name };
-  for (const rows of vals) {
-    const sink = { line: it.stmt?.line ?? call.line, kind: 'split' as const, ...side, sinkText: it.stmt ? it.src(it.stmt) : it.src(call) };
-    if (rows.data && rows.leaks && (rows.part === undefined || rows.part === 'full')) it.reportLeak(rows, sink);
-    const kept = keptStatistic(rows);
-    if (kept) it.reportLeak(rows, sink, [kept]);
-  }
-}
-
-/**
- * A Dataset object that keeps a statistic of all its rows (`self.band_mean = self.mels.mean(...)`, applied in
- * `__getitem__`): every part cut from it is normalised with what the other parts contributed.
- */
-function keptStatistic(ds: Val | undefined): Leak | undefined {
-  if (!ds?.attrs || ds.data) return undefined;
-  const attrs = [...ds.attrs.values()];
-  const rows = attrs.filter((v) => v.data && (v.part === undefined || v.part === 'full'));
-  const stat = attrs.map((v) => v.stat).find((st) => st && (st.part === undefined || st.part === 'full') && rows.some((r) => st.origins?.some((o) => r.origins?.includes(o))));
-  return stat ? { kind: 'preprocess', file: stat.file, line: stat.line, endLine: stat.endLine, what: stat.what, ...(stat.origins ? { origins: stat.origins } : {}) } : undefined;
-}
-
-/**
- * `Trainer(eval_dataset=ds["test"], callbacks=[EarlyStoppingCallback(...)])` or with `load_best_model_at_end`:
- * the test split decides when training stops and which checkpoint is kept.
- */
-function hfTrainer(it: Interpreter, call: Call, kwargs: Map<string, Val>): void {
-  const evalSet = kwargs.get('eval_dataset');
-  const parts = evalSet?.elems ?? (evalSet ? [evalSet] : []);
-  if (!parts.some((p) => p.part === 'test')) return;
-  const callbacks = kwarg(call, 'callbacks');
-  const early = callbacks !== undefined && /EarlyStopping/.test(it.src(callbacks));
-  const loadBest = kwargs.get('args')?.trainingArgs?.loadBest === true;
-  if (!early && !loadBest) return;
-  const text = it.src(call.kwargs.find((k) => k.name === 'eval_dataset')!.value);
-  const how = [early ? 'early stopping watches it' : '', loadBest ? 'the checkpoint kept at the end is the best on it (load_best_model_at_end)' : ''].filter(Boolean).join(' and ');
-  it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'eval-dataset', detail: `\`eval_dataset=${text}\` is the test set, and ${how}`, sites: [] });
-}
-
-/**
- * `trainer.fit(model, train_dataloaders=...)` trains the module; `trainer.validate(model, dataloaders=...)` and
- * `trainer.test(...)` evaluate it on the rows of the loader given (held out only if those are held out).
- */
-function lightningCall(it: Interpreter, call: Call, trainer: { fitRows?: Val }, method: string, args: Val[], kwargs: Map<string, Val>): Val {
-  const model = args[0] ?? kwargs.get('model');
-  if (method === 'fit') {
-    const rows = args[1] ?? kwargs.get('train_dataloaders') ?? kwargs.get('datamodule');
-    trainer.fitRows = rows;
-    const val = args[2] ?? kwargs.get('val_dataloaders');
-    const est: Estimator = model?.est ?? { cls: model?.instanceOf ?? 'LightningModule', line: call.line, endLine: call.endLine, kind: 'model', call, inner: [], deep: true };
-    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: rows?.part, splitIds: rows?.splitIds ?? [], ...(rows?.origins ? { origins: rows.origins } : {}) });
-    if (val && val.part !== 'train' && val.part !== 'full') it.facts.heldOutUses.push(call.line);
-    return {};
-  }
-  if (method === 'validate' || method === 'test' || method === 'predict') {
-    const rows = args[1] ?? kwargs.get('dataloaders') ?? kwargs.get('datamodule');
-    // The very loader it was fitted with is training data, whatever else is known of it.
-    const fitted = rows !== undefined && (rows === trainer.fitRows || (rows.origins?.length && trainer.fitRows?.origins?.some((o) => rows.origins!.includes(o))));
-    const part = fitted ? 'train' : rows?.part;
-    // Other rows than the fitted ones (another file, another loader) are held out as far as we can tell.
-    if (rows && !fitted && part !== 'train') it.facts.heldOutUses.push(call.line);
-    if (method !== 'predict') it.facts.evals.push({ line: call.line, part, metric: `trainer.${method}`, kind: 'other' });
-    return method === 'predict' ? derive(rows, { pred: true }) : {};
-  }
-  return {};
-}
-
-/** The part a file name announces: `"test.csv"`, `work / "test_tickets.parquet"`, `os.path.join(d, "val.csv")`. */
-function partOfPath(path: Expr | undefined): Part | undefined {
-  if (!path) return undefined;
-  let last: string | undefined;
-  walkExpr(path, (e) => {
-    if (e.k === 'str' && /\.\w+$|[\\/]/.test(e.value)) last = e.value;
-  });
-  if (path.k === 'str') last = path.value;
-  return last === undefined ? undefined : partFromName(last.replace(/^.*[\\/]/, '').replace(/\.\w+$/, ''));
-}
-
-function datasetPartKwarg(call: Call): Part | undefined {
-  const train = kwarg(call, 'train');
-  if (isConst(train, 'True')) return 'train';
-  if (isConst(train, 'False')) return 'test';
-  const split = kwarg(call, 'split') ?? kwarg(call, 'subset');
-  return split?.k === 'str' ? partFromName(split.value) : undefined;
 }
 
 // ---------- module functions and constructors ----------
@@ -488,18 +397,6 @@ function split(it: Interpreter, call: Call, args: Val[]): Val {
   return { items };
 }
 
-/**
- * `np.concatenate([imgs, *augmented_copies])` where the copies were drawn with replacement from those rows
- * (and perhaps jittered): the class balance is topped up by hand before any split.
- */
-function noteRedrawnRows(it: Interpreter, call: Call, name: string, parts: Val[], out: Val): void {
-  const [base, ...rest] = parts;
-  if (!base?.data || !out.data || /^(hstack|column_stack|merge)$/.test(name) || (base.part !== undefined && base.part !== 'full')) return;
-  const copies = rest.find((p) => p.redrawn !== undefined && p.data && (p.part === undefined || p.part === 'full') && (!p.origins || !base.origins || p.origins.some((o) => base.origins!.includes(o))));
-  if (!copies) return;
-  addLeak(out, citeLeak(it, base, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `rows drawn with replacement (line ${copies.redrawn}) added to \`${it.src(call.args[0]!)}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(base.origins ? { origins: base.origins } : {}) }));
-}
-
 /** `pd.concat([df] + [minority] * 3)`: some rows listed several times next to the others are upsampled by hand. */
 function noteRepeatedRows(it: Interpreter, call: Call, name: string, out: Val): void {
   const list = call.args[0];
@@ -753,22 +650,6 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     if (target) absorb(target, out);
   }
   return out;
-}
-
-/**
- * `rows.merge(rows.groupby("plan")["churned"].mean().reset_index(), on="plan")`: a statistic of all the
- * rows joined back onto them is fitted before the split. Only a statistic of the same rows counts: a
- * lookup table aggregated from another source is not a leak.
- */
-function noteMergedStatistic(it: Interpreter, out: Val, rows: Val, others: Val[], at: { file: string; line: number; endLine: number; stmtText?: string }): void {
-  const known = rows.origins ?? [];
-  for (const o of others) {
-    const stat = o.stat;
-    if (!stat || (stat.part !== undefined && stat.part !== 'full') || (rows.part !== undefined && rows.part !== 'full')) continue;
-    if (!stat.origins?.some((x) => known.includes(x))) continue;
-    // Rows a helper was handed: cited at the call that handed them (what to change), the statistic as a site.
-    addLeak(out, citeLeak(it, rows, { kind: 'preprocess', file: at.file, line: stat.line, endLine: at.endLine, what: `merge(${stat.what})`, stmtText: at.stmtText }));
-  }
 }
 
 /** A model trained on one fit of a transformer predicts on the output of a second fit, made on the evaluation rows. */

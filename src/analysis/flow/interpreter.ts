@@ -13,7 +13,7 @@ import type { ProjectView } from './project.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Score, type Val } from './values.js';
-import { assignPieces, isRowSelection, iterate, targetNames } from './pieces.js';
+import { assignPieces, isRowSelection, iterate, targetNames, unnamedPiecePart } from './pieces.js';
 
 type DefStmt = Extract<Stmt, { k: 'def' }>;
 type ClassStmt = Extract<Stmt, { k: 'class' }>;
@@ -721,21 +721,6 @@ export class Interpreter {
 
 const PART_KEY = /^(train|training|val|valid|validation|test|testing|holdout|dev)$/i;
 
-/**
- * A split made by hand with one piece unnamed: beside pieces named test or validation it holds the rest,
- * the training (development) part (`hist, test = df[df.ts < cut], df[df.ts >= cut]`); beside a piece
- * named for training it is the held-out part (`fit_part, eval_part = df.iloc[:cut], df.iloc[cut:]`).
- */
-function unnamedPiecePart(targets: Expr[], exprs: Expr[]): { index: number; part: Part } | undefined {
-  if (!exprs.every(isRowSelection) || !targets.every((t) => t.k === 'name')) return undefined;
-  const parts = targets.map((t) => (t.k === 'name' ? partFromName(t.id) : undefined));
-  const unnamed = parts.flatMap((p, i) => (p === undefined ? [i] : []));
-  if (unnamed.length !== 1) return undefined;
-  const named = parts.filter((p): p is Part => p !== undefined);
-  if (named.length > 0 && named.every((p) => p === 'test' || p === 'val')) return { index: unnamed[0]!, part: 'train' };
-  if (named.length > 0 && named.every((p) => p === 'train')) return { index: unnamed[0]!, part: 'test' };
-  return undefined;
-}
 
 /** Class members in the order the shared instance needs them: set-up first. */
 function rank(s: Stmt): number {

@@ -56,3 +56,19 @@ export function assignPieces(targets: readonly Expr[], items: readonly Val[]): r
     return part ? { ...v, indexPart: part } : v;
   });
 }
+
+/**
+ * A split made by hand with one piece unnamed: beside pieces named test or validation it holds the rest,
+ * the training (development) part (`hist, test = df[df.ts < cut], df[df.ts >= cut]`); beside a piece
+ * named for training it is the held-out part (`fit_part, eval_part = df.iloc[:cut], df.iloc[cut:]`).
+ */
+export function unnamedPiecePart(targets: Expr[], exprs: Expr[]): { index: number; part: Part } | undefined {
+  if (!exprs.every(isRowSelection) || !targets.every((t) => t.k === 'name')) return undefined;
+  const parts = targets.map((t) => (t.k === 'name' ? partFromName(t.id) : undefined));
+  const unnamed = parts.flatMap((p, i) => (p === undefined ? [i] : []));
+  if (unnamed.length !== 1) return undefined;
+  const named = parts.filter((p): p is Part => p !== undefined);
+  if (named.length > 0 && named.every((p) => p === 'test' || p === 'val')) return { index: unnamed[0]!, part: 'train' };
+  if (named.length > 0 && named.every((p) => p === 'train')) return { index: unnamed[0]!, part: 'test' };
+  return undefined;
+}

@@ -1,0 +1,63 @@
+// Training frameworks that evaluate or select on the data they are handed: Hugging Face's Trainer
+// (eval_dataset + early stopping / best checkpoint), PyTorch Lightning's Trainer (fit / validate / test),
+// and dataset classes that pick their part with `train=` or `split=`.
+import type { Expr } from '../python/ast.js';
+import { isConst, kwarg } from '../python/ast.js';
+import type { Interpreter } from './interpreter.js';
+import { partFromName, type Part } from './knowledge.js';
+import { derive, type Estimator, type Val } from './values.js';
+
+type Call = Extract<Expr, { k: 'call' }>;
+
+/**
+ * `Trainer(eval_dataset=ds["test"], callbacks=[EarlyStoppingCallback(...)])` or with `load_best_model_at_end`:
+ * the test split decides when training stops and which checkpoint is kept.
+ */
+export function hfTrainer(it: Interpreter, call: Call, kwargs: Map<string, Val>): void {
+  const evalSet = kwargs.get('eval_dataset');
+  const parts = evalSet?.elems ?? (evalSet ? [evalSet] : []);
+  if (!parts.some((p) => p.part === 'test')) return;
+  const callbacks = kwarg(call, 'callbacks');
+  const early = callbacks !== undefined && /EarlyStopping/.test(it.src(callbacks));
+  const loadBest = kwargs.get('args')?.trainingArgs?.loadBest === true;
+  if (!early && !loadBest) return;
+  const text = it.src(call.kwargs.find((k) => k.name === 'eval_dataset')!.value);
+  const how = [early ? 'early stopping watches it' : '', loadBest ? 'the checkpoint kept at the end is the best on it (load_best_model_at_end)' : ''].filter(Boolean).join(' and ');
+  it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'eval-dataset', detail: `\`eval_dataset=${text}\` is the test set, and ${how}`, sites: [] });
+}
+
+/**
+ * `trainer.fit(model, train_dataloaders=...)` trains the module; `trainer.validate(model, dataloaders=...)` and
+ * `trainer.test(...)` evaluate it on the rows of the loader given (held out only if those are held out).
+ */
+export function lightningCall(it: Interpreter, call: Call, trainer: { fitRows?: Val }, method: string, args: Val[], kwargs: Map<string, Val>): Val {
+  const model = args[0] ?? kwargs.get('model');
+  if (method === 'fit') {
+    const rows = args[1] ?? kwargs.get('train_dataloaders') ?? kwargs.get('datamodule');
+    trainer.fitRows = rows;
+    const val = args[2] ?? kwargs.get('val_dataloaders');
+    const est: Estimator = model?.est ?? { cls: model?.instanceOf ?? 'LightningModule', line: call.line, endLine: call.endLine, kind: 'model', call, inner: [], deep: true };
+    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: rows?.part, splitIds: rows?.splitIds ?? [], ...(rows?.origins ? { origins: rows.origins } : {}) });
+    if (val && val.part !== 'train' && val.part !== 'full') it.facts.heldOutUses.push(call.line);
+    return {};
+  }
+  if (method === 'validate' || method === 'test' || method === 'predict') {
+    const rows = args[1] ?? kwargs.get('dataloaders') ?? kwargs.get('datamodule');
+    // The very loader it was fitted with is training data, whatever else is known of it.
+    const fitted = rows !== undefined && (rows === trainer.fitRows || (rows.origins?.length && trainer.fitRows?.origins?.some((o) => rows.origins!.includes(o))));
+    const part = fitted ? 'train' : rows?.part;
+    // Other rows than the fitted ones (another file, another loader) are held out as far as we can tell.
+    if (rows && !fitted && part !== 'train') it.facts.heldOutUses.push(call.line);
+    if (method !== 'predict') it.facts.evals.push({ line: call.line, part, metric: `trainer.${method}`, kind: 'other' });
+    return method === 'predict' ? derive(rows, { pred: true }) : {};
+  }
+  return {};
+}
+
+export function datasetPartKwarg(call: Call): Part | undefined {
+  const train = kwarg(call, 'train');
+  if (isConst(train, 'True')) return 'train';
+  if (isConst(train, 'False')) return 'test';
+  const split = kwarg(call, 'split') ?? kwarg(call, 'subset');
+  return split?.k === 'str' ? partFromName(split.value) : undefined;
+}

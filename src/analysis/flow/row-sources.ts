@@ -1,0 +1,79 @@
+// Where rows come from and what was learned from them before a split: statistics merged or kept
+// alongside the rows, rows drawn again with replacement, rows picked with one part's indices, and the
+// part a file name announces.
+import type { Expr } from '../python/ast.js';
+import { walkExpr } from '../python/ast.js';
+import { citeLeak } from './fitting.js';
+import type { Interpreter } from './interpreter.js';
+import { partFromName, type Part } from './knowledge.js';
+import { addLeak, type Leak, type Val } from './values.js';
+
+type Call = Extract<Expr, { k: 'call' }>;
+
+/**
+ * `CXRDataset(x, y, train_idx)`, `Subset(ds, test_idx)`: rows handed over together with the indices of one
+ * part are that part's rows, so statistics learned from all of them before are a leak across this split.
+ */
+export function selectedByPartIndex(it: Interpreter, call: Call, vals: Val[]): void {
+  const index = vals.find((v) => v.indexPart && !v.data);
+  if (!index?.indexPart) return;
+  const name = it.targets[0] ?? it.src(call);
+  const side = index.indexPart === 'train' ? { trainName: name } : { testName: name };
+  for (const rows of vals) {
+    const sink = { line: it.stmt?.line ?? call.line, kind: 'split' as const, ...side, sinkText: it.stmt ? it.src(it.stmt) : it.src(call) };
+    if (rows.data && rows.leaks && (rows.part === undefined || rows.part === 'full')) it.reportLeak(rows, sink);
+    const kept = keptStatistic(rows);
+    if (kept) it.reportLeak(rows, sink, [kept]);
+  }
+}
+
+/**
+ * A Dataset object that keeps a statistic of all its rows (`self.band_mean = self.mels.mean(...)`, applied in
+ * `__getitem__`): every part cut from it is normalised with what the other parts contributed.
+ */
+export function keptStatistic(ds: Val | undefined): Leak | undefined {
+  if (!ds?.attrs || ds.data) return undefined;
+  const attrs = [...ds.attrs.values()];
+  const rows = attrs.filter((v) => v.data && (v.part === undefined || v.part === 'full'));
+  const stat = attrs.map((v) => v.stat).find((st) => st && (st.part === undefined || st.part === 'full') && rows.some((r) => st.origins?.some((o) => r.origins?.includes(o))));
+  return stat ? { kind: 'preprocess', file: stat.file, line: stat.line, endLine: stat.endLine, what: stat.what, ...(stat.origins ? { origins: stat.origins } : {}) } : undefined;
+}
+
+/**
+ * `rows.merge(rows.groupby("plan")["churned"].mean().reset_index(), on="plan")`: a statistic of all the
+ * rows joined back onto them is fitted before the split. Only a statistic of the same rows counts: a
+ * lookup table aggregated from another source is not a leak.
+ */
+export function noteMergedStatistic(it: Interpreter, out: Val, rows: Val, others: Val[], at: { file: string; line: number; endLine: number; stmtText?: string }): void {
+  const known = rows.origins ?? [];
+  for (const o of others) {
+    const stat = o.stat;
+    if (!stat || (stat.part !== undefined && stat.part !== 'full') || (rows.part !== undefined && rows.part !== 'full')) continue;
+    if (!stat.origins?.some((x) => known.includes(x))) continue;
+    // Rows a helper was handed: cited at the call that handed them (what to change), the statistic as a site.
+    addLeak(out, citeLeak(it, rows, { kind: 'preprocess', file: at.file, line: stat.line, endLine: at.endLine, what: `merge(${stat.what})`, stmtText: at.stmtText }));
+  }
+}
+
+/**
+ * `np.concatenate([imgs, *augmented_copies])` where the copies were drawn with replacement from those rows
+ * (and perhaps jittered): the class balance is topped up by hand before any split.
+ */
+export function noteRedrawnRows(it: Interpreter, call: Call, name: string, parts: Val[], out: Val): void {
+  const [base, ...rest] = parts;
+  if (!base?.data || !out.data || /^(hstack|column_stack|merge)$/.test(name) || (base.part !== undefined && base.part !== 'full')) return;
+  const copies = rest.find((p) => p.redrawn !== undefined && p.data && (p.part === undefined || p.part === 'full') && (!p.origins || !base.origins || p.origins.some((o) => base.origins!.includes(o))));
+  if (!copies) return;
+  addLeak(out, citeLeak(it, base, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `rows drawn with replacement (line ${copies.redrawn}) added to \`${it.src(call.args[0]!)}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(base.origins ? { origins: base.origins } : {}) }));
+}
+
+/** The part a file name announces: `"test.csv"`, `work / "test_tickets.parquet"`, `os.path.join(d, "val.csv")`. */
+export function partOfPath(path: Expr | undefined): Part | undefined {
+  if (!path) return undefined;
+  let last: string | undefined;
+  walkExpr(path, (e) => {
+    if (e.k === 'str' && /\.\w+$|[\\/]/.test(e.value)) last = e.value;
+  });
+  if (path.k === 'str') last = path.value;
+  return last === undefined ? undefined : partFromName(last.replace(/^.*[\\/]/, '').replace(/\.\w+$/, ''));
+}
