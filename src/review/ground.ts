@@ -37,11 +37,18 @@ export async function groundFindings(root: string, findings: readonly FindingInp
     return lines;
   };
   const names = new Map<string, Promise<string[]>>();
+  // A path is resolved once: big reviews cite the same few files thousands of times (realpath is a syscall).
+  const located = new Map<string, Promise<Located>>();
   const ctx: Context = {
     root,
     realRoot,
     window,
     load,
+    locate: (file) => {
+      let found = located.get(file);
+      if (!found) located.set(file, (found = locate(root, realRoot, file)));
+      return found;
+    },
     findByName: (name) => {
       let found = names.get(name);
       if (!found) names.set(name, (found = findByName(realRoot, name)));
@@ -58,14 +65,15 @@ interface Context {
   realRoot: string;
   window: number;
   load: (abs: string, rel: string) => Promise<SourceLines>;
+  locate: (file: string) => Promise<Located>;
   findByName: (name: string) => Promise<string[]>;
 }
 
 async function groundOne(ctx: Context, finding: FindingInput): Promise<Finding> {
-  const located = await locate(ctx.root, ctx.realRoot, finding.file);
+  const located = await ctx.locate(finding.file);
   if (!located.ok) return { ...finding, verification: { status: 'unverified', note: located.note } };
   const sites = finding.sites
-    ? await Promise.all(finding.sites.map(async (s) => ({ ...s, file: await normaliseSite(ctx.root, ctx.realRoot, s.file) })))
+    ? await Promise.all(finding.sites.map(async (s) => ({ ...s, file: await ctx.locate(s.file).then((l) => (l.ok ? l.rel : s.file)) })))
     : undefined;
   const base: FindingInput = { ...finding, file: located.rel, ...(sites ? { sites } : {}) };
   const source = await ctx.load(located.abs, located.rel);
@@ -153,7 +161,3 @@ async function isFile(abs: string): Promise<boolean> {
   );
 }
 
-async function normaliseSite(root: string, realRoot: string, file: string): Promise<string> {
-  const located = await locate(root, realRoot, file);
-  return located.ok ? located.rel : file;
-}
