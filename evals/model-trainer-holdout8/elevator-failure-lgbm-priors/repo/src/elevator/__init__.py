@@ -1,0 +1,2 @@
+"""Elevator unit failure risk model (next-quarter)."""
+__version__ = "0.3.1"
