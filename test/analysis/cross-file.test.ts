@@ -313,3 +313,47 @@ describe('polars: target rates joined back in a helper module before a split by 
     expect(of(files('train, valid, test = by_month(flights, 11)\ntrain = add_rates(train, "is_late")'), 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('one root cause across files', () => {
+  const loop = py`
+    import torch
+
+    def run_epoch(model, loader, optim):
+        model.train()
+        for batch in loader:
+            out = model(**batch)
+            out.loss.backward()
+            optim.step()
+  `;
+  const data = py`
+    from datasets import load_dataset
+
+    def build_splits(path):
+        ds = load_dataset("json", data_files=path)["train"]
+        parts = ds.train_test_split(test_size=0.2)
+        return parts["train"], parts["test"]
+  `;
+  const cli = py`
+    import torch
+    from torch.utils.data import DataLoader
+    from pod.data import build_splits
+    from pod.loop import run_epoch
+    tr, te = build_splits("episodes.jsonl")
+    dl = DataLoader(tr, batch_size=16, shuffle=True)
+    model = torch.nn.Linear(4, 2)
+    optim = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    for epoch in range(3):
+        run_epoch(model, dl, optim)
+  `;
+  const files = { 'pod/__init__.py': '', 'pod/loop.py': loop, 'pod/data.py': data, 'cli.py': cli, 'requirements.txt': 'torch==2.5.1\n' };
+
+  it('missing-zero-grad is reported once, at the batch loop, not again at the epoch loop calling it', () => {
+    expect(of(files, 'missing-zero-grad').map((f) => [f.file, f.line])).toEqual([['pod/loop.py', 7]]);
+  });
+
+  it('missing-random-seed is one finding led by the unseeded split, with the other draws as sites', () => {
+    const found = of(files, 'missing-random-seed');
+    expect(found.map((f) => [f.file, f.line])).toEqual([['pod/data.py', 5]]);
+    expect(found[0]?.sites).toEqual(expect.arrayContaining([{ file: 'cli.py', line: 6 }]));
+  });
+});

@@ -1105,3 +1105,22 @@ describe('oversampling-before-split: copies drawn with replacement and added bac
     expect(findings(code('', 'both = np.concatenate([images[labels == 0], images[labels == 1]])\nb_tr, b_te = train_test_split(both, random_state=0)'), rule)).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split: a per-period table shifted to earlier periods only', () => {
+  const code = (shift: string) => HEAD + py`
+    serves = pd.read_csv("serves.csv")
+    per_season = serves.groupby(["player", "season"])["speed"].agg(["sum", "count"]).sort_index().reset_index()
+    per_season[["cum_sum", "cum_n"]] = per_season.groupby("player")[["sum", "count"]].transform(lambda s: ${shift})
+    per_season["prior"] = per_season["cum_sum"] / per_season["cum_n"]
+    serves = serves.merge(per_season[["player", "season", "prior"]], on=["player", "season"], how="left")
+    fit_df, test_df = serves[serves["season"] <= 2021], serves[serves["season"] >= 2022]
+  `;
+
+  it('stays silent when each row sees only earlier seasons (cumsum shifted by one)', () => {
+    expect(findings(code('s.cumsum().shift(1)'), 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('fires when the merged table covers every season', () => {
+    expect(findings(code('s.cumsum()'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+});

@@ -576,6 +576,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   if (receiver.data || receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
   // `stats.rename("rate").reset_index()`: reshaping a statistic keeps it one (to be merged back later).
   if (receiver.stat && STAT_RESHAPES.test(method)) return { stat: receiver.stat };
+  // A table of statistics grouped again (`per_season.groupby("player")[...].transform(...)`).
+  if (receiver.stat && (method === 'groupby' || method === 'group_by')) return { stat: receiver.stat, grouped: true };
   runCallbacks(it, call, method, args, kwargs);
   // Unknown receiver: stay neutral, but keep rows flowing through unknown transformations.
   const rows = args.filter((a) => a.data);

@@ -330,6 +330,9 @@ export class Interpreter {
       case 'sub': {
         const owner = this.eval(target.obj, scope);
         if (owner.data) absorb(owner, value);
+        // `per_season[["cum_sum"]] = per_season.groupby("player")[...].transform(lambda s: s.cumsum().shift(1))`:
+        // a per-period table turned into earlier-periods-only values is no statistic of the future.
+        if (owner.stat && value.time && /lagged|rolling/.test(value.time.what)) owner.stat = { ...owner.stat, pastOnly: true };
         // `in_train[tr_idx] = True`: a mask marking one part's rows selects that part.
         const marked = target.index.length === 1 && !owner.data ? this.eval(target.index[0]!, scope).indexPart : undefined;
         if (marked && Object.keys(owner).length === 0) owner.indexPart = marked;

@@ -48,7 +48,7 @@ export function noteMergedStatistic(it: Interpreter, out: Val, rows: Val, others
   const known = rows.origins ?? [];
   for (const o of others) {
     const stat = o.stat;
-    if (!stat || (stat.part !== undefined && stat.part !== 'full') || (rows.part !== undefined && rows.part !== 'full')) continue;
+    if (!stat || stat.pastOnly || (stat.part !== undefined && stat.part !== 'full') || (rows.part !== undefined && rows.part !== 'full')) continue;
     if (!stat.origins?.some((x) => known.includes(x))) continue;
     // Rows a helper was handed: cited at the call that handed them (what to change), the statistic as a site.
     addLeak(out, citeLeak(it, rows, { kind: 'preprocess', file: at.file, line: stat.line, endLine: at.endLine, what: `merge(${stat.what})`, stmtText: at.stmtText }));

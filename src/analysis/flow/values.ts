@@ -113,7 +113,7 @@ export interface Val {
   est?: Estimator;
   splitter?: Splitter;
   /** A statistic computed over rows. */
-  stat?: { line: number; endLine: number; what: string; part: Part | undefined; origins?: readonly number[]; file?: string };
+  stat?: { line: number; endLine: number; what: string; part: Part | undefined; origins?: readonly number[]; file?: string; /** Shifted per entity so each row sees only earlier periods. */ pastOnly?: boolean };
   score?: Score;
   fn?: FunctionValue;
   items?: Val[];

@@ -176,7 +176,9 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
   const epochLoops = training.filter((l) => !l.ancestors.some((a) => training.some((t) => t.loop === a)) && !calledFromTraining(l.unit));
 
   // missing-zero-grad
-  const noZero = innermost.filter((l) => !deepHas(ctx, l.loop.body, isZeroGrad));
+  // An epoch loop calling `run_epoch(...)`, whose own batch loop runs backward: that loop is judged, not this one.
+  const viaLoopingHelper = (l: LoopInfo) => !deepHasShallow(l.loop.body, isBackward) && deepHas(ctx, l.loop.body, (s) => (s.k === 'for' || s.k === 'while') && s !== l.loop && deepHasShallow(s.body, isBackward));
+  const noZero = innermost.filter((l) => !deepHas(ctx, l.loop.body, isZeroGrad) && !viaLoopingHelper(l));
   const firstNoZero = noZero[0];
   if (firstNoZero) {
     const backwardLine = findLine(ctx, firstNoZero.loop.body, isBackward) ?? firstNoZero.loop.line;

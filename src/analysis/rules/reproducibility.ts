@@ -72,32 +72,32 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
       }),
     );
   }
-  for (const { file, uses: fileUses } of uses) {
-    const missing = fileUses.filter((u) => !seeded.has(u.family));
-    const first = missing[0];
-    const split = splitFindings.get(file.path);
-    if (!first) {
-      if (split) out.push(split);
-      continue;
-    }
-    if (split) {
-      // One root cause per file: no seed. The unseeded split leads; the other draws are its sites.
-      const sites = [...(split.sites ?? []), ...missing.map((u) => ({ file: file.path, line: u.line }))];
-      out.push({ ...split, issue: `${split.issue} ${first.what} (line ${first.line}) also draws random numbers without a seed.`, sites });
-      continue;
-    }
+  // No seed is one root cause for the whole project: every unseeded draw is a site of one finding, led by
+  // an unseeded split when there is one (the split is the line to change first), else by the first draw.
+  const missing = uses.flatMap(({ file, uses: fileUses }) => fileUses.filter((u) => !seeded.has(u.family)).map((u) => ({ file, ...u })));
+  const splits = [...splitFindings.values()];
+  const [lead, ...otherSplits] = splits;
+  const first = missing[0];
+  if (lead) {
+    if (first) {
+      const sites = [...(lead.sites ?? []), ...missing.map((u) => ({ file: u.file.path, line: u.line }))].slice(0, 12);
+      const where = first.file.path === lead.file ? `line ${first.line}` : `${first.file.path}:${first.line}`;
+      out.push({ ...lead, issue: `${lead.issue} ${first.what} (${where}) also draws random numbers without a seed.`, sites });
+    } else out.push(lead);
+    out.push(...otherSplits);
+  } else if (first) {
     const families = [...new Set(missing.map((u) => u.family))].sort();
     out.push(
       buildFinding({
         rule: 'missing-random-seed',
-        file,
+        file: first.file,
         line: first.line,
         title: `${families.map(label).join(', ')} randomness without a seed`,
         issue: `${first.what} draws random numbers, and no ${families.map(seedCall).join(' / ')} is set anywhere in the project.`,
         impact: 'Weight initialisation, shuffling and sampling differ on every run, so results cannot be reproduced and run-to-run noise can be mistaken for improvements.',
         fix: 'Seed every source of randomness once at start-up (a small set_seed helper), and pass seeds to splitters and DataLoaders.',
-        fixed: dedent([...families.map(seedCall).map((c) => `${c.replace('(...)', '(42)')}`), linesOf(file, first.line)].join('\n')),
-        sites: missing.slice(1, 11).map((u) => ({ file: file.path, line: u.line })),
+        fixed: dedent([...families.map(seedCall).map((c) => `${c.replace('(...)', '(42)')}`), linesOf(first.file, first.line)].join('\n')),
+        sites: missing.slice(1, 11).map((u) => ({ file: u.file.path, line: u.line })),
       }),
     );
   }
