@@ -1124,3 +1124,26 @@ describe('preprocessing-before-split: a per-period table shifted to earlier peri
     expect(findings(code('s.cumsum()'), 'preprocessing-before-split')).toHaveLength(1);
   });
 });
+
+describe('shuffled-time-series-split: splitter settings spread from a config dict', () => {
+  const code = (shuffle: string) => HEAD + py`
+    CFG = {"cv": {"n_splits": 5, "shuffle": ${shuffle}}, "seed": 11}
+    daily = pd.read_csv("daily.csv", parse_dates=["date"], index_col="date")
+    daily["lag_7"] = daily["count"].shift(7)
+    def oof(model, X, y, folds):
+        for a, b in folds.split(X):
+            model.fit(X.iloc[a], y.iloc[a])
+    splitter = KFold(**CFG["cv"], random_state=CFG["seed"])
+    oof(LogisticRegression(), daily[["lag_7"]], daily["count"], splitter)
+  `;
+
+  it('fires for KFold(**CFG["cv"]) with shuffle True in the dict, citing the split and the splitter', () => {
+    const [f] = findings(code('True'), 'shuffled-time-series-split');
+    expect(f?.line).toBe(12);
+    expect(f?.sites).toEqual(expect.arrayContaining([{ file: 'train.py', line: 14 }]));
+  });
+
+  it('stays silent when the dict says shuffle False', () => {
+    expect(findings(code('False'), 'shuffled-time-series-split')).toEqual([]);
+  });
+});

@@ -119,7 +119,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (name === 'train_test_split') return split(it, call, args);
   if (CV_FUNCTIONS.has(name)) return crossValidate(it, call, name, args, kwargs);
   if (name in METRIC_FUNCTIONS) return metric(it, call, name, args);
-  if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name);
+  if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name, args);
   if (TORCH_NETS.test(name) && /(^|\.)nn\.\w+$/.test(qual)) {
     // `torch.nn.Linear(3, 1)`, `nn.Sequential(...)`: a network used without a class of its own.
     const est: Estimator = { cls: name, line: call.line, endLine: call.endLine, kind: 'model', call, inner: [], deep: true };
@@ -327,10 +327,23 @@ function orDefault(e: Expr | undefined): Expr | undefined {
   return e;
 }
 
-function splitter(it: Interpreter, call: Call, name: string): Val {
-  const shuffle = orDefault(kwarg(call, 'shuffle'));
+/** A keyword given directly or spread from a dict literal (`KFold(**CFG["cv"])`). */
+function setting(call: Call, args: Val[], name: string): Expr | undefined {
+  const direct = kwarg(call, name);
+  if (direct) return direct;
+  for (const [i, a] of call.args.entries()) {
+    const literal = a.k === 'star' && a.double ? args[i]?.literal : undefined;
+    if (literal?.k !== 'dict') continue;
+    const at = literal.keys.findIndex((k) => k?.k === 'str' && k.value === name);
+    if (at >= 0) return literal.values[at];
+  }
+  return undefined;
+}
+
+function splitter(it: Interpreter, call: Call, name: string, args: Val[]): Val {
+  const shuffle = orDefault(setting(call, args, 'shuffle'));
   const shuffled = ALWAYS_RANDOM_SPLITTERS.has(name) || isConst(shuffle, 'True');
-  const rs = kwarg(call, 'random_state');
+  const rs = setting(call, args, 'random_state');
   const seeded = rs !== undefined && !isConst(rs, 'None');
   if (shuffled && !seeded) it.facts.unseededSplitters.push({ line: call.line, cls: name });
   return { splitter: { cls: name, line: call.line, file: it.path, shuffled, seeded } };
@@ -541,8 +554,10 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     it.facts.cvLines.push(call.line);
     it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined });
     if (X?.time && receiver.splitter.shuffled) {
-      const built = receiver.splitter.file !== undefined && receiver.splitter.file !== it.path ? [{ file: receiver.splitter.file, line: receiver.splitter.line }] : [];
-      it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${receiver.splitter.cls}\` shuffles rows across time`, elsewhere: built });
+      const elsewhere = receiver.splitter.file !== undefined && receiver.splitter.file !== it.path;
+      const built = elsewhere ? [{ file: receiver.splitter.file!, line: receiver.splitter.line }] : [];
+      // Where the splitter was built (with its shuffle=True) is a site of the same finding.
+      it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${receiver.splitter.cls}\` shuffles rows across time`, elsewhere: built, sites: elsewhere || receiver.splitter.line === call.line ? [] : [receiver.splitter.line] });
     }
     // The held-out fold of a CV splitter is a validation fold: early stopping or choices made on it are CV, not test-set selection.
     const fromDev = X?.part === 'train' || (X?.part === 'val' && X.dev === true);

@@ -520,7 +520,7 @@ export class Interpreter {
         e.keys.forEach((k) => k && this.eval(k, scope));
         const keys = e.keys.map((k) => (k?.k === 'str' ? k.value : undefined));
         const values = e.values.map((x, i) => this.keyedPart(keys[i], this.eval(x, scope), x));
-        const v: Val = { elems: values, keys };
+        const v: Val = { elems: values, keys, literal: e };
         if (e.values.length === 0) v.container = { scores: [], line: e.line };
         const score = values.find((x) => x.score)?.score;
         if (score) v.score = score;

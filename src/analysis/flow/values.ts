@@ -145,6 +145,8 @@ export interface Val {
   iterItems?: Val[];
   /** Elements of a list or dict literal. */
   elems?: Val[];
+  /** The dict literal itself, so settings spread with `**cfg` can be read (`KFold(**CFG["cv"])`). */
+  literal?: Expr;
   /** A dict literal's string keys, aligned with `elems` (`{"train": ..., "test": ...}`). */
   keys?: (string | undefined)[];
   /** A PyTorch Lightning `Trainer`: `fit` trains the module it is given, `validate`/`test` evaluate it. */
