@@ -1147,3 +1147,24 @@ describe('shuffled-time-series-split: splitter settings spread from a config dic
     expect(findings(code('False'), 'shuffled-time-series-split')).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split: columns kept by a supervised score of every row', () => {
+  const code = (scored: string, split: string) => HEAD + py`
+    from sklearn.feature_selection import mutual_info_regression
+    muts = pd.read_csv("mutants.csv")
+    D, ddg = muts.drop(columns="ddg"), muts["ddg"]
+    ${split}
+    mi = pd.Series(mutual_info_regression(${scored}, random_state=0), index=D.columns)
+    keep = mi.nlargest(60).index
+  `;
+
+  it('fires when the scores come from all rows and the kept frame is split afterwards', () => {
+    const code2 = code('D, ddg', '') + 'D = D[keep]\nD_tr, D_te, y_tr, y_te = train_test_split(D, ddg, random_state=0)\n';
+    expect(findings(code2, 'preprocessing-before-split').map((f) => f.line)).toEqual([12]);
+  });
+
+  it('stays silent when the scores come from the training part', () => {
+    const code2 = code('D_tr, y_tr', 'D_tr, D_te, y_tr, y_te = train_test_split(D, ddg, random_state=0)') + 'D_tr, D_te = D_tr[keep], D_te[keep]\n';
+    expect(findings(code2, 'preprocessing-before-split')).toEqual([]);
+  });
+});

@@ -218,6 +218,14 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (/^(sigmoid|softmax|log_softmax|expit)$/.test(name)) return derive(args[0], { prob: true });
   if (name === 'deepcopy' || name === 'clone') return args[0] ?? {};
   if (name === 'next' && args[0]?.firstSplit) return { items: args[0].firstSplit };
+  if (SCORE_FUNCTIONS.test(name)) {
+    // `mutual_info_regression(X, y)` on all rows: feature scores learned from the labels, usually used to pick columns.
+    const X = args[0];
+    if (X?.data && args[1] && (X.part === undefined || X.part === 'full')) {
+      return { selected: { kind: 'preprocess', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `\`${name}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(X.origins ? { origins: X.origins } : {}) } };
+    }
+    return {};
+  }
   if (/^(len|print|str|int|float|round|isinstance|type|range|enumerate|zip|repr|display)$/.test(name)) {
     if (name === 'enumerate') return { iterItems: [{}, iterateOne(args[0])] };
     if (name === 'zip') return { iterItems: args.map(iterateOne) };
@@ -591,6 +599,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   if (receiver.data || receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
   // `stats.rename("rate").reset_index()`: reshaping a statistic keeps it one (to be merged back later).
   if (receiver.stat && STAT_RESHAPES.test(method)) return { stat: receiver.stat };
+  if (receiver.selected && /^(nlargest|nsmallest|sort_values|head|tail|index|tolist|to_list|argsort|keys)$/.test(method)) return { selected: receiver.selected };
   // A table of statistics grouped again (`per_season.groupby("player")[...].transform(...)`).
   if (receiver.stat && (method === 'groupby' || method === 'group_by')) return { stat: receiver.stat, grouped: true };
   runCallbacks(it, call, method, args, kwargs);
@@ -601,6 +610,9 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   const selected = args.find((a) => a.selected)?.selected;
   return selected ? { selected } : {};
 }
+
+/** Supervised feature scores (used to keep the best columns). */
+const SCORE_FUNCTIONS = /^(mutual_info_regression|mutual_info_classif|f_classif|f_regression|chi2|r_regression)$/;
 
 const STAT_RESHAPES = /^(rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis|clamp|clamp_min|clamp_max|sqrt|abs|to|float|double|numpy|squeeze|unsqueeze|reshape|view|values|to_numpy|replace|with_columns|select|drop|sort|alias)$/;
 

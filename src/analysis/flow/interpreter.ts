@@ -448,6 +448,8 @@ export class Interpreter {
         if (obj.data && !/^(columns|shape|dtypes|dtype|size|ndim|name|names)$/.test(e.attr)) return derive(obj);
         // `pd.DataFrame(scores).T`: a table of collected scores, transposed or located, is still that table.
         if (obj.container && /^(T|loc|iloc|transpose|style)$/.test(e.attr)) return { container: obj.container };
+        // `mi.nlargest(60).index`: the columns a supervised score picked.
+        if (obj.selected && /^(index|values|columns|T)$/.test(e.attr)) return { selected: obj.selected };
         return {};
       }
       case 'sub': {
@@ -477,6 +479,8 @@ export class Interpreter {
             this.reportLeak(obj, { line: this.stmt?.line ?? e.line, kind: 'split', ...(indexPart === 'train' ? { trainName: name } : { testName: name }), sinkText: this.stmt ? this.src(this.stmt) : undefined });
           }
           const v = derive(obj, fold ? { part: fold } : {});
+          // `D = D[keep]` with columns picked by a score learned from all rows: the kept frame carries it to the split.
+          if (selected && (obj.part === undefined || obj.part === 'full')) addLeak(v, selected);
           const draw = index.find((i) => i.draw !== undefined)?.draw;
           if (draw !== undefined) v.redrawn = draw;
           if (first?.k === 'str' && this.dateColumns.has(first.value) && obj.dates) v.dates = obj.dates;
