@@ -357,3 +357,35 @@ describe('one root cause across files', () => {
     expect(found[0]?.sites).toEqual(expect.arrayContaining([{ file: 'cli.py', line: 6 }]));
   });
 });
+
+describe('smoothed target rates computed in a helper module and mapped onto all units', () => {
+  const features = py`
+    def _smoothed_rate(frame, key, target, m):
+        prior = frame[target].mean()
+        stats = frame.groupby(key)[target].agg(["sum", "count"])
+        return (stats["sum"] + m * prior) / (stats["count"] + m)
+
+    def add_priors(frame, keys, target, m=20):
+        out = frame.copy()
+        for key in keys:
+            out[key + "_prior"] = out[key].map(_smoothed_rate(out, key, target, m))
+        return out
+  `;
+  const main = (order: string) => py`
+    import pandas as pd
+    from sklearn.model_selection import train_test_split
+    from lift.features import add_priors
+    units = pd.read_csv("units.csv")
+    ${order}
+  `;
+  const files = (order: string) => ({ 'lift/__init__.py': '', 'lift/features.py': features, 'train.py': main(order), 'requirements.txt': 'pandas==2.2.3\n' });
+
+  it('fires at the call that handed every unit to the helper', () => {
+    const found = of(files('units = add_priors(units, ["building"], "failed")\ndev, test = train_test_split(units, stratify=units["failed"], random_state=0)'), 'preprocessing-before-split');
+    expect(found.map((f) => [f.file, f.line])).toEqual([['train.py', 5]]);
+  });
+
+  it('stays silent when the priors are learned on the development part only', () => {
+    expect(of(files('dev, test = train_test_split(units, stratify=units["failed"], random_state=0)\ndev = add_priors(dev, ["building"], "failed")'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

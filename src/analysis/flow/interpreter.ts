@@ -559,6 +559,8 @@ export class Interpreter {
     const out = combine([l, r]);
     const stat = l.stat ?? r.stat;
     const rows = l.data ? l : r.data ? r : undefined;
+    // `(stats["sum"] + m * prior) / (stats["count"] + m)`: arithmetic on statistics is still a statistic.
+    if (stat && !rows) return { ...out, stat };
     if (stat && rows && stat.part === 'test') this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
     // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
     if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
