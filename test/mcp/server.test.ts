@@ -79,9 +79,24 @@ describe('review-agent mcp over stdio', () => {
 
   it('reviews a fixture repo with the offline provider: markdown text, structured review, progress', async () => {
     const progress: string[] = [];
-    const result = await client.callTool({ name: 'review_model_trainer', arguments: { path: 'churn' } }, undefined, {
-      onprogress: (p) => progress.push(p.message ?? ''),
-    });
+    // The order on the wire is what the server controls. (The SDK client dispatches notifications a
+    // microtask later than responses, so onprogress can miss a notification that shares a read with
+    // the result; the wire record cannot.)
+    const wire: string[] = [];
+    const dispatch = transport.onmessage!;
+    transport.onmessage = (message, extra) => {
+      const m = message as { method?: string; params?: { message?: string }; result?: unknown };
+      if (m.method === 'notifications/progress') wire.push(m.params?.message ?? '');
+      else if (m.result !== undefined) wire.push('<result>');
+      dispatch(message, extra);
+    };
+    const result = await client
+      .callTool({ name: 'review_model_trainer', arguments: { path: 'churn' } }, undefined, {
+        onprogress: (p) => progress.push(p.message ?? ''),
+      })
+      .finally(() => {
+        transport.onmessage = dispatch;
+      });
     expect(result.isError).toBeFalsy();
     const review = Review.parse(result.structuredContent);
     expect(review.agent).toBe('model-trainer');
@@ -94,7 +109,9 @@ describe('review-agent mcp over stdio', () => {
     expect(text.text).toContain('[CRITICAL]');
     expect(progress[0]).toMatch(/^model-trainer on offline:/);
     expect(progress.some((m) => /^turn \d+: (Read|Glob|Grep)/.test(m))).toBe(true);
-    expect(progress.at(-1)).toMatch(/^done: block, \d+ finding\(s\)$/);
+    // Every notification, the last one ("done") included, went out before the result.
+    expect(wire.at(-1)).toBe('<result>');
+    expect(wire.at(-2)).toMatch(/^done: block, \d+ finding\(s\)$/);
   });
 
   it('reviews one file given by absolute path, honouring focus', async () => {
