@@ -84,12 +84,13 @@ describe('review-agent mcp over stdio', () => {
     // the result; the wire record cannot.)
     const wire: string[] = [];
     const dispatch = transport.onmessage!;
-    transport.onmessage = (message, extra) => {
+    const record: typeof dispatch = (message, ...rest) => {
       const m = message as { method?: string; params?: { message?: string }; result?: unknown };
       if (m.method === 'notifications/progress') wire.push(m.params?.message ?? '');
       else if (m.result !== undefined) wire.push('<result>');
-      dispatch(message, extra);
+      dispatch(message, ...rest);
     };
+    transport.onmessage = record;
     const result = await client
       .callTool({ name: 'review_model_trainer', arguments: { path: 'churn' } }, undefined, {
         onprogress: (p) => progress.push(p.message ?? ''),
