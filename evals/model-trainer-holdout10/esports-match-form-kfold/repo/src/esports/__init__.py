@@ -1,0 +1,1 @@
+"""Win-probability model for pro MOBA matches (team A perspective)."""
