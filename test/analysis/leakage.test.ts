@@ -1168,3 +1168,21 @@ describe('preprocessing-before-split: columns kept by a supervised score of ever
     expect(findings(code2, 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split: group structure and per-row arithmetic are not learned statistics', () => {
+  const rule = 'preprocessing-before-split';
+  const code = (feature: string) => HEAD + py`
+    df = pd.read_csv("visits.csv", parse_dates=["date"])
+    df["f"] = ${feature}
+    X_tr, X_te, y_tr, y_te = train_test_split(df[["f"]], df["visits"], random_state=0)
+  `;
+
+  it('stays silent for days since each season started and for a row-wise softmax shift', () => {
+    expect(findings(code('(df["date"] - df.groupby("season")["date"].transform("min")).dt.days'), rule)).toEqual([]);
+    expect(findings(code('df[["a", "b"]].sub(df[["a", "b"]].max(axis=1), axis=0)["a"]'), rule)).toEqual([]);
+  });
+
+  it('still fires for a per-group mean of the target', () => {
+    expect(findings(code('df.groupby("resort")["visits"].transform("mean")'), rule)).toHaveLength(1);
+  });
+});

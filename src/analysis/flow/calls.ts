@@ -640,6 +640,17 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     if (/\.(shift|rolling|diff|pct_change|ewm|expanding)\(/.test(it.src(fnArg))) out.time = out.time ?? { line, what: 'lagged/rolling features per group', file: it.path };
     return out;
   }
+  // `groupby("season")["date"].transform("min")`: where each group starts or how big it is learns no
+  // statistic worth a leak; means, sums and spreads (target or mean encoding) do.
+  const how = fnArg?.k === 'str' ? fnArg.value : undefined;
+  if (receiver.grouped && /^(transform|agg|aggregate)$/.test(method) && how !== undefined && /^(min|max|first|last|count|size|nunique|cumcount|rank|idxmin|idxmax)$/.test(how)) {
+    return derive(receiver, { grouped: undefined, data: true });
+  }
+  // Per-row arithmetic (`logits.max(axis=1, keepdims=True)` in a softmax) is no statistic of the rows.
+  const axis = kwarg(call, 'axis') ?? kwarg(call, 'dim');
+  if (!receiver.grouped && STAT_METHODS.has(method) && axis !== undefined && ((axis.k === 'num' && axis.value === 1) || (axis.k === 'unary' && axis.operand.k === 'num' && axis.operand.value === 1) || (axis.k === 'str' && axis.value === 'columns'))) {
+    return derive(receiver, { data: true });
+  }
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
     if (method === 'value_counts' && /\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn))) it.facts.imbalanceHints.push(line);
     return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part, file: it.path, ...(receiver.origins ? { origins: receiver.origins } : {}) } };
