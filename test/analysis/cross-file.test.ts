@@ -389,3 +389,34 @@ describe('smoothed target rates computed in a helper module and mapped onto all 
     expect(of(files('dev, test = train_test_split(units, stratify=units["failed"], random_state=0)\ndev = add_priors(dev, ["building"], "failed")'), 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('test-set selection inside a helper, on what the caller handed it', () => {
+  const model = py`
+    import lightgbm as lgb
+
+    def train(params, X_fit, y_fit, X_watch, y_watch):
+        fit = lgb.Dataset(X_fit, y_fit)
+        watch = lgb.Dataset(X_watch, y_watch, reference=fit)
+        return lgb.train(params, fit, num_boost_round=3000, valid_sets=[watch], callbacks=[lgb.early_stopping(100)])
+  `;
+  const run = (watch: string) => py`
+    import pandas as pd
+    from sklearn.model_selection import train_test_split
+    from burst.model import train
+    pipes = pd.read_csv("pipes.csv")
+    X_tr, X_te, y_tr, y_te = train_test_split(pipes.drop(columns="burst"), pipes["burst"], stratify=pipes["burst"], random_state=0)
+    X_fit, X_val, y_fit, y_val = train_test_split(X_tr, y_tr, stratify=y_tr, random_state=0)
+    booster = train({"objective": "binary"}, X_fit, y_fit, ${watch})
+  `;
+  const files = (watch: string) => ({ 'burst/__init__.py': '', 'burst/model.py': model, 'run.py': run(watch), 'requirements.txt': 'lightgbm==4.5.0\n' });
+
+  it('fires at the call that hands the test set over, with the early-stopping line as a site', () => {
+    const [f] = of(files('X_te, y_te'), 'test-set-selection');
+    expect([f?.file, f?.line]).toEqual(['run.py', 7]);
+    expect(f?.sites).toEqual(expect.arrayContaining([{ file: 'burst/model.py', line: 6 }]));
+  });
+
+  it('stays silent when the caller hands over the validation split', () => {
+    expect(of(files('X_val, y_val'), 'test-set-selection')).toEqual([]);
+  });
+});

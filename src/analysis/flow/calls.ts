@@ -22,7 +22,7 @@ import {
   partFromName,
   type Part,
 } from './knowledge.js';
-import { citeLeak, fitEstimator, fitResample, transformWith } from './fitting.js';
+import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
 import { datasetPartKwarg, hfTrainer, lightningCall } from './frameworks.js';
 import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, selectedByPartIndex } from './row-sources.js';
 import type { Scope } from './scope.js';
@@ -487,7 +487,7 @@ function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kw
   const onTest = setVals.some((v) => v.part === 'test' || v.items?.[0]?.part === 'test');
   const early = kwarg(call, 'early_stopping_rounds') !== undefined || /early_stopping/.test(it.src(call));
   if (onTest && early) {
-    it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`${name}\` stops early on the test set`, sites: [] });
+    recordSelection(it, setVals.find((v) => v.part === 'test') ?? setVals.map((v) => v.items?.[0]).find((v) => v?.part === 'test'), { line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`${name}\` stops early on the test set`, sites: [] });
   }
   const dtrain = args[1] ?? kwargs.get('dtrain') ?? kwargs.get('train_set');
   const est: Estimator = { cls: /lgb|lightgbm/.test(it.src(call.fn)) ? 'LGBMBooster' : 'XGBBooster', line: call.line, endLine: call.endLine, kind: 'model', call, inner: [] };

@@ -41,6 +41,8 @@ export interface Selection {
   kind: 'search-on-test' | 'validation-data' | 'eval-set' | 'eval-dataset' | 'keep-best' | 'pick-best' | 'compare-scores';
   detail: string;
   sites: number[];
+  /** Places in other files (the helper that stops early on what its caller handed it). */
+  elsewhere?: { file: string; line: number }[];
 }
 
 export interface TimeSplit {

@@ -5,7 +5,7 @@ import { noteFitUse } from './calls.js';
 import type { Interpreter } from './interpreter.js';
 import { LABEL_ENCODERS } from './knowledge.js';
 import type { Scope } from './scope.js';
-import type { TestFit } from './facts.js';
+import type { Selection, TestFit } from './facts.js';
 import { addLeak, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -124,7 +124,7 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
   }
   if (valData && firstOf(valData)?.part === 'test') {
     const text = it.src(call.kwargs.find((k) => k.name === 'validation_data')!.value);
-    it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'validation-data', detail: `\`validation_data=${text}\` is the test set${early ? ', and callbacks stop or checkpoint on it' : ''}`, sites: [] });
+    recordSelection(it, firstOf(valData), { line: call.line, endLine: call.endLine, kind: 'validation-data', detail: `\`validation_data=${text}\` is the test set${early ? ', and callbacks stop or checkpoint on it' : ''}`, sites: [] });
   }
   const evalSet = kwargs.get('eval_set');
   if (evalSet) {
@@ -135,7 +135,7 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
     const fitEarly = kwarg(call, 'early_stopping_rounds') !== undefined || early;
     if (onTest && (ctorEarly || fitEarly || catboostBest)) {
       const text = it.src(call.kwargs.find((k) => k.name === 'eval_set')!.value);
-      it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`eval_set=${text}\` is the test set and ${catboostBest && !ctorEarly && !fitEarly ? 'CatBoost keeps the best iteration on it (use_best_model)' : 'early stopping picks the number of trees on it'}`, sites: ctorEarly ? [est.line] : [] });
+      recordSelection(it, sets.map(firstOf).find((v) => v?.part === 'test'), { line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`eval_set=${text}\` is the test set and ${catboostBest && !ctorEarly && !fitEarly ? 'CatBoost keeps the best iteration on it (use_best_model)' : 'early stopping picks the number of trees on it'}`, sites: ctorEarly ? [est.line] : [] });
     }
   }
 }
@@ -197,6 +197,22 @@ export function recordTestFit(it: Interpreter, X: Val, fit: TestFit): void {
 }
 
 /** A leak learned inside helpers from rows a call passed in: cited at that call, the fit inside as a site. */
+/**
+ * A selection on test rows that a helper was handed (`train(model, X_te, y_te)` stopping early on them) is
+ * cited at the call that handed them, where the fix goes; the line inside the helper is a site.
+ */
+export function recordSelection(it: Interpreter, rows: Val | undefined, sel: Selection): void {
+  const frame = it.callSiteFor(rows);
+  if (!frame) {
+    it.facts.selections.push(sel);
+    return;
+  }
+  const facts = it.factsOf(frame.path);
+  if (facts.selections.some((s) => s.line === frame.line && s.kind === sel.kind)) return;
+  const inner = { file: it.path, line: sel.line };
+  facts.selections.push({ ...sel, line: frame.line, endLine: frame.endLine, sites: [], elsewhere: [inner] });
+}
+
 export function citeLeak(it: Interpreter, X: Val | undefined, leak: Leak): Leak {
   const frame = it.callSiteFor(X);
   if (!frame) return leak;

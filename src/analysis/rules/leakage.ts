@@ -62,7 +62,7 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
             ? 'Carve a validation set out of the training data (or use validation_split) for monitoring and early stopping; score the test set once, after training.'
             : 'Select with a validation set or cross-validation on the training data (e.g. GridSearchCV on X_train), then score the chosen model once on the test set.',
       fixed: dedent(selectionRewrite(current, sel.kind)),
-      sites: sel.sites.map((line) => ({ file: file.path, line })),
+      sites: [...sel.sites.map((line) => ({ file: file.path, line })), ...(sel.elsewhere ?? [])],
     });
   }
   for (const ts of facts.timeSplits) {
