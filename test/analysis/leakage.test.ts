@@ -1186,3 +1186,25 @@ describe('preprocessing-before-split: group structure and per-row arithmetic are
     expect(findings(code('df.groupby("resort")["visits"].transform("mean")'), rule)).toHaveLength(1);
   });
 });
+
+describe('shuffled-time-series-split: windows built per group of a time-sorted frame', () => {
+  const code = (split: string) => HEAD + py`
+    occ = pd.read_csv("occupancy.csv", parse_dates=["ts"]).sort_values(["garage", "ts"])
+    def windows(frame):
+        feats = frame[["rate"]].to_numpy()
+        xs = []
+        for end in range(24, len(frame)):
+            xs.append(feats[end - 24:end])
+        return np.stack(xs)
+    X_all = np.concatenate([windows(g) for _, g in occ.groupby("garage")])
+    X_fit, X_eval = ${split}
+  `;
+
+  it('fires for a shuffled split of the stacked windows', () => {
+    expect(findings(code('train_test_split(X_all, test_size=0.2, random_state=0)'), 'shuffled-time-series-split')).toHaveLength(1);
+  });
+
+  it('stays silent for a chronological cut', () => {
+    expect(findings(code('train_test_split(X_all, test_size=0.2, shuffle=False)'), 'shuffled-time-series-split')).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ export function targetNames(e: Expr): string[] {
 /** What one iteration of a loop over `v` yields. */
 export function iterate(v: Val): Val {
   if (v.iterItems) return { items: v.iterItems };
+  // `for key, rows in df.groupby("garage")`: each group's rows, with what is known of the frame.
+  if (v.grouped) return { items: [{}, derive(v, { grouped: undefined, data: true })] };
   if (v.elems && v.elems.length > 0) return v.elems.find((x) => x.est) ?? v.elems[0] ?? {};
   if (v.data) {
     const batch = derive(v);
