@@ -1208,3 +1208,25 @@ describe('shuffled-time-series-split: windows built per group of a time-sorted f
     expect(findings(code('train_test_split(X_all, test_size=0.2, shuffle=False)'), 'shuffled-time-series-split')).toEqual([]);
   });
 });
+
+describe('fit-on-test: a project helper named for fitting, handed the test rows', () => {
+  const code = (arg: string) => HEAD + py`
+    def fit_normalizer(frame):
+        x = frame[["pressure", "sst"]].to_numpy()
+        return x.mean(axis=0), x.std(axis=0)
+
+    test_df = pd.read_parquet("test_seasons.parquet")
+    train_df = pd.read_parquet("train_seasons.parquet")
+    norm = fit_normalizer(${arg})
+  `;
+
+  it('fires for fit_normalizer(test_df), with a rewrite to the training rows', () => {
+    const [f] = findings(code('test_df'), 'fit-on-test');
+    expect(f?.line).toBe(14);
+    expect(f?.fixed).toBe('norm = fit_normalizer(train_df)');
+  });
+
+  it('stays silent for the training rows', () => {
+    expect(findings(code('train_df'), 'fit-on-test')).toEqual([]);
+  });
+});

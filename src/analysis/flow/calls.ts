@@ -57,7 +57,10 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   }
 
   const callee = call.fn.k === 'name' ? scope.get(call.fn.id) : it.eval(call.fn, scope);
-  if (callee?.fn) return it.callFunction(callee.fn, args, kwargs);
+  if (callee?.fn) {
+    fitHelperOnHeldOut(it, call, callee.fn.def.name, args);
+    return it.callFunction(callee.fn, args, kwargs);
+  }
   if (callee?.cls && !callee.instanceOf) return it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
   if (callee?.est?.kind === 'preprocess' && !callee.est.deep) {
     // Keras functional API: `x = norm(inputs)` applies an adapted preprocessing layer.
@@ -111,6 +114,19 @@ function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kw
       }
     }
   }
+}
+
+/**
+ * `fit_normalizer(test_df)`: a project helper named for fitting, handed the test rows. Its name says what it
+ * does with them; what it returns (constants kept in an object, applied later) is often out of sight.
+ */
+function fitHelperOnHeldOut(it: Interpreter, call: Call, name: string, args: Val[]): void {
+  if (!/^fit_|_fit$|^fit[A-Z]/.test(name)) return;
+  const rows = args.find((a) => a.data && a.part === 'test');
+  const at = rows ? args.indexOf(rows) : -1;
+  if (!rows || at < 0) return;
+  const dataText = call.args[at] ? it.src(call.args[at]!) : '';
+  it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: name, method: 'call', part: 'test', dataText, estText: name });
 }
 
 // ---------- module functions and constructors ----------

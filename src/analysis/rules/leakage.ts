@@ -28,6 +28,21 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
     const rows = fit.note ?? `the ${fit.part === 'val' ? 'validation' : 'test'} rows`;
     const inner = fit.sites ?? [];
     const fitText = `\`${fit.estText}.${fit.method}(${fit.dataText})\``;
+    if (fit.method === 'call') {
+      // A project helper named for fitting (`fit_normalizer(test_df)`), handed the held-out rows.
+      const call = `${fit.estText}(${fit.dataText})`;
+      out.push({
+        rule: 'fit-on-test',
+        file,
+        line: fit.line,
+        endLine: fit.endLine,
+        issue: `\`${call}\` hands ${rows} to \`${fit.estText}\`, a helper named for fitting: whatever it learns (means, scales, encodings) comes from the rows that are then scored.`,
+        impact: `The ${fit.part === 'val' ? 'validation' : 'test'} rows are no longer unseen, so the reported score does not reflect performance on new data.`,
+        fix: `Fit on the training rows (\`${fit.estText}(${swapPart(fit.dataText, fit.part, 'train')})\`, saved with the model) and reuse what it returns for the held-out rows.`,
+        fixed: dedent(current.replace(call, `${fit.estText}(${swapPart(fit.dataText, fit.part, 'train')})`)),
+      });
+      continue;
+    }
     out.push({
       rule: 'fit-on-test',
       file,
