@@ -7,6 +7,7 @@ import type { Expr, Module, Stmt } from '../python/ast.js';
 import { dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
 import { citeLeak, recordTestFit } from './fitting.js';
+import { reportPartPick } from './row-sources.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, partFromName, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
@@ -473,11 +474,7 @@ export class Interpreter {
           // `expr.loc[train_ids]`: rows picked by the ids of one part belong to that part.
           const idsPart = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test'))?.part : undefined;
           const fold = indexPart ?? keyPart ?? idsPart;
-          if (indexPart && obj.leaks && (obj.part === undefined || obj.part === 'full')) {
-            // `x[train_idx]`: the first rows picked by a part's indices are where the split happens.
-            const name = this.targets[0] ?? this.src(e);
-            this.reportLeak(obj, { line: this.stmt?.line ?? e.line, kind: 'split', ...(indexPart === 'train' ? { trainName: name } : { testName: name }), sinkText: this.stmt ? this.src(this.stmt) : undefined });
-          }
+          if (indexPart) reportPartPick(this, obj, indexPart, e);
           const v = derive(obj, fold ? { part: fold } : {});
           // `D = D[keep]` with columns picked by a score learned from all rows: the kept frame carries it to the split.
           if (selected && (obj.part === undefined || obj.part === 'full')) addLeak(v, selected);

@@ -17,14 +17,19 @@ type Call = Extract<Expr, { k: 'call' }>;
 export function selectedByPartIndex(it: Interpreter, call: Call, vals: Val[]): void {
   const index = vals.find((v) => v.indexPart && !v.data);
   if (!index?.indexPart) return;
-  const name = it.targets[0] ?? it.src(call);
-  const side = index.indexPart === 'train' ? { trainName: name } : { testName: name };
-  for (const rows of vals) {
-    const sink = { line: it.stmt?.line ?? call.line, kind: 'split' as const, ...side, sinkText: it.stmt ? it.src(it.stmt) : it.src(call) };
-    if (rows.data && rows.leaks && (rows.part === undefined || rows.part === 'full')) it.reportLeak(rows, sink);
-    const kept = keptStatistic(rows);
-    if (kept) it.reportLeak(rows, sink, [kept]);
-  }
+  for (const rows of vals) reportPartPick(it, rows, index.indexPart, call);
+}
+
+/**
+ * Rows of every part picked by one part's indices (`x[train_idx]`, `Subset(ds, test_idx)`): that pick is
+ * where the split happens, so what was learned from all the rows before leaks across it.
+ */
+export function reportPartPick(it: Interpreter, rows: Val, part: Part, at: Expr): void {
+  const name = it.targets[0] ?? it.src(at);
+  const sink = { line: it.stmt?.line ?? at.line, kind: 'split' as const, ...(part === 'train' ? { trainName: name } : { testName: name }), sinkText: it.stmt ? it.src(it.stmt) : it.src(at) };
+  if (rows.data && rows.leaks && (rows.part === undefined || rows.part === 'full')) it.reportLeak(rows, sink);
+  const kept = keptStatistic(rows);
+  if (kept) it.reportLeak(rows, sink, [kept]);
 }
 
 /**
