@@ -1,0 +1,1 @@
+"""First-innings total projection for T20 matches."""
