@@ -420,3 +420,42 @@ describe('test-set selection inside a helper, on what the caller handed it', () 
     expect(of(files('X_val, y_val'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('functions of a module imported with from-package-import-module', () => {
+  const data = py`
+    from sklearn.model_selection import train_test_split
+
+    def split(df, seed):
+        return train_test_split(df[["a", "b"]], df["y"], stratify=df["y"], random_state=seed)
+  `;
+  const evaluate = py`
+    from sklearn.calibration import CalibratedClassifierCV
+
+    def calibrate_and_score(fitted, X_eval, y_eval):
+        calib = CalibratedClassifierCV(fitted, method="isotonic", cv="prefit")
+        calib.fit(X_eval, y_eval)
+        return calib.predict_proba(X_eval)[:, 1]
+  `;
+  const cli = (rows: string) => py`
+    import pandas as pd
+    from sklearn.linear_model import LogisticRegression
+    from penguins import data
+    from penguins.evaluate import calibrate_and_score
+    df = pd.read_csv("penguins.csv")
+    X_tr, X_te, y_tr, y_te = data.split(df, 0)
+    X_fit, X_cal, y_fit, y_cal = data.split(pd.concat([X_tr, y_tr], axis=1), 0)
+    model = LogisticRegression(max_iter=1000).fit(X_fit, y_fit)
+    proba = calibrate_and_score(model, ${rows})
+  `;
+  const files = (rows: string) => ({ 'penguins/__init__.py': '', 'penguins/data.py': data, 'penguins/evaluate.py': evaluate, 'cli.py': cli(rows), 'requirements.txt': 'scikit-learn==1.5.2\n' });
+
+  it('follows data.split(...) and fires for a prefit calibrator fitted on the test rows it returned', () => {
+    const [f] = of(files('X_te, y_te'), 'fit-on-test');
+    expect([f?.file, f?.line]).toEqual(['cli.py', 9]);
+    expect(f?.sites).toEqual(expect.arrayContaining([{ file: 'penguins/evaluate.py', line: 5 }]));
+  });
+
+  it('stays silent for the calibration rows split off the training part', () => {
+    expect(of(files('X_cal, y_cal'), 'fit-on-test')).toEqual([]);
+  });
+});

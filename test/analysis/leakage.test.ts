@@ -1230,3 +1230,24 @@ describe('fit-on-test: a project helper named for fitting, handed the test rows'
     expect(findings(code('train_df'), 'fit-on-test')).toEqual([]);
   });
 });
+
+describe('polars: a target mean per group joined before a shuffled slice split', () => {
+  const code = (stats: string) => py`
+    import polars as pl
+    batches = pl.read_csv("batches.csv")
+    per_bakery = ${stats}.group_by("bakery").agg(pl.col("proof_minutes").mean().alias("typical"))
+    batches = batches.join(per_bakery, on="bakery", how="left")
+    shuffled = batches.sample(fraction=1.0, shuffle=True, seed=0)
+    n = shuffled.height
+    train = shuffled.slice(0, int(0.8 * n))
+    test = shuffled.slice(int(0.8 * n), n)
+  `;
+
+  it('fires when the means come from every batch', () => {
+    expect(findings(code('batches'), 'preprocessing-before-split').map((f) => f.line)).toEqual([3]);
+  });
+
+  it('stays silent when they come from a reference table of other batches', () => {
+    expect(findings(code('pl.read_csv("reference_batches.csv")'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

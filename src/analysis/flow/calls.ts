@@ -46,6 +46,15 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     const method = call.fn.attr;
     const local = it.method(receiver, method);
     if (local) return it.callFunction(local, args, kwargs);
+    if (receiver.localModule) {
+      // `data.split(df)` after `from penguins import data`: a function or class of a module of the review.
+      const member = it.eval(call.fn, scope);
+      if (member.fn) {
+        fitHelperOnHeldOut(it, call, member.fn.def.name, args);
+        return it.callFunction(member.fn, args, kwargs);
+      }
+      if (member.cls && !member.instanceOf) return it.instantiate(member.cls, args, kwargs, it.isDeepClass(member.cls));
+    }
     // A receiver the file never defined (`keras.Sequential` without the import in this cell) is
     // treated like a module, except for estimator methods that make sense on unknown objects.
     const unknown = Object.keys(receiver).length === 0 && !ESTIMATOR_METHODS.test(method);

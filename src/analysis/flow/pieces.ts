@@ -31,7 +31,7 @@ export function iterate(v: Val): Val {
 export function isRowSelection(e: Expr): boolean {
   if (e.k === 'sub') return true;
   // `filter` is polars' row selection (and Spark's); `where` keeps rows in pandas/polars too.
-  if (e.k === 'call' && e.fn.k === 'attr') return /^(sample|drop|query|head|tail|loc|iloc|filter)$/.test(e.fn.attr) || isRowSelection(e.fn.obj);
+  if (e.k === 'call' && e.fn.k === 'attr') return /^(sample|drop|query|head|tail|loc|iloc|filter|slice)$/.test(e.fn.attr) || isRowSelection(e.fn.obj);
   if (e.k === 'attr') return isRowSelection(e.obj);
   return false;
 }
