@@ -271,3 +271,27 @@ describe('metrics computed inside f-strings, and a constant prior as the baselin
     expect(findings(code(report.replace(/\n/g, '\n    ')), 'no-baseline')).toHaveLength(1);
   });
 });
+
+describe('default-threshold next to a threshold-free metric', () => {
+  const code = (metrics: string) => py`
+    import pandas as pd
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.dummy import DummyClassifier
+    from sklearn.metrics import f1_score, roc_auc_score, precision_score
+    from sklearn.model_selection import train_test_split
+    df = pd.read_csv("hives.csv")
+    X_tr, X_te, y_tr, y_te = train_test_split(df[["a", "b"]], df["queenless"], stratify=df["queenless"], random_state=0)
+    model = RandomForestClassifier(n_estimators=300, random_state=0).fit(X_tr, y_tr)
+    base = DummyClassifier().fit(X_tr, y_tr)
+    p = model.predict_proba(X_te)[:, 1]
+    ${metrics}
+  `;
+
+  it('stays silent when ROC-AUC is reported beside the 0.5 cut', () => {
+    expect(findings(code('print(roc_auc_score(y_te, p), f1_score(y_te, p >= 0.5))'), 'default-threshold')).toEqual([]);
+  });
+
+  it('fires when the model is judged at the 0.5 cut alone', () => {
+    expect(findings(code('print(f1_score(y_te, p >= 0.5), precision_score(y_te, p >= 0.5))'), 'default-threshold')).toHaveLength(1);
+  });
+});

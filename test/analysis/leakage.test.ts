@@ -1251,3 +1251,38 @@ describe('polars: a target mean per group joined before a shuffled slice split',
     expect(findings(code('pl.read_csv("reference_batches.csv")'), 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('test-set-selection: a pretrained torchvision network kept by its test accuracy', () => {
+  const code = (loader: string) => py`
+    import torch
+    from torchvision import datasets, models
+
+    net = models.resnet34(weights=None)
+    test_loader = torch.utils.data.DataLoader(datasets.ImageFolder("violins/test"), batch_size=64)
+    val_loader = torch.utils.data.DataLoader(datasets.ImageFolder("violins/val"), batch_size=64)
+
+    def score(loader):
+        net.eval()
+        preds, gold = [], []
+        with torch.no_grad():
+            for imgs, labels in loader:
+                preds.append(net(imgs).argmax(1))
+                gold.append(labels)
+        return (torch.cat(preds) == torch.cat(gold)).float().mean()
+
+    best = 0.0
+    for epoch in range(10):
+        acc = score(${loader})
+        if acc > best:
+            best = acc
+            torch.save(net.state_dict(), "best.pt")
+  `;
+
+  it('fires when the kept checkpoint has the best test accuracy', () => {
+    expect(findings(code('test_loader'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent when it has the best validation accuracy', () => {
+    expect(findings(code('val_loader'), 'test-set-selection')).toEqual([]);
+  });
+});

@@ -145,9 +145,11 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (CV_FUNCTIONS.has(name)) return crossValidate(it, call, name, args, kwargs);
   if (name in METRIC_FUNCTIONS) return metric(it, call, name, args);
   if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name, args);
-  if (TORCH_NETS.test(name) && /(^|\.)nn\.\w+$/.test(qual)) {
-    // `torch.nn.Linear(3, 1)`, `nn.Sequential(...)`: a network used without a class of its own.
-    const est: Estimator = { cls: name, line: call.line, endLine: call.endLine, kind: 'model', call, inner: [], deep: true };
+  // `torch.nn.Linear(3, 1)`, `nn.Sequential(...)`, `models.resnet34(weights=...)`, `timm.create_model(...)`,
+  // `AutoModelFor...from_pretrained(...)`: a network used without a class of its own.
+  const pretrained = /(^|\.)torchvision\.models\.\w+$|^timm\.create_model$|(^|\.)(transformers\.)?AutoModel\w*\.from_pretrained$/.test(qual);
+  if ((TORCH_NETS.test(name) && /(^|\.)nn\.\w+$/.test(qual)) || pretrained) {
+    const est: Estimator = { cls: pretrained ? qual.replace(/^.*\.(\w+\.from_pretrained|\w+)$/, '$1') : name, line: call.line, endLine: call.endLine, kind: 'model', call, inner: [], deep: true };
     it.facts.estimators.push(est);
     return { est };
   }
@@ -609,6 +611,9 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
       receiver.data = true;
       receiver.part = receiver.part ?? item.part;
       absorb(receiver, item);
+      // `preds.append(net(x).argmax(1))`: a list of predictions stays predictions.
+      if (item.pred) receiver.pred = true;
+      if (item.prob) receiver.prob = true;
     }
     const score = item.score ?? (item.pred && item.part ? { part: item.part, line: call.line, metric: 'value' } : undefined);
     if (score) {
@@ -671,6 +676,8 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   if (receiver.grouped && /^(transform|agg|aggregate)$/.test(method) && how !== undefined && /^(min|max|first|last|count|size|nunique|cumcount|rank|idxmin|idxmax)$/.test(how)) {
     return derive(receiver, { grouped: undefined, data: true });
   }
+  // `(preds == gold).mean()`: a summary of predictions is a score of the model on those rows, not a statistic of the data.
+  if (STAT_METHODS.has(method) && (receiver.pred || receiver.prob)) return derive(receiver);
   // Per-row arithmetic (`logits.max(axis=1, keepdims=True)` in a softmax) is no statistic of the rows.
   const axis = kwarg(call, 'axis') ?? kwarg(call, 'dim');
   if (!receiver.grouped && STAT_METHODS.has(method) && axis !== undefined && ((axis.k === 'num' && axis.value === 1) || (axis.k === 'unary' && axis.operand.k === 'num' && axis.operand.value === 1) || (axis.k === 'str' && axis.value === 'columns'))) {

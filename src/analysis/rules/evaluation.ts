@@ -136,7 +136,10 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
 
   // Default threshold.
   const thresholds = all((f) => f.facts!.defaultThresholds);
-  if (thresholds.length > 0 && !evals.some((e) => e.x.kind === 'threshold-curve') && !THRESHOLD_TUNING_TEXT.test(texts)) {
+  // A 0.5 cut shown next to a threshold-free metric (ROC-AUC, average precision, log loss, Brier) is a
+  // convenience view: the model is not judged at that cut alone.
+  const thresholdFree = evals.some((e) => /roc_auc|average_precision|log_loss|brier/.test(e.x.metric));
+  if (thresholds.length > 0 && !thresholdFree && !evals.some((e) => e.x.kind === 'threshold-curve') && !THRESHOLD_TUNING_TEXT.test(texts)) {
     const first = thresholds[0]!;
     out.push(
       buildFinding({
