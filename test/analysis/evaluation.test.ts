@@ -295,3 +295,26 @@ describe('default-threshold next to a threshold-free metric', () => {
     expect(findings(code('print(f1_score(y_te, p >= 0.5), precision_score(y_te, p >= 0.5))'), 'default-threshold')).toHaveLength(1);
   });
 });
+
+describe('no-held-out-evaluation: statsmodels fitted and scored on the same rows', () => {
+  const code = (fitRows: string, scoredRows: string) => py`
+    import numpy as np
+    import pandas as pd
+    import statsmodels.formula.api as smf
+    routes = pd.read_csv("routes.csv", parse_dates=["date"])
+    train, test = routes[routes["date"] < "2023-10-01"], routes[routes["date"] >= "2023-10-01"]
+    ols = smf.ols("duration ~ n_stops + distance_km", data=${fitRows}).fit()
+    predicted = ols.predict(${scoredRows})
+    mae = np.mean(np.abs(${scoredRows}["duration"] - predicted))
+    print(mae)
+  `;
+
+  it('fires for an OLS fitted on every route and its MAE on those routes', () => {
+    const src = code('routes', 'routes').replace('train, test = routes[routes["date"] < "2023-10-01"], routes[routes["date"] >= "2023-10-01"]\n', '');
+    expect(findings(src, 'no-held-out-evaluation').map((f) => f.line)).toEqual([7]);
+  });
+
+  it('stays silent when it is fitted on the earlier routes and scored on the later ones', () => {
+    expect(findings(code('train', 'test'), 'no-held-out-evaluation')).toEqual([]);
+  });
+});

@@ -379,7 +379,7 @@ export class Interpreter {
   noteScoreName(name: string, v: Val): void {
     if (!v.pred || v.part === 'train') return;
     const lower = name.toLowerCase();
-    const metric = /acc/.test(lower) ? 'accuracy' : /f1|auc|precision|recall|mcc|kappa/.test(lower) ? lower : undefined;
+    const metric = /acc/.test(lower) ? 'accuracy' : /f1|auc|precision|recall|mcc|kappa|(^|_)(mae|rmse|mse|mape|smape|r2|rmsle)(_|$)/.test(lower) ? lower : undefined;
     if (!metric || !this.stmt) return;
     if (this.facts.evals.some((e) => e.line === this.stmt!.line)) return;
     this.facts.evals.push({ line: this.stmt.line, part: v.part, metric, kind: metric === 'accuracy' ? 'accuracy' : 'other' });
