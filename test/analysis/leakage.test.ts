@@ -1286,3 +1286,22 @@ describe('test-set-selection: a pretrained torchvision network kept by its test 
     expect(findings(code('val_loader'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('shuffled-time-series-split: polars lag features', () => {
+  const code = (split: string) => py`
+    import polars as pl
+    from sklearn.model_selection import train_test_split
+    sales = pl.read_parquet("sales.parquet").sort(["route", "travel_date"])
+    feats = sales.with_columns(pl.col("tickets").shift(14).over("route").alias("lag_14")).drop_nulls(["lag_14"])
+    X, y = feats.select(["lag_14"]).to_pandas(), feats["tickets"].to_numpy()
+    X_tr, X_te, y_tr, y_te = ${split}
+  `;
+
+  it('fires for a shuffled split of rows with polars lag features', () => {
+    expect(findings(code('train_test_split(X, y, test_size=0.2, random_state=0)'), 'shuffled-time-series-split').map((f) => f.line)).toEqual([6]);
+  });
+
+  it('stays silent for a chronological cut', () => {
+    expect(findings(code('train_test_split(X, y, test_size=0.2, shuffle=False)'), 'shuffled-time-series-split')).toEqual([]);
+  });
+});

@@ -709,7 +709,9 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     if (/^(rolling|expanding|ewm|resample)$/.test(method)) out.windowed = true;
   }
   if (/^(sort_values|sort_index)$/.test(method)) out.sampled = undefined;
-  if (/^(sort_values|set_index|sort_index)$/.test(method)) {
+  // polars: `with_columns(pl.col("y").shift(14).over("route"))` builds lag features inside expressions.
+  if (method === 'with_columns' && /\.(shift|diff|pct_change)\(|\.rolling_\w+\(/.test(it.src(call))) out.time = out.time ?? { line, what: 'lag/rolling features (`with_columns`)', file: it.path };
+  if (/^(sort_values|set_index|sort_index|sort)$/.test(method)) {
     const by = call.args[0] ?? kwarg(call, 'by') ?? kwarg(call, 'keys');
     // `sort_values(["store", "date"])`: rows in time order within each store.
     const keys = by?.k === 'str' ? [by.value] : by?.k === 'seq' ? by.items.flatMap((i) => (i.k === 'str' ? [i.value] : [])) : [];
