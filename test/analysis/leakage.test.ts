@@ -1305,3 +1305,39 @@ describe('shuffled-time-series-split: polars lag features', () => {
     expect(findings(code('train_test_split(X, y, test_size=0.2, shuffle=False)'), 'shuffled-time-series-split')).toEqual([]);
   });
 });
+
+describe('rows named for time, and target means inside a metric', () => {
+  const code = (scoreWith: string) => HEAD + py`
+    import optuna
+    from sklearn.metrics import mean_squared_error
+    from sklearn.linear_model import Ridge
+    ww = pd.read_csv("wastewater.csv")
+    past = ww[ww["week"] < 40]
+    future = ww[ww["week"] >= 40]
+    Xp, yp = past[["flow"]], past["load"]
+    Xf, yf = future[["flow"]], future["load"]
+    def objective(trial):
+        m = Ridge(alpha=trial.suggest_float("alpha", 0.01, 10.0, log=True)).fit(Xp, yp)
+        return mean_squared_error(${scoreWith}) ** 0.5
+    study = optuna.create_study(direction="minimize")
+    study.optimize(objective, n_trials=30)
+  `;
+
+  it('test-set-selection fires for an objective scored on the future weeks', () => {
+    expect(findings(code('yf, m.predict(Xf)'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent for an objective scored on the past weeks (in-sample, but no test-set selection)', () => {
+    expect(findings(code('yp, m.predict(Xp)'), 'test-set-selection')).toEqual([]);
+  });
+
+  it('fit-on-test stays silent for the mean of observed test targets in an NSE metric', () => {
+    const nse = HEAD + py`
+      future = pd.read_csv("test_stage.csv")
+      y_true = future["stage"].to_numpy()
+      y_pred = np.zeros_like(y_true)
+      nse = 1 - np.sum((y_true - y_pred) ** 2) / np.sum((y_true - y_true.mean()) ** 2)
+    `;
+    expect(findings(nse, 'fit-on-test')).toEqual([]);
+  });
+});

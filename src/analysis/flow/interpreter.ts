@@ -295,7 +295,7 @@ export class Interpreter {
     switch (target.k) {
       case 'name': {
         let v = value;
-        const named = partFromName(target.id) ?? impliedPart;
+        const named = partFromName(target.id) ?? impliedPart ?? (valueExpr && isRowSelection(valueExpr) ? temporalPart(target.id) : undefined);
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
           if (v.part === 'full' && valueExpr && isRowSelection(valueExpr)) this.manualSplit(v, target.id, named, valueExpr);
@@ -558,7 +558,10 @@ export class Interpreter {
     const rows = l.data ? l : r.data ? r : undefined;
     // `(stats["sum"] + m * prior) / (stats["count"] + m)`: arithmetic on statistics is still a statistic.
     if (stat && !rows) return { ...out, stat };
-    if (stat && rows && stat.part === 'test') this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
+    // `np.sum((y_true - y_true.mean()) ** 2)` in R² or NSE: the mean of observed targets inside a metric is no fit.
+    const rowsText = this.src(l.data ? e.left : e.right).trim();
+    const targetRows = /^(y|y_\w+|\w+_y|targets?|truth|labels?|obs\w*|actual\w*|observed\w*)$/.test(rowsText);
+    if (stat && rows && stat.part === 'test' && !targetRows) this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
     // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
     if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
       const leak = citeLeak(this, rows, { kind: 'preprocess' as const, file: this.path, line: stat.line, endLine: this.stmt?.endLine ?? stat.endLine, what: stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined });
@@ -727,6 +730,13 @@ export class Interpreter {
 
 const PART_KEY = /^(train|training|val|valid|validation|test|testing|holdout|dev)$/i;
 
+
+/** `past = df[df.week < cut]`, `future = df[df.week >= cut]`: rows cut by time and named for it. */
+function temporalPart(name: string): Part | undefined {
+  if (/^(past|history|earlier|older|before)(_|$)/i.test(name)) return 'train';
+  if (/^(future|later|after|recent|latest|newer|oos|out_of_sample)(_|$)/i.test(name)) return 'test';
+  return undefined;
+}
 
 /** Class members in the order the shared instance needs them: set-up first. */
 function rank(s: Stmt): number {
