@@ -1,0 +1,2 @@
+"""Kelp / sugar-kelp longline yield modelling."""
+__version__ = "0.3.1"
