@@ -141,7 +141,9 @@ describe('hyperparameter search objectives of other files', () => {
       best = tune(X_train, y_train, X_test, y_test)
     `;
     const found = of({ 'search.py': SEARCH, 'main.py': main }, 'test-set-selection');
-    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['search.py', 8, 'CRITICAL']]);
+    // Cited where the test rows are handed over (what to change), the objective's score as a site.
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['main.py', 7, 'CRITICAL']]);
+    expect(found[0]?.sites).toEqual(expect.arrayContaining([{ file: 'search.py', line: 8 }]));
   });
 
   it('stays silent when the objective is scored on a validation part', () => {
@@ -457,5 +459,40 @@ describe('functions of a module imported with from-package-import-module', () =>
 
   it('stays silent for the calibration rows split off the training part', () => {
     expect(of(files('X_cal, y_cal'), 'fit-on-test')).toEqual([]);
+  });
+});
+
+describe('past and future parts returned by a helper', () => {
+  const tuning = py`
+    import optuna
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import average_precision_score
+
+    def run_study(train_df, eval_df):
+        def objective(trial):
+            clf = LogisticRegression(C=trial.suggest_float("C", 0.01, 10.0, log=True)).fit(train_df[["a"]], train_df["y"])
+            return average_precision_score(eval_df["y"], clf.predict_proba(eval_df[["a"]])[:, 1])
+        study = optuna.create_study(direction="maximize")
+        study.optimize(objective, n_trials=20)
+        return study
+  `;
+  const cli = (second: string) => py`
+    import pandas as pd
+    from esc.tuning import run_study
+    def time_cut(weeks, cutoff):
+        return weeks[weeks["week"] < cutoff], weeks[weeks["week"] >= cutoff]
+    weeks = pd.read_csv("weeks.csv")
+    past, future = time_cut(weeks, 40)
+    study = run_study(past, ${second})
+  `;
+  const files = (second: string) => ({ 'esc/__init__.py': '', 'esc/tuning.py': tuning, 'cli.py': cli(second), 'requirements.txt': 'optuna==4.1.0\n' });
+
+  it('fires at the call that hands the future weeks to the study', () => {
+    const [f] = of(files('future'), 'test-set-selection');
+    expect([f?.file, f?.line]).toEqual(['cli.py', 7]);
+  });
+
+  it('stays silent when the study only sees the past weeks', () => {
+    expect(of(files('past.tail(100)'), 'test-set-selection')).toEqual([]);
   });
 });

@@ -254,3 +254,30 @@ describe('missing-eval-mode: evaluation through helpers', () => {
     expect(findings(engine(body), 'missing-eval-mode')).toHaveLength(1);
   });
 });
+
+describe('missing-eval-mode: a score method calling a predict method decorated with inference_mode', () => {
+  const engine = (decorator: string) => py`
+    import numpy as np
+    import torch
+
+    class Trainer:
+        def __init__(self, model):
+            self.model = model
+
+        ${decorator}
+        def predict(self, loader):
+            self.model.eval()
+            return np.concatenate([self.model(x).argmax(1).numpy() for x, _ in loader])
+
+        def score(self, loader):
+            return float((self.predict(loader) == 1).mean())
+  `;
+
+  it('stays silent with @torch.inference_mode() on predict', () => {
+    expect(findings(engine('@torch.inference_mode()'), 'missing-eval-mode')).toEqual([]);
+  });
+
+  it('fires without it', () => {
+    expect(findings(engine('# no decorator'), 'missing-eval-mode').length).toBeGreaterThan(0);
+  });
+});

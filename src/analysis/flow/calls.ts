@@ -117,9 +117,13 @@ function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kw
     const result = it.callFunction(a.fn, [], new Map());
     const score = result.score ?? (result.pred ? undefined : undefined);
     if (score?.part === 'test' && OBJECTIVE_RUNNERS.test(name) && /optimi[sz]e|fmin|minimize|maximize|objective|study|tune/i.test(it.src(call))) {
-      const facts = it.factsOf(score.file ?? it.path);
-      if (!facts.selections.some((s) => s.line === score.line)) {
-        facts.selections.push({ line: score.line, endLine: score.line, kind: 'keep-best', detail: `the objective of the hyperparameter search (\`${a.fn.def.name}\`) returns ${score.metric} measured on the test set, so the search keeps the trial that scores best on it`, sites: [] });
+      const detail = `the objective of the hyperparameter search (\`${a.fn.def.name}\`) returns ${score.metric} measured on the test set, so the search keeps the trial that scores best on it`;
+      // Test rows handed in by a caller (`run_study(past, future)`): cited at that call, the objective's score as a site.
+      const frame = it.callSiteFor(result);
+      const at = frame ? { path: frame.path, line: frame.line, endLine: frame.endLine } : { path: score.file ?? it.path, line: score.line, endLine: score.line };
+      const facts = it.factsOf(at.path);
+      if (!facts.selections.some((s) => s.line === at.line)) {
+        facts.selections.push({ line: at.line, endLine: at.endLine, kind: 'keep-best', detail, sites: [], ...(frame ? { elsewhere: [{ file: score.file ?? it.path, line: score.line }] } : {}) });
       }
     }
   }
@@ -516,7 +520,7 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   const naive = pred !== undefined && !pred.pred && !pred.prob && (pred.data === true || pred.stat !== undefined);
   it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}), ...(truth?.origins ? { origins: truth.origins } : {}) });
   if (part !== 'train' && part !== 'full') it.facts.heldOutUses.push(call.line);
-  return { score: { part, line: call.line, metric: name, file: it.path }, part };
+  return { score: { part, line: call.line, metric: name, file: it.path }, part, ...(truth?.origins ? { origins: truth.origins } : {}) };
 }
 
 function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {

@@ -295,7 +295,7 @@ export class Interpreter {
     switch (target.k) {
       case 'name': {
         let v = value;
-        const named = partFromName(target.id) ?? impliedPart ?? (valueExpr && isRowSelection(valueExpr) ? temporalPart(target.id) : undefined);
+        const named = partFromName(target.id) ?? impliedPart ?? temporalPart(target.id);
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
           if (v.part === 'full' && valueExpr && isRowSelection(valueExpr)) this.manualSplit(v, target.id, named, valueExpr);

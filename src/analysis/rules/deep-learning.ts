@@ -232,8 +232,10 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
     const noGrad =
       c.ancestors.some(isNoGradWith) ||
       deepHasShallow(c.body, isNoGradWith) ||
-      // `score()` calling `self.predict(loader)`, whose forward passes run under no_grad.
+      // `score()` calling `self.predict(loader)`, whose forward passes run under no_grad (a with-block, or
+      // `@torch.inference_mode()` on the method).
       deepHas(ctx, c.body, isNoGradWith) ||
+      deepHas(ctx, c.body, (s) => callsIn(s).some((call) => (ctx.defs.get(calleeOf(call)) ?? ctx.links.defs.get(exprText(call.fn)))?.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d))) === true)) ||
       (c.def !== undefined && c.def.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d)))) ||
       (c.def !== undefined && callersWrapped(ctx, c.def.name)) ||
       (c.unit !== undefined && c.unit.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d))));
