@@ -1341,3 +1341,24 @@ describe('rows named for time, and target means inside a metric', () => {
     expect(findings(nse, 'fit-on-test')).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split: a scaled series cut by position inside window helpers', () => {
+  const code = (scaled: string) => HEAD + py`
+    from sklearn.preprocessing import MinMaxScaler
+    st = pd.read_csv("station.csv", parse_dates=["time"], index_col="time")
+    ${scaled}
+    def windows(a):
+        return np.stack([a[i - 144:i] for i in range(144, len(a))])
+    n = len(arr)
+    Xtr = windows(arr[:int(n * 0.7)])
+    Xte = windows(arr[int(n * 0.85):])
+  `;
+
+  it('fires when the scaler saw the whole series', () => {
+    expect(findings(code('arr = MinMaxScaler().fit_transform(st.values)'), 'preprocessing-before-split').map((f) => f.line)).toEqual([10]);
+  });
+
+  it('stays silent when the series is scaled by fixed constants', () => {
+    expect(findings(code('arr = st.values / 50.0'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

@@ -298,7 +298,9 @@ export class Interpreter {
         const named = partFromName(target.id) ?? impliedPart ?? temporalPart(target.id);
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
-          if (v.part === 'full' && valueExpr && isRowSelection(valueExpr)) this.manualSplit(v, target.id, named, valueExpr);
+          // `Xtr, ytr = make_windows(arr[:cut])`: a helper handed a positional cut of the rows makes a split too.
+          const cut = valueExpr?.k === 'call' ? valueExpr.args.find((a) => a.k === 'sub' && a.index.some((i) => i.k === 'slice')) : undefined;
+          if (v.part === 'full' && valueExpr && (isRowSelection(valueExpr) || cut)) this.manualSplit(v, target.id, named, cut ?? valueExpr);
           v = { ...v, part: named, dev: isDevName(target.id) || undefined };
         } else if (v.perm && !v.data && named && !v.indexPart) {
           // `test_idx = order[cut:]`: row indices of a part.
@@ -318,7 +320,7 @@ export class Interpreter {
         // `tr, te = df.iloc[:cut], df.iloc[cut:]`: each target keeps its own expression (a manual split).
         const exprs = target.k === 'seq' && valueExpr?.k === 'seq' && valueExpr.items.length === items.length ? valueExpr.items : undefined;
         const implied = exprs ? unnamedPiecePart(items, exprs) : undefined;
-        items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, exprs?.[i], implied?.index === i ? implied.part : undefined));
+        items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, exprs?.[i] ?? (valueExpr?.k === 'call' ? valueExpr : undefined), implied?.index === i ? implied.part : undefined));
         return;
       }
       case 'attr': {

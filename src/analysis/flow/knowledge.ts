@@ -191,6 +191,8 @@ export function isDevName(name: string): boolean {
 
 function nameWords(name: string): string[] {
   return name
+    // `Xtr`, `yte`, `Xva`: the matrix/target letter glued to the part.
+    .replace(/^([xXyY])(?=(tr|trn|train|te|tst|test|va|val|valid|dev)(\d|_|$))/, '$1_')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .split(/[^a-z0-9]+|(?<=[a-z])(?=\d)/)
