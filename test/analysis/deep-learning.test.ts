@@ -281,3 +281,34 @@ describe('missing-eval-mode: a score method calling a predict method decorated w
     expect(findings(engine('# no decorator'), 'missing-eval-mode').length).toBeGreaterThan(0);
   });
 });
+
+describe('test-set-selection: a LightningDataModule whose val_dataloader returns the test rows', () => {
+  const code = (valSet: string) => py`
+    import lightning as L
+    from torch.utils.data import DataLoader
+    from torchvision import datasets
+
+    class Leaves(L.LightningDataModule):
+        def setup(self, stage=None):
+            self.train_ds = datasets.ImageFolder("leaves/train")
+            self.val_ds = datasets.ImageFolder("leaves/val")
+            self.test_ds = datasets.ImageFolder("leaves/test")
+
+        def train_dataloader(self):
+            return DataLoader(self.train_ds, batch_size=32, shuffle=True)
+
+        def val_dataloader(self):
+            return DataLoader(${valSet}, batch_size=64)
+
+        def test_dataloader(self):
+            return DataLoader(self.test_ds, batch_size=64)
+  `;
+
+  it('fires when validation monitors the test rows', () => {
+    expect(findings(code('self.test_ds'), 'test-set-selection').map((f) => f.line)).toEqual([14]);
+  });
+
+  it('stays silent for a validation set of its own', () => {
+    expect(findings(code('self.val_ds'), 'test-set-selection')).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { stmtBodies, stmtExprs, walkExpr } from '../python/ast.js';
 import { importedRoots } from '../python/imports.js';
 import type { SourceFile } from '../source.js';
 import type { FileLinks } from './project-links.js';
+import { dataModuleSelectionFindings } from './datamodule-selection.js';
 import { manualOptimizationFindings } from './manual-optimization.js';
 import { unzeroedOptimizerFindings } from './optimizer-zeroing.js';
 
@@ -58,6 +59,7 @@ export function deepLearningFindings(file: SourceFile, facts: FileFacts, traits:
   }
   // Lightning runs the loop itself; with manual optimisation the gradients are the module's job.
   if (/LightningModule/.test(code)) out.push(...manualOptimizationFindings(file));
+  if (/DataModule/.test(code)) out.push(...dataModuleSelectionFindings(file));
   out.push(...kerasFindings(file, facts, code, traits));
   return out;
 }
