@@ -9,7 +9,7 @@ import { evalCall } from './calls.js';
 import { citeLeak, recordTestFit } from './fitting.js';
 import { reportPartPick } from './row-sources.js';
 import { emptyFacts, type FileFacts } from './facts.js';
-import { isDevName, partFromName, type Part } from './knowledge.js';
+import { isDevName, partFromName, temporalPart, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
@@ -732,13 +732,6 @@ export class Interpreter {
 
 const PART_KEY = /^(train|training|val|valid|validation|test|testing|holdout|dev)$/i;
 
-
-/** `past = df[df.week < cut]`, `future = df[df.week >= cut]`: rows cut by time and named for it. */
-function temporalPart(name: string): Part | undefined {
-  if (/^(past|history|earlier|older|before)(_|$)/i.test(name)) return 'train';
-  if (/^(future|later|after|recent|latest|newer|oos|out_of_sample)(_|$)/i.test(name)) return 'test';
-  return undefined;
-}
 
 /** Class members in the order the shared instance needs them: set-up first. */
 function rank(s: Stmt): number {

@@ -179,6 +179,13 @@ export function partFromName(name: string): Part | undefined {
   return undefined;
 }
 
+/** `past = df[df.week < cut]`, `future = df[df.week >= cut]`: rows cut by time and named for it. */
+export function temporalPart(name: string): Part | undefined {
+  if (/^(past|history|earlier|older|before)(_|$)/i.test(name)) return 'train';
+  if (/^(future|later|after|recent|latest|newer|oos|out_of_sample)(_|$)/i.test(name)) return 'test';
+  return undefined;
+}
+
 /**
  * `dev` / `development` without a clearer word: a validation set to some, train+validation (the
  * "development" rows that are split again or refitted on) to others. Fits on such rows are not judged.
