@@ -23,7 +23,7 @@ import {
   type Part,
 } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
-import { datasetPartKwarg, hfTrainer, lightningCall } from './frameworks.js';
+import { datasetPartKwarg, hfTrainer, lightningCall, statsmodelsModel } from './frameworks.js';
 import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, selectedByPartIndex } from './row-sources.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
@@ -149,17 +149,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (CV_FUNCTIONS.has(name)) return crossValidate(it, call, name, args, kwargs);
   if (name in METRIC_FUNCTIONS) return metric(it, call, name, args);
   if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name, args);
-  // statsmodels: `smf.ols("y ~ x", data=df)`, `sm.OLS(y, X)`, `sm.GLM(...)`: a model of those rows, fitted by `.fit()`.
-  if (/(^|\.)statsmodels\.(formula\.)?api\.\w+$/.test(qual) && /^(ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mixedlm|quantreg|OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MixedLM|QuantReg)$/.test(name)) {
-    const rows = kwargs.get('data') ?? (/^[A-Z]/.test(name) ? args[1] : undefined);
-    const est: Estimator = { cls: name.toUpperCase() === name ? name : name.toUpperCase(), line: call.line, endLine: call.endLine, kind: 'model', call, inner: [] };
-    it.facts.estimators.push(est);
-    if (rows?.data) {
-      est.fittedOn = { part: rows.part, line: call.line };
-      it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: rows.part, splitIds: rows.splitIds ?? [], ...(rows.origins ? { origins: rows.origins } : {}) });
-    }
-    return { est };
-  }
+  const statsModel = statsmodelsModel(it, call, qual, name, args, kwargs);
+  if (statsModel) return statsModel;
   // `torch.nn.Linear(3, 1)`, `nn.Sequential(...)`, `models.resnet34(weights=...)`, `timm.create_model(...)`,
   // `AutoModelFor...from_pretrained(...)`: a network used without a class of its own.
   const pretrained = /(^|\.)torchvision\.models\.\w+$|^timm\.create_model$|(^|\.)(transformers\.)?AutoModel\w*\.from_pretrained$/.test(qual);

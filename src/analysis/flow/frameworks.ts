@@ -1,6 +1,6 @@
 // Training frameworks that evaluate or select on the data they are handed: Hugging Face's Trainer
 // (eval_dataset + early stopping / best checkpoint), PyTorch Lightning's Trainer (fit / validate / test),
-// and dataset classes that pick their part with `train=` or `split=`.
+// dataset classes that pick their part with `train=` or `split=`, and statsmodels' models.
 import type { Expr } from '../python/ast.js';
 import { isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
@@ -60,4 +60,17 @@ export function datasetPartKwarg(call: Call): Part | undefined {
   if (isConst(train, 'False')) return 'test';
   const split = kwarg(call, 'split') ?? kwarg(call, 'subset');
   return split?.k === 'str' ? partFromName(split.value) : undefined;
+}
+
+/** statsmodels: `smf.ols("y ~ x", data=df)`, `sm.OLS(y, X)`, `sm.GLM(...)`: a model of those rows, fitted by `.fit()`. */
+export function statsmodelsModel(it: Interpreter, call: Call, qual: string, name: string, args: Val[], kwargs: Map<string, Val>): Val | undefined {
+  if (!/(^|\.)statsmodels\.(formula\.)?api\.\w+$/.test(qual) || !/^(ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mixedlm|quantreg|OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MixedLM|QuantReg)$/.test(name)) return undefined;
+  const rows = kwargs.get('data') ?? (/^[A-Z]/.test(name) ? args[1] : undefined);
+  const est: Estimator = { cls: name.toUpperCase() === name ? name : name.toUpperCase(), line: call.line, endLine: call.endLine, kind: 'model', call, inner: [] };
+  it.facts.estimators.push(est);
+  if (rows?.data) {
+    est.fittedOn = { part: rows.part, line: call.line };
+    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: rows.part, splitIds: rows.splitIds ?? [], ...(rows.origins ? { origins: rows.origins } : {}) });
+  }
+  return { est };
 }
