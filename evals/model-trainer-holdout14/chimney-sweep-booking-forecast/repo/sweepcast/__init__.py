@@ -1,0 +1,1 @@
+"""Demand forecasting for the chimney sweep booking desk."""
