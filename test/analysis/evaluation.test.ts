@@ -318,3 +318,19 @@ describe('no-held-out-evaluation: statsmodels fitted and scored on the same rows
     expect(findings(code('train', 'test'), 'no-held-out-evaluation')).toEqual([]);
   });
 });
+
+describe('no-held-out-evaluation: a time-series forecast is out of sample', () => {
+  it('stays silent for SARIMAX fitted on the history and forecast over the next weeks', () => {
+    const code = py`
+      import numpy as np
+      import pandas as pd
+      from statsmodels.tsa.statespace.sarimax import SARIMAX
+      melt = pd.read_csv("melt.csv", parse_dates=["ts"], index_col="ts")
+      y_tr, y_te = melt["lph"].iloc[:-72], melt["lph"].iloc[-72:]
+      fit = SARIMAX(y_tr, order=(1, 0, 1)).fit(disp=False)
+      fc = fit.forecast(72)
+      print(np.mean(np.abs(y_te.to_numpy() - fc)))
+    `;
+    expect(findings(code, 'no-held-out-evaluation')).toEqual([]);
+  });
+});

@@ -1362,3 +1362,31 @@ describe('preprocessing-before-split: a scaled series cut by position inside win
     expect(findings(code('arr = st.values / 50.0'), 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('test-set-selection: a SARIMAX order search ranked by its error on the holdout weeks', () => {
+  const code = (scored: string) => py`
+    import itertools
+    import numpy as np
+    import pandas as pd
+    from statsmodels.tsa.statespace.sarimax import SARIMAX
+    weekly = pd.read_csv("weekly.csv", parse_dates=["week"]).set_index("week")["tickets"]
+    history, holdout = weekly.iloc[:-26], weekly.iloc[-26:]
+    fit_part, check = history.iloc[:-26], history.iloc[-26:]
+    def rmse(a, b):
+        return float(np.sqrt(np.mean((np.asarray(a) - np.asarray(b)) ** 2)))
+    results = []
+    for p, q in itertools.product([0, 1, 2], [0, 1]):
+        fit = SARIMAX(fit_part, order=(p, 1, q)).fit(disp=False)
+        results.append({"order": (p, 1, q), "rmse": rmse(${scored}, fit.forecast(26))})
+    grid = pd.DataFrame(results).sort_values("rmse")
+    best = grid.iloc[0]
+  `;
+
+  it('fires when the candidates are ranked on the holdout weeks', () => {
+    expect(findings(code('holdout'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent when they are ranked on a validation tail of the history', () => {
+    expect(findings(code('check'), 'test-set-selection')).toEqual([]);
+  });
+});

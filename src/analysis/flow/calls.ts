@@ -259,6 +259,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     }
     return {};
   }
+  // `float(np.sqrt(np.mean((y - p) ** 2)))`: a number made of predictions is still a score of them.
+  if (/^(float|round|int)$/.test(name) && (args[0]?.pred || args[0]?.score)) return args[0].score ? { score: args[0].score } : derive(args[0]);
   if (/^(len|print|str|int|float|round|isinstance|type|range|enumerate|zip|repr|display)$/.test(name)) {
     if (name === 'enumerate') return { iterItems: [{}, iterateOne(args[0])] };
     if (name === 'zip') return { iterItems: args.map(iterateOne) };
@@ -557,11 +559,13 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     reportFullFit(it, est);
   }
   if (/^(get_support|get_feature_names_out)$/.test(method) && est?.kind === 'preprocess' && est.fittedOn?.leak && (est.fittedOn.part ?? 'full') === 'full') return { selected: est.fittedOn.leak };
-  if (/^(predict|predict_proba|decision_function|predict_log_proba)$/.test(method)) {
-    const X = args[0];
+  if (/^(predict|predict_proba|decision_function|predict_log_proba)$/.test(method) || (est?.kind === 'model' && /^(forecast|get_forecast)$/.test(method))) {
+    const forecast = /^(forecast|get_forecast)$/.test(method);
+    const X = forecast ? kwargs.get('exog') : args[0];
     if (X?.refit && est?.kind !== undefined) reportRefit(it, X.refit);
-    if (X && X.part !== 'train' && X.part !== 'full') it.facts.heldOutUses.push(call.line);
-    const prob = method !== 'predict' || est?.deep === true;
+    // A forecast predicts the periods after the fitted sample: out of sample by construction.
+    if (forecast || (X && X.part !== 'train' && X.part !== 'full')) it.facts.heldOutUses.push(call.line);
+    const prob = !forecast && (method !== 'predict' || est?.deep === true);
     return derive(X, { pred: true, prob, data: true });
   }
   if (method === 'score' && (est || args.length >= 2)) {

@@ -64,8 +64,11 @@ export function datasetPartKwarg(call: Call): Part | undefined {
 
 /** statsmodels: `smf.ols("y ~ x", data=df)`, `sm.OLS(y, X)`, `sm.GLM(...)`: a model of those rows, fitted by `.fit()`. */
 export function statsmodelsModel(it: Interpreter, call: Call, qual: string, name: string, args: Val[], kwargs: Map<string, Val>): Val | undefined {
-  if (!/(^|\.)statsmodels\.(formula\.)?api\.\w+$/.test(qual) || !/^(ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mixedlm|quantreg|OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MixedLM|QuantReg)$/.test(name)) return undefined;
-  const rows = kwargs.get('data') ?? (/^[A-Z]/.test(name) ? args[1] : undefined);
+  // Time-series models (`SARIMAX(history, order=...)`) are fitted on their first argument and forecast ahead.
+  const tsa = /(^|\.)statsmodels\.tsa\./.test(qual) && /^(SARIMAX|ARIMA|ExponentialSmoothing|Holt|SimpleExpSmoothing|ETSModel|UnobservedComponents|AutoReg|VAR|VARMAX)$/.test(name);
+  const regression = /(^|\.)statsmodels\.(formula\.)?api\.\w+$/.test(qual) && /^(ols|wls|gls|glm|logit|probit|poisson|negativebinomial|mixedlm|quantreg|OLS|WLS|GLS|GLM|Logit|Probit|Poisson|NegativeBinomial|MixedLM|QuantReg)$/.test(name);
+  if (!tsa && !regression) return undefined;
+  const rows = tsa ? (args[0] ?? kwargs.get('endog')) : (kwargs.get('data') ?? (/^[A-Z]/.test(name) ? args[1] : undefined));
   const est: Estimator = { cls: name.toUpperCase() === name ? name : name.toUpperCase(), line: call.line, endLine: call.endLine, kind: 'model', call, inner: [] };
   it.facts.estimators.push(est);
   if (rows?.data) {

@@ -525,7 +525,9 @@ export class Interpreter {
         const values = e.values.map((x, i) => this.keyedPart(keys[i], this.eval(x, scope), x));
         const v: Val = { elems: values, keys, literal: e };
         if (e.values.length === 0) v.container = { scores: [], line: e.line };
-        const score = values.find((x) => x.score)?.score;
+        // `{"rmse": rmse(holdout, fc)}`: a prediction-derived value kept under a metric's key is a score.
+        const keyed = values.findIndex((x, i) => !x.score && x.pred && x.part !== undefined && x.part !== 'train' && /acc|f1|auc|precision|recall|mae|mse|rmse|mape|r2|loss|score/i.test(keys[i] ?? ''));
+        const score = values.find((x) => x.score)?.score ?? (keyed >= 0 ? { part: values[keyed]!.part!, line: e.values[keyed]!.line, metric: keys[keyed]!, file: this.path } : undefined);
         if (score) v.score = score;
         return v;
       }
