@@ -1390,3 +1390,23 @@ describe('test-set-selection: a SARIMAX order search ranked by its error on the 
     expect(findings(code('check'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split: polars expressions with whole-frame statistics', () => {
+  const code = (expr: string) => py`
+    import polars as pl
+    from sklearn.model_selection import train_test_split
+    df = pl.read_csv("lavender.csv")
+    df = df.with_columns(${expr})
+    X_fit, X_hold = train_test_split(df.to_pandas(), test_size=0.2, random_state=0)
+  `;
+
+  it('fires for a median fill and a standardisation computed over every row', () => {
+    expect(findings(code('pl.col("rain").fill_null(pl.col("rain").median())'), 'preprocessing-before-split').map((f) => f.line)).toEqual([4]);
+    expect(findings(code('((pl.col("sun") - pl.col("sun").mean()) / pl.col("sun").std()).alias("sun")'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+
+  it('stays silent for per-group windows and for constants', () => {
+    expect(findings(code('(pl.col("oil") - pl.col("oil").mean().over("farm")).alias("oil_dev")'), 'preprocessing-before-split')).toEqual([]);
+    expect(findings(code('(pl.col("sun") / 12.0).alias("sun_share")'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

@@ -708,6 +708,13 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     if (/^(rolling|expanding|ewm|resample)$/.test(method)) out.windowed = true;
   }
   if (/^(sort_values|sort_index)$/.test(method)) out.sampled = undefined;
+  // polars: `with_columns(pl.col(c).fill_null(pl.col(c).median()))`, `(pl.col(c) - pl.col(c).mean()) / ...`:
+  // a statistic of the whole frame inside an expression (not per group with `.over(...)`) is a fit on all its rows.
+  if ((method === 'with_columns' || method === 'select') && receiver.data && (receiver.part === undefined || receiver.part === 'full')) {
+    const text = it.src(call);
+    const stat = /pl\.col\([^)]*\)\.(mean|median|std|var|quantile|min|max)\(/.exec(text);
+    if (stat && !/\.over\(/.test(text)) addLeak(out, citeLeak(it, receiver, { kind: 'preprocess', file: it.path, line, endLine, what: `\`pl.col(...).${stat[1]}()\``, stmtText }));
+  }
   // polars: `with_columns(pl.col("y").shift(14).over("route"))` builds lag features inside expressions.
   if (method === 'with_columns' && /\.(shift|diff|pct_change)\(|\.rolling_\w+\(/.test(it.src(call))) out.time = out.time ?? { line, what: 'lag/rolling features (`with_columns`)', file: it.path };
   if (/^(sort_values|set_index|sort_index|sort)$/.test(method)) {
