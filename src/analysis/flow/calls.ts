@@ -119,12 +119,7 @@ function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kw
     if (score?.part === 'test' && OBJECTIVE_RUNNERS.test(name) && /optimi[sz]e|fmin|minimize|maximize|objective|study|tune/i.test(it.src(call))) {
       const detail = `the objective of the hyperparameter search (\`${a.fn.def.name}\`) returns ${score.metric} measured on the test set, so the search keeps the trial that scores best on it`;
       // Test rows handed in by a caller (`run_study(past, future)`): cited at that call, the objective's score as a site.
-      const frame = it.callSiteFor(result);
-      const at = frame ? { path: frame.path, line: frame.line, endLine: frame.endLine } : { path: score.file ?? it.path, line: score.line, endLine: score.line };
-      const facts = it.factsOf(at.path);
-      if (!facts.selections.some((s) => s.line === at.line)) {
-        facts.selections.push({ line: at.line, endLine: at.endLine, kind: 'keep-best', detail, sites: [], ...(frame ? { elsewhere: [{ file: score.file ?? it.path, line: score.line }] } : {}) });
-      }
+      recordSelection(it, result, { line: score.line, endLine: score.line, kind: 'keep-best', detail, sites: [] }, score.file ?? it.path);
     }
   }
 }

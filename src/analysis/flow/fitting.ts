@@ -199,23 +199,20 @@ export function recordTestFit(it: Interpreter, X: Val, fit: TestFit): void {
   facts.testFits.push({ ...fit, line: frame.line, endLine: frame.endLine, group, via: frame.text().trim(), sites: [inner] });
 }
 
-/** A leak learned inside helpers from rows a call passed in: cited at that call, the fit inside as a site. */
 /**
  * A selection on test rows that a helper was handed (`train(model, X_te, y_te)` stopping early on them) is
- * cited at the call that handed them, where the fix goes; the line inside the helper is a site.
+ * cited at the call that handed them, where the fix goes; the line inside the helper is a site. `home` is
+ * the file of `sel.line` (the helper's file when an objective is run from elsewhere).
  */
-export function recordSelection(it: Interpreter, rows: Val | undefined, sel: Selection): void {
+export function recordSelection(it: Interpreter, rows: Val | undefined, sel: Selection, home: string = it.path): void {
   const frame = it.callSiteFor(rows);
-  if (!frame) {
-    it.facts.selections.push(sel);
-    return;
-  }
-  const facts = it.factsOf(frame.path);
-  if (facts.selections.some((s) => s.line === frame.line && s.kind === sel.kind)) return;
-  const inner = { file: it.path, line: sel.line };
-  facts.selections.push({ ...sel, line: frame.line, endLine: frame.endLine, sites: [], elsewhere: [inner] });
+  const at = frame ? { ...sel, line: frame.line, endLine: frame.endLine, sites: [], elsewhere: [{ file: home, line: sel.line }] } : sel;
+  const facts = it.factsOf(frame ? frame.path : home);
+  if (facts.selections.some((s) => s.line === at.line && s.kind === at.kind)) return;
+  facts.selections.push(at);
 }
 
+/** A leak learned inside helpers from rows a call passed in: cited at that call, the fit inside as a site. */
 export function citeLeak(it: Interpreter, X: Val | undefined, leak: Leak): Leak {
   const frame = it.callSiteFor(X);
   if (!frame) return leak;
