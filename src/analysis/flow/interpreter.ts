@@ -9,7 +9,7 @@ import { evalCall } from './calls.js';
 import { citeLeak, recordTestFit } from './fitting.js';
 import { reportPartPick } from './row-sources.js';
 import { emptyFacts, type FileFacts } from './facts.js';
-import { isDevName, partFromName, temporalPart, type Part } from './knowledge.js';
+import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
@@ -381,7 +381,7 @@ export class Interpreter {
   noteScoreName(name: string, v: Val): void {
     if (!v.pred || v.part === 'train') return;
     const lower = name.toLowerCase();
-    const metric = /acc/.test(lower) ? 'accuracy' : /f1|auc|precision|recall|mcc|kappa|(^|_)(mae|rmse|mse|mape|smape|r2|rmsle)(_|$)/.test(lower) ? lower : undefined;
+    const metric = /acc/.test(lower) ? 'accuracy' : METRIC_NAME.test(lower) ? lower : undefined;
     if (!metric || !this.stmt) return;
     if (this.facts.evals.some((e) => e.line === this.stmt!.line)) return;
     this.facts.evals.push({ line: this.stmt.line, part: v.part, metric, kind: metric === 'accuracy' ? 'accuracy' : 'other' });
@@ -526,7 +526,7 @@ export class Interpreter {
         const v: Val = { elems: values, keys, literal: e };
         if (e.values.length === 0) v.container = { scores: [], line: e.line };
         // `{"rmse": rmse(holdout, fc)}`: a prediction-derived value kept under a metric's key is a score.
-        const keyed = values.findIndex((x, i) => !x.score && x.pred && x.part !== undefined && x.part !== 'train' && /acc|f1|auc|precision|recall|mae|mse|rmse|mape|r2|loss|score/i.test(keys[i] ?? ''));
+        const keyed = values.findIndex((x, i) => !x.score && x.pred && x.part !== undefined && x.part !== 'train' && (/acc|loss|score/i.test(keys[i] ?? '') || METRIC_NAME.test(keys[i] ?? '')));
         const score = values.find((x) => x.score)?.score ?? (keyed >= 0 ? { part: values[keyed]!.part!, line: e.values[keyed]!.line, metric: keys[keyed]!, file: this.path } : undefined);
         if (score) v.score = score;
         return v;

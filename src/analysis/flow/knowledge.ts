@@ -163,6 +163,9 @@ export function isModelName(cls: string): boolean {
   );
 }
 
+/** Names of metrics other than accuracy, as variables or dict keys hold them (`val_f1`, `rmse`, `"r2"`). */
+export const METRIC_NAME = /f1|auc|precision|recall|mcc|kappa|(^|_)(mae|rmse|mse|mape|smape|r2|rmsle)(_|$)/i;
+
 export type Part = 'full' | 'train' | 'val' | 'test';
 
 const PART_HINT = /te|ts|holdout|va|vl|dev|tr|fit|cal/i;
