@@ -312,3 +312,24 @@ describe('test-set-selection: a LightningDataModule whose val_dataloader returns
     expect(findings(code('self.val_ds'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('missing-eval-mode: an inline validation pass in the epoch loop', () => {
+  const code = (validation: string) => TORCH_HEAD + py`
+    for epoch in range(100):
+        model.train()
+        for i in range(0, len(Xtr), 64):
+            optimizer.zero_grad()
+            loss = criterion(model(Xtr[i:i + 64]), ytr[i:i + 64])
+            loss.backward()
+            optimizer.step()
+    ` + validation;
+
+  it('fires when the validation forward pass runs in train mode with gradients', () => {
+    expect(findings(code('    val_pred = model(Xva)\n    val_mae = (val_pred - yva).abs().mean().item()\n'), 'missing-eval-mode')).toHaveLength(1);
+  });
+
+  it('stays silent after model.eval() inside torch.no_grad()', () => {
+    const validation = '    model.eval()\n    with torch.no_grad():\n        val_pred = model(Xva)\n        val_mae = (val_pred - yva).abs().mean().item()\n';
+    expect(findings(code(validation), 'missing-eval-mode')).toEqual([]);
+  });
+});

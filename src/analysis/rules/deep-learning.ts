@@ -2,6 +2,7 @@
 // and no_grad during evaluation, validation during training, early stopping, checkpoints.
 import type { FindingInput } from '../../review/schema.js';
 import type { FileFacts } from '../flow/facts.js';
+import { partFromName } from '../flow/knowledge.js';
 import { buildFinding, dedent, indentOf, linesOf } from '../findings.js';
 import type { Expr, Stmt } from '../python/ast.js';
 import { stmtBodies, stmtExprs, walkExpr } from '../python/ast.js';
@@ -211,6 +212,16 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
     if (!HELD_OUT_ITER.test(iterText(l.loop.iter)) || !deepHas(ctx, l.loop.body, isModelForward)) continue;
     if (l.ancestors.some((a) => a.k === 'for' && evalContexts.some((c) => c.line === a.line))) continue;
     evalContexts.push({ line: l.loop.line, body: [l.loop], ancestors: l.ancestors, unit: l.unit, label: `the loop over \`${iterText(l.loop.iter)}\``, models: forwardedModels(l.loop.body) });
+  }
+  // `val_pred = net(Xva)` right in the epoch loop, after its batch loop: an inline validation pass.
+  for (const l of epochLoops) {
+    for (const s of l.loop.body) {
+      if (s.k === 'for' || s.k === 'while' || deepHas(ctx, [s], isBackward)) continue;
+      const forward = callsIn(s).find((c) => MODEL_CALLEE.test(exprText(c.fn)) && exprText(c.fn) !== 'self' && c.args.some((a) => { const part = partFromName(exprText(a) || iterText(a)); return part === 'val' || part === 'test'; }));
+      if (!forward || evalContexts.some((c) => c.line === s.line)) continue;
+      evalContexts.push({ line: s.line, body: [s], ancestors: [...l.ancestors, l.loop], unit: l.unit, label: `the validation pass \`${exprText(forward.fn)}(${exprText(forward.args[0]!) || '...'})\``, models: new Set([exprText(forward.fn)]) });
+      break;
+    }
   }
   for (const def of ctx.defs.values()) {
     if (!EVAL_FN.test(def.name) || deepHas(ctx, def.body, isBackward) || !deepHas(ctx, def.body, isModelForward)) continue;
