@@ -334,3 +334,32 @@ describe('no-held-out-evaluation: a time-series forecast is out of sample', () =
     expect(findings(code, 'no-held-out-evaluation')).toEqual([]);
   });
 });
+
+describe('no-held-out-evaluation: a Hugging Face Trainer evaluated on its training dataset', () => {
+  const code = (evalSet: string, setup: string) => py`
+    import pandas as pd
+    from datasets import Dataset
+    from sklearn.metrics import accuracy_score, f1_score
+    from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
+    notes = pd.read_csv("notes.csv")
+    ds = Dataset.from_pandas(notes[["text", "label"]])
+    ${setup}
+    def compute_metrics(pred):
+        logits, labels = pred
+        yhat = logits.argmax(-1)
+        return {"accuracy": accuracy_score(labels, yhat), "macro_f1": f1_score(labels, yhat, average="macro")}
+    model = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased", num_labels=4)
+    trainer = Trainer(model=model, args=TrainingArguments(output_dir="runs", seed=0), train_dataset=train_part, eval_dataset=${evalSet}, compute_metrics=compute_metrics)
+    trainer.train()
+    print(trainer.evaluate())
+  `;
+
+  it('fires when eval_dataset is the training dataset and nothing is split', () => {
+    expect(findings(code('train_part', 'train_part = ds'), 'no-held-out-evaluation')).toHaveLength(1);
+  });
+
+  it('stays silent with a held-out split as eval_dataset', () => {
+    const setup = 'parts = ds.train_test_split(test_size=0.2, seed=0)\ntrain_part, held = parts["train"], parts["test"]';
+    expect(findings(code('held', setup), 'no-held-out-evaluation')).toEqual([]);
+  });
+});

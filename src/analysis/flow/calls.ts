@@ -23,7 +23,7 @@ import {
   type Part,
 } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
-import { datasetPartKwarg, hfTrainer, lightningCall, statsmodelsModel } from './frameworks.js';
+import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, statsmodelsModel } from './frameworks.js';
 import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, selectedByPartIndex } from './row-sources.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
@@ -266,7 +266,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (/^(Iterable)?DatasetDict$/.test(name) && args[0]?.keys) return args[0];
   if (/TrainingArguments$|^(SFT|DPO|Reward)Config$/.test(name)) return { trainingArgs: { loadBest: isConst(kwarg(call, 'load_best_model_at_end'), 'True') } };
   if (name === 'Trainer' && /(^|\.)(lightning|pytorch_lightning|pl|L)(\.pytorch)?\.Trainer$/.test(qual)) return { lightningTrainer: {} };
-  if (/Trainer$/.test(name) && /^[A-Z]/.test(name)) hfTrainer(it, call, kwargs);
+  if (/Trainer$/.test(name) && /^[A-Z]/.test(name) && (kwargs.has('train_dataset') || kwargs.has('eval_dataset'))) return hfTrainer(it, call, kwargs);
   if (/^(train|cv)$/.test(name) && /xgb|xgboost|lgb|lightgbm/.test(qual)) return boosterTrain(it, call, name, args, kwargs);
   runCallbacks(it, call, name, args, kwargs);
   // Anything else: a function of its arguments' rows (np.log, custom feature functions, ...), or of
@@ -532,6 +532,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
   if (receiver.lightningTrainer) return lightningCall(it, call, receiver.lightningTrainer, method, args, kwargs);
+  if (receiver.hfTrainer) return hfTrainerCall(it, call, receiver.hfTrainer, method, args, kwargs);
   if (receiver.keys && receiver.elems && /^(map|filter|shuffle|select_columns|remove_columns|rename_column|rename_columns|cast|cast_column|with_format|flatten|class_encode_column)$/.test(method)) {
     // `ds.map(tokenize)` on a DatasetDict maps every split and keeps them apart.
     return { keys: receiver.keys, elems: receiver.elems.map((v) => derive(v)) };

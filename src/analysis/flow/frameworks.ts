@@ -13,7 +13,39 @@ type Call = Extract<Expr, { k: 'call' }>;
  * `Trainer(eval_dataset=ds["test"], callbacks=[EarlyStoppingCallback(...)])` or with `load_best_model_at_end`:
  * the test split decides when training stops and which checkpoint is kept.
  */
-export function hfTrainer(it: Interpreter, call: Call, kwargs: Map<string, Val>): void {
+export function hfTrainer(it: Interpreter, call: Call, kwargs: Map<string, Val>): Val {
+  const train = kwargs.get('train_dataset');
+  const model = kwargs.get('model');
+  if (train?.data) {
+    const est: Estimator = model?.est ?? { cls: 'Trainer', line: call.line, endLine: call.endLine, kind: 'model', call, inner: [], deep: true };
+    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: train.part, splitIds: train.splitIds ?? [], ...(train.origins ? { origins: train.origins } : {}) });
+  }
+  // `compute_metrics` runs on the eval rows the Trainer is given (judged here), not on rows of its own.
+  const metrics = kwargs.get('compute_metrics')?.fn;
+  if (metrics) it.inlined.add(metrics.def);
+  const trainer = { hfTrainer: { fitRows: train } };
+  const evalRows = kwargs.get('eval_dataset');
+  if (evalRows) hfEvaluation(it, call, trainer.hfTrainer, evalRows);
+  hfSelection(it, call, kwargs);
+  return trainer;
+}
+
+/** `trainer.evaluate(ds)` / `trainer.predict(ds)`: scores on those rows, training scores when they are the training rows. */
+export function hfTrainerCall(it: Interpreter, call: Call, trainer: { fitRows?: Val }, method: string, args: Val[], kwargs: Map<string, Val>): Val {
+  if (method !== 'evaluate' && method !== 'predict') return {};
+  const rows = args[0] ?? kwargs.get('eval_dataset') ?? kwargs.get('test_dataset');
+  if (rows) hfEvaluation(it, call, trainer, rows);
+  return method === 'predict' ? derive(rows, { pred: true }) : {};
+}
+
+function hfEvaluation(it: Interpreter, call: Call, trainer: { fitRows?: Val }, rows: Val): void {
+  const fitted = trainer.fitRows !== undefined && (rows === trainer.fitRows || (rows.origins?.length && trainer.fitRows.origins?.some((o) => rows.origins!.includes(o)) && rows.part === trainer.fitRows.part));
+  const part = fitted ? 'train' : rows.part;
+  if (!fitted && part !== 'train') it.facts.heldOutUses.push(call.line);
+  it.facts.evals.push({ line: call.line, part, metric: 'trainer.evaluate', kind: 'other' });
+}
+
+function hfSelection(it: Interpreter, call: Call, kwargs: Map<string, Val>): void {
   const evalSet = kwargs.get('eval_dataset');
   const parts = evalSet?.elems ?? (evalSet ? [evalSet] : []);
   if (!parts.some((p) => p.part === 'test')) return;

@@ -151,6 +151,8 @@ export interface Val {
   keys?: (string | undefined)[];
   /** A PyTorch Lightning `Trainer`: `fit` trains the module it is given, `validate`/`test` evaluate it. */
   lightningTrainer?: { fitRows?: Val };
+  /** A Hugging Face `Trainer`: the rows it trains on (its evaluate/predict on those rows are training scores). */
+  hfTrainer?: { fitRows?: Val };
   /** Hugging Face `TrainingArguments(load_best_model_at_end=True, ...)`: the checkpoint kept is the best on the eval set. */
   trainingArgs?: { loadBest: boolean };
   /** `next(splitter.split(X))`: one split taken on its own is a train/test split, not CV folds. */

@@ -113,7 +113,9 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   }
 
   // No baseline.
-  const evaluatedModels = fits.filter((f) => f.x.est.kind === 'model' || f.x.est.kind === 'pipeline' || f.x.est.kind === 'search');
+  // A fine-tuned pretrained checkpoint is compared with that checkpoint's published numbers more often than
+  // with a dummy model: no-baseline is not asked of it.
+  const evaluatedModels = fits.filter((f) => (f.x.est.kind === 'model' || f.x.est.kind === 'pipeline' || f.x.est.kind === 'search') && !/from_pretrained|^Trainer$/.test(f.x.est.cls));
   const hasBaseline = evaluatedModels.some((f) => isBaseline(f.x)) || evals.some((e) => e.x.baseline) || /baseline|dummy|naive|persistence|majority_class|most_frequent/i.test(texts);
   if (heldOut && evaluatedModels.length > 0 && !hasBaseline && (evals.length > 0 || all((f) => f.facts!.cvLines).length > 0)) {
     const first = evaluatedModels[0]!;
