@@ -27,7 +27,7 @@ import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, statsmodelsM
 import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, selectedByPartIndex } from './row-sources.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
-import { absorb, addLeak, combine, derive, type Estimator, type Leak, type Val } from './values.js';
+import { absorb, addLeak, combine, derive, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -49,10 +49,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     if (receiver.localModule) {
       // `data.split(df)` after `from penguins import data`: a function or class of a module of the review.
       const member = it.eval(call.fn, scope);
-      if (member.fn) {
-        fitHelperOnHeldOut(it, call, member.fn.def.name, args);
-        return it.callFunction(member.fn, args, kwargs);
-      }
+      if (member.fn) return callProjectFunction(it, call, member.fn, args, kwargs);
       if (member.cls && !member.instanceOf) return it.instantiate(member.cls, args, kwargs, it.isDeepClass(member.cls));
     }
     // A receiver the file never defined (`keras.Sequential` without the import in this cell) is
@@ -66,10 +63,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   }
 
   const callee = call.fn.k === 'name' ? scope.get(call.fn.id) : it.eval(call.fn, scope);
-  if (callee?.fn) {
-    fitHelperOnHeldOut(it, call, callee.fn.def.name, args);
-    return it.callFunction(callee.fn, args, kwargs);
-  }
+  if (callee?.fn) return callProjectFunction(it, call, callee.fn, args, kwargs);
   if (callee?.cls && !callee.instanceOf) return it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
   if (callee?.est?.kind === 'preprocess' && !callee.est.deep) {
     // Keras functional API: `x = norm(inputs)` applies an adapted preprocessing layer.
@@ -130,11 +124,16 @@ function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kw
  */
 function fitHelperOnHeldOut(it: Interpreter, call: Call, name: string, args: Val[]): void {
   if (!/^fit_|_fit$|^fit[A-Z]/.test(name)) return;
-  const rows = args.find((a) => a.data && a.part === 'test');
-  const at = rows ? args.indexOf(rows) : -1;
-  if (!rows || at < 0) return;
+  const at = args.findIndex((a) => a.data && a.part === 'test');
+  if (at < 0) return;
   const dataText = call.args[at] ? it.src(call.args[at]!) : '';
   it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: name, method: 'call', part: 'test', dataText, estText: name });
+}
+
+/** A function of the review, called by name or as `mod.func(...)`: run with the caller's values. */
+function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, args: Val[], kwargs: Map<string, Val>): Val {
+  fitHelperOnHeldOut(it, call, fn.def.name, args);
+  return it.callFunction(fn, args, kwargs);
 }
 
 // ---------- module functions and constructors ----------
@@ -514,10 +513,10 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
 function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
   const sets = kwargs.get('valid_sets') ?? kwargs.get('evals');
   const setVals = sets?.elems ?? [];
-  const onTest = setVals.some((v) => v.part === 'test' || v.items?.[0]?.part === 'test');
+  const testRows = setVals.find((v) => v.part === 'test') ?? setVals.map((v) => v.items?.[0]).find((v) => v?.part === 'test');
   const early = kwarg(call, 'early_stopping_rounds') !== undefined || /early_stopping/.test(it.src(call));
-  if (onTest && early) {
-    recordSelection(it, setVals.find((v) => v.part === 'test') ?? setVals.map((v) => v.items?.[0]).find((v) => v?.part === 'test'), { line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`${name}\` stops early on the test set`, sites: [] });
+  if (testRows && early) {
+    recordSelection(it, testRows, { line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`${name}\` stops early on the test set`, sites: [] });
   }
   const dtrain = args[1] ?? kwargs.get('dtrain') ?? kwargs.get('train_set');
   const est: Estimator = { cls: /lgb|lightgbm/.test(it.src(call.fn)) ? 'LGBMBooster' : 'XGBBooster', line: call.line, endLine: call.endLine, kind: 'model', call, inner: [] };

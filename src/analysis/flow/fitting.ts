@@ -129,16 +129,16 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
   const evalSet = kwargs.get('eval_set');
   if (evalSet) {
     const sets = evalSet.elems ?? [evalSet];
-    const onTest = sets.some((s) => firstOf(s)?.part === 'test');
+    const testRows = sets.map(firstOf).find((v) => v?.part === 'test');
     const ctorEarly = est.call.k === 'call' && est.call.kwargs.some((k) => k.name === 'early_stopping_rounds' || k.name === 'n_iter_no_change');
     const catboostBest = /^CatBoost/.test(est.cls) && !isConst(kwarg(call, 'use_best_model'), 'False') && !(est.call.k === 'call' && isConst(kwarg(est.call, 'use_best_model'), 'False'));
     // Settings spread from a config (`XGBRegressor(**cfg["model"])`) hide early stopping; reading the
     // model's best iteration afterwards shows it was on.
     const spreadEarly = est.call.k === 'call' && est.call.args.some((a) => a.k === 'star' && a.double) && /\.best_(iteration|ntree_limit)\b/.test(it.ctx.text);
     const fitEarly = kwarg(call, 'early_stopping_rounds') !== undefined || early || spreadEarly;
-    if (onTest && (ctorEarly || fitEarly || catboostBest)) {
+    if (testRows && (ctorEarly || fitEarly || catboostBest)) {
       const text = it.src(call.kwargs.find((k) => k.name === 'eval_set')!.value);
-      recordSelection(it, sets.map(firstOf).find((v) => v?.part === 'test'), { line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`eval_set=${text}\` is the test set and ${catboostBest && !ctorEarly && !fitEarly ? 'CatBoost keeps the best iteration on it (use_best_model)' : 'early stopping picks the number of trees on it'}`, sites: ctorEarly ? [est.line] : [] });
+      recordSelection(it, testRows, { line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`eval_set=${text}\` is the test set and ${catboostBest && !ctorEarly && !fitEarly ? 'CatBoost keeps the best iteration on it (use_best_model)' : 'early stopping picks the number of trees on it'}`, sites: ctorEarly ? [est.line] : [] });
     }
   }
 }
