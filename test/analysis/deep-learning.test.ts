@@ -212,6 +212,32 @@ describe('PyTorch Lightning', () => {
     expect(findings(files('print(trainer.validate(model, dataloaders=loader))'), 'no-held-out-evaluation').map((f) => [f.file, f.line])).toEqual([['train.py', 14]]);
   });
 
+  it('stays silent when trainer.test gets the test rows of the same file (same origin, another part)', () => {
+    const script = (last: string) => py`
+      import lightning as L
+      import pandas as pd
+      import torch
+      from torch.utils.data import DataLoader, TensorDataset
+      from model import Outcome
+      L.seed_everything(0)
+      frame = pd.read_csv("matches.csv")
+
+      def tensors(rows):
+          return TensorDataset(torch.tensor(rows[["a", "b"]].values, dtype=torch.float32), torch.tensor(rows["result"].values))
+
+      train_rows = frame[frame["season"] < 2023]
+      model = Outcome()
+      trainer = L.Trainer(max_epochs=5)
+      trainer.fit(model, train_dataloaders=DataLoader(tensors(train_rows), batch_size=64, shuffle=True))
+      ${last}
+    `;
+    const project = (last: string) => ({ 'model.py': module('self.lr = 1e-3', ''), 'train.py': script(last), 'requirements.txt': 'lightning==2.4.0\n' });
+    const heldOut = 'test_rows = frame[frame["season"] >= 2023]\n    print(trainer.test(model, dataloaders=DataLoader(tensors(test_rows), batch_size=256)))';
+    expect(findings(project(heldOut), 'no-held-out-evaluation')).toEqual([]);
+    // A second loader over the rows it was fitted on (same origin, same part) is still the training data.
+    expect(findings(project('print(trainer.validate(model, dataloaders=DataLoader(tensors(train_rows), batch_size=256)))'), 'no-held-out-evaluation')).toHaveLength(1);
+  });
+
   it('stays silent when trainer.test gets a loader of other rows', () => {
     const other = 'held = pd.read_csv("matches_2024.csv")\n    print(trainer.test(model, dataloaders=DataLoader(TensorDataset(torch.tensor(held[["a", "b"]].values), torch.tensor(held["result"].values)))))';
     expect(findings(files(other), 'no-held-out-evaluation')).toEqual([]);

@@ -38,8 +38,18 @@ export function hfTrainerCall(it: Interpreter, call: Call, trainer: { fitRows?: 
   return method === 'predict' ? derive(rows, { pred: true }) : {};
 }
 
+/**
+ * Are these the rows the trainer was fitted on? The very value it was given, or rows of the same origin
+ * and the same part (a second loader over the training set); a test loader cut from the same file is not.
+ */
+export function isFittedRows(rows: Val | undefined, fitRows: Val | undefined): boolean {
+  if (rows === undefined || fitRows === undefined) return false;
+  if (rows === fitRows) return true;
+  return !!rows.origins?.length && !!fitRows.origins?.some((o) => rows.origins!.includes(o)) && rows.part === fitRows.part;
+}
+
 function hfEvaluation(it: Interpreter, call: Call, trainer: { fitRows?: Val }, rows: Val): void {
-  const fitted = trainer.fitRows !== undefined && (rows === trainer.fitRows || (rows.origins?.length && trainer.fitRows.origins?.some((o) => rows.origins!.includes(o)) && rows.part === trainer.fitRows.part));
+  const fitted = isFittedRows(rows, trainer.fitRows);
   const part = fitted ? 'train' : rows.part;
   if (!fitted && part !== 'train') it.facts.heldOutUses.push(call.line);
   it.facts.evals.push({ line: call.line, part, metric: 'trainer.evaluate', kind: 'other' });
@@ -75,8 +85,7 @@ export function lightningCall(it: Interpreter, call: Call, trainer: { fitRows?: 
   }
   if (method === 'validate' || method === 'test' || method === 'predict') {
     const rows = args[1] ?? kwargs.get('dataloaders') ?? kwargs.get('datamodule');
-    // The very loader it was fitted with is training data, whatever else is known of it.
-    const fitted = rows !== undefined && (rows === trainer.fitRows || (rows.origins?.length && trainer.fitRows?.origins?.some((o) => rows.origins!.includes(o))));
+    const fitted = isFittedRows(rows, trainer.fitRows);
     const part = fitted ? 'train' : rows?.part;
     // Other rows than the fitted ones (another file, another loader) are held out as far as we can tell.
     if (rows && !fitted && part !== 'train') it.facts.heldOutUses.push(call.line);
