@@ -263,6 +263,32 @@ describe('metrics computed inside f-strings, and a constant prior as the baselin
     expect(findings(code(report.replace(/\n/g, '\n    ')), 'no-baseline')).toEqual([]);
   });
 
+  it('reads the metrics of implicitly concatenated f-strings: a hand-written rule scored as the baseline', () => {
+    const report = py`
+      proba = forest.predict_proba(X_b)[:, 1]
+      rule = (X_b["bid"] > 2.0).astype(int)
+      print(f"AUC {roc_auc_score(y_b, proba):.3f}")
+      print(f"rule: AUC {roc_auc_score(y_b, rule):.3f}  "
+            f"accuracy {accuracy_score(y_b, rule):.3f}")
+    `;
+    expect(findings(code(report.replace(/\n/g, '\n    ')), 'no-baseline')).toEqual([]);
+    // The second piece is code too: an accuracy only there is still the only metric.
+    const [f] = findings(code('print("hold-out "\n          f"accuracy: {accuracy_score(y_b, forest.predict(X_b)):.4f}")'), 'accuracy-only');
+    expect(f?.line).toBe(11);
+  });
+
+  it('no-baseline stays silent when a no-skill reference score is kept next to the model\'s, and fires without it', () => {
+    const report = (extra: string) => py`
+      from sklearn.metrics import average_precision_score
+      proba = forest.predict_proba(X_b)[:, 1]
+      scores = {"model_pr_auc": float(average_precision_score(y_b, proba))}
+      ${extra}
+      print(scores)
+    `.replace(/\n/g, '\n    ');
+    expect(findings(code(report('scores["null_pr_auc"] = float(y_b.mean())')), 'no-baseline')).toEqual([]);
+    expect(findings(code(report('scores["n_test"] = len(y_b)')), 'no-baseline')).toHaveLength(1);
+  });
+
   it('no-baseline fires when the f-string reports the model alone', () => {
     const report = py`
       proba = forest.predict_proba(X_b)[:, 1]

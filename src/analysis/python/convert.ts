@@ -358,8 +358,12 @@ function expr(n: RawNode, ctx: Ctx): Expr {
     case 'string':
       return stringExpr(n, sp, ctx);
     case 'concatenated_string': {
+      // `f"a {x}" f"b {y}"`: one string, whose interpolations are all code that runs.
       const parts = named(n).map((c) => stringExpr(c, span(c, ctx), ctx));
-      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'str', value: parts.map((p) => (p.k === 'str' ? p.value : '')).join(''), fstring: parts.some((p) => p.k === 'str' && p.fstring) };
+      const code = parts.flatMap((p) => (p.k === 'str' ? (p.parts ?? []) : []));
+      const out: Expr = { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'str', value: parts.map((p) => (p.k === 'str' ? p.value : '')).join(''), fstring: parts.some((p) => p.k === 'str' && p.fstring) };
+      if (code.length > 0) out.parts = code;
+      return out;
     }
     case 'integer':
     case 'float': {

@@ -9,6 +9,9 @@ import type { SourceFile } from '../source.js';
 import { addKwarg, swapPart } from './rewrite.js';
 
 const OTHER_METRIC_TEXT = /\b(f1|fbeta|precision|recall|roc_auc|auc|AUC|average_precision|classification_report|confusion_matrix|log_loss|matthews|cohen_kappa|balanced_accuracy|F1Score|Precision\(|Recall\()/;
+// A baseline named in code: Dummy* models and naive forecasts, or a score kept for a reference predictor
+// (`scores["null_pr_auc"] = y_te.mean()`: the prevalence is a no-skill classifier's PR-AUC).
+const BASELINE_TEXT = /baseline|dummy|naive|persistence|majority_class|most_frequent|\b(null|prior|chance|no_?skill|prevalence|climatology)_(pr_auc|roc_auc|auc|ap|acc\w*|f1|rmse|mae|mse|r2|brier|log_?loss|score)\b/i;
 const THRESHOLD_TUNING_TEXT = /roc_curve|precision_recall_curve|TunedThresholdClassifierCV|FixedThresholdClassifier|for\s+\w*thr\w*\s+in|thresholds?\s*=\s*(np\.)?(linspace|arange)/;
 
 export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput[] {
@@ -116,7 +119,7 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   // A fine-tuned pretrained checkpoint is compared with that checkpoint's published numbers more often than
   // with a dummy model: no-baseline is not asked of it.
   const evaluatedModels = fits.filter((f) => (f.x.est.kind === 'model' || f.x.est.kind === 'pipeline' || f.x.est.kind === 'search') && !/from_pretrained|^Trainer$/.test(f.x.est.cls));
-  const hasBaseline = evaluatedModels.some((f) => isBaseline(f.x)) || evals.some((e) => e.x.baseline) || /baseline|dummy|naive|persistence|majority_class|most_frequent/i.test(texts);
+  const hasBaseline = evaluatedModels.some((f) => isBaseline(f.x)) || evals.some((e) => e.x.baseline) || BASELINE_TEXT.test(texts);
   if (heldOut && evaluatedModels.length > 0 && !hasBaseline && (evals.length > 0 || all((f) => f.facts!.cvLines).length > 0)) {
     const first = evaluatedModels[0]!;
     const est = first.x.est;
