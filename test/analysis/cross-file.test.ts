@@ -496,3 +496,96 @@ describe('past and future parts returned by a helper', () => {
     expect(of(files('past.tail(100)'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('a trainer class of another module, handed the network and the loaders', () => {
+  const TRAINER = py`
+    import numpy as np
+    import torch
+    from sklearn.metrics import roc_auc_score
+
+    class Trainer:
+        def __init__(self, model, optimizer, loss_fn, patience):
+            self.model = model
+            self.opt = optimizer
+            self.loss_fn = loss_fn
+            self.patience = patience
+
+        @torch.no_grad()
+        def evaluate(self, loader):
+            self.model.eval()
+            losses, ys, ps = [], [], []
+            for xb, yb in loader:
+                logits = self.model(xb)
+                losses.append(self.loss_fn(logits, yb).item() * len(yb))
+                ys.append(yb.numpy())
+                ps.append(torch.sigmoid(logits).numpy())
+            return {"loss": sum(losses) / len(np.concatenate(ys)), "roc_auc": roc_auc_score(np.concatenate(ys), np.concatenate(ps))}
+
+        def fit(self, train_loader, eval_loader, max_epochs):
+            best, wait = float("inf"), 0
+            for epoch in range(max_epochs):
+                self.model.train()
+                for xb, yb in train_loader:
+                    self.opt.zero_grad()
+                    loss = self.loss_fn(self.model(xb), yb)
+                    loss.backward()
+                    self.opt.step()
+                ev = self.evaluate(eval_loader)
+                if ev["loss"] < best:
+                    best, wait = ev["loss"], 0
+                    torch.save(self.model.state_dict(), "best.pt")
+                else:
+                    wait += 1
+                    if wait >= self.patience:
+                        break
+            return self.evaluate(eval_loader)
+  `;
+  const DATA = py`
+    import numpy as np
+    import torch
+    from torch.utils.data import Dataset
+
+    class Segments(Dataset):
+        def __init__(self, files):
+            self.x = torch.from_numpy(np.stack([np.load(f)["x"] for f in files]))
+            self.y = torch.from_numpy(np.stack([np.load(f)["y"] for f in files]))
+
+        def __len__(self):
+            return len(self.y)
+
+        def __getitem__(self, i):
+            return self.x[i], self.y[i]
+  `;
+  const main = (evalPart: string) => py`
+    from pathlib import Path
+    import torch
+    from sklearn.model_selection import GroupShuffleSplit
+    from torch.utils.data import DataLoader
+    from kit.data import Segments
+    from kit.trainer import Trainer
+
+    torch.manual_seed(0)
+    files = sorted(Path("runs").glob("*.npz"))
+    groups = [f.stem.split("_")[0] for f in files]
+    tr_idx, te_idx = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(files, groups=groups))
+    fit_idx, val_idx = tr_idx[: int(0.8 * len(tr_idx))], tr_idx[int(0.8 * len(tr_idx)):]
+    train_dl = DataLoader(Segments([files[i] for i in fit_idx]), batch_size=64, shuffle=True, generator=torch.Generator().manual_seed(0))
+    val_dl = DataLoader(Segments([files[i] for i in val_idx]), batch_size=256)
+    test_dl = DataLoader(Segments([files[i] for i in te_idx]), batch_size=256)
+    model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(512, 1))
+    trainer = Trainer(model, torch.optim.AdamW(model.parameters(), lr=1e-3), torch.nn.BCEWithLogitsLoss(), 5)
+    report = trainer.fit(train_dl, ${evalPart}, 50)
+    print(report, trainer.evaluate(test_dl))
+  `;
+  const files = (evalPart: string) => ({ 'kit/__init__.py': '', 'kit/trainer.py': TRAINER, 'kit/data.py': DATA, 'main.py': main(evalPart) });
+
+  it('test-set-selection fires at the call that hands it the test loader (self.model(xb) is a forward pass)', () => {
+    const found = of(files('test_dl'), 'test-set-selection');
+    expect(found.map((f) => [f.file, f.line])).toEqual([['main.py', 18]]);
+    expect(found[0]?.sites).toEqual(expect.arrayContaining([{ file: 'kit/trainer.py', line: 33 }]));
+  });
+
+  it('stays silent when it early-stops on the validation loader', () => {
+    expect(of(files('val_dl'), 'test-set-selection')).toEqual([]);
+  });
+});

@@ -46,6 +46,9 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     const method = call.fn.attr;
     const local = it.method(receiver, method);
     if (local) return it.callFunction(local, args, kwargs);
+    // `self.model(xb)` in a trainer class: the attribute holds a network, and calling it is a forward pass.
+    const held = receiver.attrs?.get(method);
+    if (held && (held.est?.deep || held.instanceOf)) return forwardPass(it, call, args);
     if (receiver.localModule) {
       // `data.split(df)` after `from penguins import data`: a function or class of a module of the review.
       const member = it.eval(call.fn, scope);
@@ -72,16 +75,18 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     if (leak && callee.est.fittedOn?.part !== 'train' && callee.est.fittedOn?.part !== 'val' && callee.est.fittedOn?.part !== 'test') addLeak(out, leak);
     return out;
   }
-  if (callee && (callee.est?.deep || callee.instanceOf)) {
-    // `model(x)`: a forward pass of a network.
-    const x = args[0];
-    // Only rows known to be data count (a Lightning `validation_step`'s batch is whatever the trainer passes).
-    if (x?.data && x.part !== 'train') it.facts.heldOutUses.push(call.line);
-    return derive(x, { pred: true, prob: true });
-  }
+  if (callee && (callee.est?.deep || callee.instanceOf)) return forwardPass(it, call, args);
   const qual = callee?.qual ?? dotted(call.fn) ?? name;
   if ((callee === undefined && !BUILTINS.test(name)) || (callee?.qual !== undefined && !KNOWN_LIBRARY.test(qual))) noteUnknownCall(it, call, args, kwargs);
   return functionCall(it, call, qual, name, args, kwargs);
+}
+
+/** `model(x)`: a forward pass of a network. */
+function forwardPass(it: Interpreter, call: Call, args: Val[]): Val {
+  const x = args[0];
+  // Only rows known to be data count (a Lightning `validation_step`'s batch is whatever the trainer passes).
+  if (x?.data && x.part !== 'train') it.facts.heldOutUses.push(call.line);
+  return derive(x, { pred: true, prob: true });
 }
 
 const TORCH_NETS = /^(Linear|Sequential|Conv[123]d|LSTM|GRU|RNN|Transformer|TransformerEncoder|Embedding|EmbeddingBag|Bilinear|ModuleList|ModuleDict)$/;
@@ -615,6 +620,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
       // `xs.append(series[i:i + w])`: the list now holds rows of that data.
       receiver.data = true;
       receiver.part = receiver.part ?? item.part;
+      // The list's rows come from where the item's did (so a helper's result can be traced to its caller's rows).
+      if (item.origins?.length) receiver.origins = [...new Set([...(receiver.origins ?? []), ...item.origins])];
       absorb(receiver, item);
       // `preds.append(net(x).argmax(1))`: a list of predictions stays predictions.
       if (item.pred) receiver.pred = true;

@@ -6,7 +6,7 @@
 import type { Expr, Module, Stmt } from '../python/ast.js';
 import { dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
-import { citeLeak, recordTestFit } from './fitting.js';
+import { citeLeak, recordSelection, recordTestFit } from './fitting.js';
 import { reportPartPick } from './row-sources.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from './knowledge.js';
@@ -35,6 +35,8 @@ export interface CallFrame {
   /** The calling statement's text. */
   text(): string;
   origins: Set<number>;
+  /** Held-out parts of untraced rows it handed in (a `DataLoader` over a dataset class has no origin). */
+  untracedParts: Set<Part>;
 }
 
 export interface InterpreterOptions {
@@ -131,8 +133,9 @@ export class Interpreter {
    */
   callSiteFor(rows: Val | undefined): CallFrame | undefined {
     const origins = rows?.origins;
-    if (!origins || origins.length === 0) return undefined;
-    return this.frames.find((f) => origins.some((o) => f.origins.has(o)));
+    if (origins && origins.length > 0) return this.frames.find((f) => origins.some((o) => f.origins.has(o)));
+    const part = rows?.part;
+    return part === 'test' || part === 'val' ? this.frames.find((f) => f.untracedParts.has(part)) : undefined;
   }
 
   src(e: { start: number; end: number }): string {
@@ -410,7 +413,8 @@ export class Interpreter {
     for (const [score, other, scoreExpr] of [[va, b, a], [vb, a, b]] as [Val, Expr, Expr][]) {
       if (isTestScore(score) && keeps(other)) {
         const line = scoreLine(score);
-        this.facts.selections.push({ line: Math.min(line, s.line), endLine: Math.max(line, s.line), kind: 'keep-best', detail: `\`${this.src(scoreExpr)}\` is measured on the test set and the loop keeps the best one (\`${this.src(test)}\`)`, sites: line === s.line ? [] : [s.line] });
+        // A trainer's loop keeping the best score on the loader a caller handed it is cited at that call.
+        recordSelection(this, score, { line: Math.min(line, s.line), endLine: Math.max(line, s.line), kind: 'keep-best', detail: `\`${this.src(scoreExpr)}\` is measured on the test set and the loop keeps the best one (\`${this.src(test)}\`)`, sites: line === s.line ? [] : [s.line] });
         return;
       }
     }
@@ -623,14 +627,16 @@ export class Interpreter {
     });
     if (fromCall && callStmt) {
       const origins = new Set<number>();
+      const untracedParts = new Set<Part>();
       const note = (v: Val) => {
         if (v.origins) for (const o of v.origins) origins.add(o);
         if (v.items) for (const x of v.items) if (x.origins) for (const o of x.origins) origins.add(o);
+        if (v.data && !v.origins?.length && (v.part === 'test' || v.part === 'val')) untracedParts.add(v.part);
       };
       args.forEach(note);
       kwargs.forEach(note);
       if (fn.self) note(fn.self);
-      this.frames.push({ path: caller.path, line: callStmt.line, endLine: callStmt.endLine, text: () => caller.text.slice(callStmt.start, callStmt.end), origins });
+      this.frames.push({ path: caller.path, line: callStmt.line, endLine: callStmt.endLine, text: () => caller.text.slice(callStmt.start, callStmt.end), origins, untracedParts });
     }
     this.depth += 1;
     this.returns.push([]);
