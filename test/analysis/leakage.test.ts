@@ -1410,3 +1410,107 @@ describe('preprocessing-before-split: polars expressions with whole-frame statis
     expect(findings(code('(pl.col("sun") / 12.0).alias("sun_share")'), 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('test-set-selection: a record of the best kept in a dict, and comparisons that only report', () => {
+  const sweep = (keep: string) => HEAD + py`
+    from sklearn.ensemble import RandomForestClassifier
+    X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+    best = {"auc": -1.0}
+    for depth in [4, 8, 12]:
+        forest = RandomForestClassifier(max_depth=depth, random_state=0).fit(X_train, y_train)
+        auc = roc_auc_score(y_test, forest.predict_proba(X_test)[:, 1])
+        if auc > best["auc"]:
+            ${keep}
+  `;
+
+  it('fires when the branch overwrites the record (best = {...}) or one of its keys', () => {
+    expect(findings(sweep('best = {"auc": auc, "model": forest}'), 'test-set-selection').map((f) => f.line)).toEqual([13]);
+    expect(findings(sweep('best["auc"] = auc'), 'test-set-selection').map((f) => f.line)).toEqual([13]);
+  });
+
+  it('stays silent when the branch only logs', () => {
+    expect(findings(sweep('print("deeper helps", depth)'), 'test-set-selection')).toEqual([]);
+  });
+
+  const pair = (branch: string) => HEAD + py`
+    from sklearn.dummy import DummyClassifier
+    from sklearn.ensemble import RandomForestClassifier
+    X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)
+    majority = DummyClassifier(strategy="most_frequent").fit(X_train, y_train)
+    forest = RandomForestClassifier(n_estimators=300, random_state=0).fit(X_train, y_train)
+    acc_majority = f1_score(y_test, majority.predict(X_test))
+    acc_forest = f1_score(y_test, forest.predict(X_test))
+    if acc_forest <= acc_majority:
+        ${branch}
+  `;
+
+  it('stays silent for a model compared with its baseline on the test set to warn, and fires when the comparison picks the model', () => {
+    expect(findings(pair('log.warning("forest does not beat the majority-class baseline")'), 'test-set-selection')).toEqual([]);
+    expect(findings(pair('raise SystemExit("no better than the baseline")'), 'test-set-selection')).toEqual([]);
+    expect(findings(pair('forest = majority'), 'test-set-selection')).toHaveLength(1);
+  });
+});
+
+describe('fit-on-test: a feature builder whose statistics are re-learned on the test rows', () => {
+  const code = (testLine: string) => HEAD + py`
+    class FeatureBuilder:
+        def __init__(self, numeric):
+            self.numeric = list(numeric)
+            self.medians_ = None
+
+        def fit(self, df):
+            self.medians_ = df[self.numeric].median()
+            return self
+
+        def transform(self, df):
+            return df[self.numeric].fillna(self.medians_)
+
+        def fit_transform(self, df):
+            return self.fit(df).transform(df)
+
+    claims = pd.read_parquet("claims.parquet")
+    train_claims, test_claims = train_test_split(claims, random_state=0)
+    builder = FeatureBuilder(["age", "value"])
+    X_train = builder.fit_transform(train_claims)
+    ${testLine}
+  `;
+
+  it('fires at the call that refits it on the test rows, the statistic inside as a site', () => {
+    const [f] = findings(code('X_test = FeatureBuilder(["age", "value"]).fit_transform(test_claims)'), 'fit-on-test');
+    expect(f?.line).toBe(27);
+    expect(f?.sites).toEqual(expect.arrayContaining([{ file: 'train.py', line: 14 }]));
+  });
+
+  it('stays silent when the builder fitted on the training rows transforms the test rows', () => {
+    expect(findings(code('X_test = builder.transform(test_claims)'), 'fit-on-test')).toEqual([]);
+  });
+});
+
+describe('fit-on-test: one loop over the parts that fits an encoder and counts frequencies on each', () => {
+  const code = (freq: string) => HEAD + py`
+    from sklearn.preprocessing import OrdinalEncoder
+    logs = pd.read_parquet("logs.parquet")
+    frames = {"train": logs[logs["day"] < 8].copy(), "test": logs[logs["day"] >= 8].copy()}
+    for name, frame in frames.items():
+        enc = OrdinalEncoder()
+        frame[["site"]] = enc.fit_transform(frame[["site"]])
+        for col in ("site", "app"):
+            ${freq}
+  `;
+
+  it('is one finding, the frequency counts a site of it', () => {
+    const found = findings(code('frame[col + "_freq"] = frame[col].map(frame[col].value_counts(normalize=True))'), 'fit-on-test');
+    expect(found.map((f) => f.line)).toEqual([13]);
+    expect(found[0]?.sites).toEqual([{ file: 'train.py', line: 15 }]);
+  });
+
+  it('counts alone are still a fit on the test rows', () => {
+    const code2 = HEAD + py`
+      logs = pd.read_parquet("logs.parquet")
+      frames = {"train": logs[logs["day"] < 8].copy(), "test": logs[logs["day"] >= 8].copy()}
+      for name, frame in frames.items():
+          frame["site_freq"] = frame["site"].map(frame["site"].value_counts(normalize=True))
+    `;
+    expect(findings(code2, 'fit-on-test').map((f) => f.line)).toEqual([11]);
+  });
+});

@@ -704,6 +704,10 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   const statArg = [...args, ...kwargs.values()].find((a) => a.stat);
   if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && (statArg.stat.part === undefined || statArg.stat.part === 'full')) {
     addLeak(out, citeLeak(it, receiver, { kind: 'preprocess', file: it.path, line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText }));
+  } else if (statArg?.stat?.part === 'test' && receiver.data && receiver.part === 'test' && /^(fillna|map|replace|clip|sub|div|subtract|divide)$/.test(method)) {
+    // `test.fillna(test.median())`, or a feature builder re-fitted on the test rows and applied to them.
+    const at = [...call.args, ...call.kwargs.map((k) => k.value)].find((a) => it.eval(a, scope).stat);
+    it.noteTestStatistic(statArg.stat, receiver, at ? it.src(at) : statArg.stat.what, method);
   }
   if (TIME_METHODS.has(method)) {
     out.time = receiver.time ?? { line, what: `\`.${method}()\``, file: it.path };

@@ -399,13 +399,16 @@ export class Interpreter {
     const va = vals[0] ?? {};
     const vb = vals[1] ?? {};
     const isTestScore = (v: Val) => (v.part ?? v.score?.part) === 'test' && (v.score !== undefined || v.pred === true);
-    const assigned = new Set(s.body.flatMap((st) => (st.k === 'assign' ? st.targets.flatMap(targetNames) : [])));
+    // What the branch keeps: `best = ...`, `self.best = ...`, or `best["auc"] = ...` (a record of the best).
+    const kept = (e: Expr): string | undefined => dotted(e) ?? (e.k === 'sub' ? dotted(e.obj) : undefined);
+    const assigned = new Set(s.body.flatMap((st) => (st.k === 'assign' ? st.targets.flatMap((t) => (t.k === 'sub' ? [kept(t)].filter((x): x is string => !!x) : targetNames(t))) : [])));
     const keeps = (e: Expr) => {
-      const d = dotted(e);
+      const d = kept(e);
       return d !== undefined && assigned.has(d);
     };
     const scoreLine = (v: Val) => v.score?.line ?? s.line;
-    if (isTestScore(va) && isTestScore(vb)) {
+    // Two test scores compared to warn or log (`if acc_model <= acc_dummy: log.warning(...)`) choose nothing.
+    if (isTestScore(va) && isTestScore(vb) && !onlyReports(s)) {
       this.facts.selections.push({ line: Math.min(scoreLine(va), scoreLine(vb)), endLine: s.line, kind: 'compare-scores', detail: `\`${this.src(test)}\` compares scores measured on the test set`, sites: [s.line] });
       return;
     }
@@ -590,9 +593,24 @@ export class Interpreter {
   /** `(test - test.mean()) / test.std()`: statistics learned from the test rows (cited at a helper's call). */
   private statOfTestRows(statExpr: Expr, stat: NonNullable<Val['stat']>, rows: Val): void {
     if (statExpr.k !== 'call' || statExpr.fn.k !== 'attr') return;
-    const estText = this.src(statExpr.fn.obj);
-    if (!this.callSiteFor(rows) && this.facts.testFits.some((t) => t.line === stat.line && t.cls === 'statistics')) return;
-    recordTestFit(this, rows, { line: stat.line, endLine: stat.endLine, cls: 'statistics', method: statExpr.fn.attr, part: 'test', dataText: '', estText, note: 'the test rows (their own statistics)' });
+    this.noteTestStatistic(stat, rows, this.src(statExpr.fn.obj), statExpr.fn.attr);
+  }
+
+  /** Statistics of the test rows applied to them (`test.fillna(self.medians_)` after a fit on test): a fit on test. */
+  noteTestStatistic(stat: NonNullable<Val['stat']>, rows: Val, estText: string, method: string): void {
+    const fit = { line: stat.line, endLine: stat.endLine, cls: 'statistics', method, part: 'test' as const, dataText: '', estText, note: 'the test rows (their own statistics)' };
+    if (!this.callSiteFor(rows)) {
+      if (this.facts.testFits.some((t) => t.line === stat.line && t.cls === 'statistics')) return;
+      // A loop over the parts that fits an encoder on each and counts frequencies on each: one root cause.
+      const loop = this.loops[0]?.stmt;
+      const sibling = loop && this.facts.testFits.find((t) => t.line >= loop.line && t.line <= loop.endLine);
+      if (sibling) {
+        sibling.group = sibling.group ?? LOOP_GROUP - sibling.line;
+        this.facts.testFits.push({ ...fit, group: sibling.group });
+        return;
+      }
+    }
+    recordTestFit(this, rows, fit);
   }
 
   private checkThreshold(e: Extract<Expr, { k: 'compare' }>, vals: Val[]): void {
@@ -763,3 +781,16 @@ export function guessFromName(name: string): Val {
   return {};
 }
 
+/** Groups of fits in one loop, kept apart from the groups of call sites (`-line`). */
+const LOOP_GROUP = -1_000_000;
+
+const REPORTING_CALL = /^(print|log|info|debug|warning|warn|error|critical|exception|echo|write|display|pprint)$/;
+
+/** A branch whose statements only print, log, warn, raise or assert: it reports a comparison, it does not act on it. */
+function onlyReports(s: Extract<Stmt, { k: 'if' }>): boolean {
+  const reports = (st: Stmt): boolean =>
+    (st.k === 'expr' && st.value.k === 'call' && REPORTING_CALL.test(st.value.fn.k === 'attr' ? st.value.fn.attr : st.value.fn.k === 'name' ? st.value.fn.id : '')) ||
+    (st.k === 'other' && /^(raise|assert|pass)$/.test(st.keyword)) ||
+    (st.k === 'if' && st.body.every(reports) && st.orelse.every(reports));
+  return s.body.every(reports) && s.orelse.every(reports);
+}
