@@ -16,7 +16,7 @@ import { leakageFindings } from './rules/leakage.js';
 import { reproducibilityFindings, summariseRandomness, type RandomnessSummary } from './rules/reproducibility.js';
 import { syntaxFindings } from './rules/syntax.js';
 import type { ParsePool } from './python/parse-pool.js';
-import { loadSource, readSource, type InputFile, type SourceFile } from './source.js';
+import { isUnitTest, loadSource, readSource, type InputFile, type SourceFile } from './source.js';
 import { summarise } from './summary.js';
 
 export interface AnalyzeOptions {
@@ -36,6 +36,8 @@ export interface AnalysedFile {
   randomness?: RandomnessSummary;
   /** First import of a third-party ML package. */
   firstImport?: number;
+  /** A pytest/unittest file: the ML rules skip it (it trains on toy batches by design). */
+  unitTest?: boolean;
 }
 
 export function analyzeFiles(files: readonly InputFile[], options: AnalyzeOptions): ReviewSubmission {
@@ -147,6 +149,13 @@ class ProjectAnalysis {
     const findings = this.findings;
     if (!source.module || source.code === undefined) {
       this.analysed.push({ source });
+      return;
+    }
+    if (source.kind === 'python' && isUnitTest(source.path, source.code)) {
+      // Unit tests train and score on toy batches by design: only secrets and paths are checked there.
+      findings.push(...syntaxFindings(source), ...codeQualityFindings(source, emptyFacts()));
+      this.analysed.push({ source, unitTest: true, firstImport: firstThirdPartyImport(source) });
+      if (!this.imported.has(source.path)) source.module = undefined;
       return;
     }
     new Interpreter(source.code, { path: source.path, project: this.project, factsFor: this.factsFor, inlined: this.inlined }).run(source.module);

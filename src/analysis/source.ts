@@ -64,6 +64,19 @@ export function readSource(file: InputFile): SourceFile {
   return { path: file.path, kind, lines: splitLines(text) };
 }
 
+const TEST_FILE_NAME = /(^|\/)(conftest\.py|test_[^/]*\.py|[^/]*_test\.py)$/;
+
+/**
+ * A unit test of the project (pytest or unittest): `tests/test_model.py` that overfits one random batch
+ * is a sanity check, not the training pipeline. A `test_model.py` script at the root that evaluates a
+ * checkpoint is not one: it needs a tests folder or a test framework import, and `def test_...` functions.
+ */
+export function isUnitTest(path: string, code: string): boolean {
+  if (!TEST_FILE_NAME.test(path)) return false;
+  const framework = /(^|\/)tests?\//.test(path) || /^\s*(import (pytest|unittest)\b|from (pytest|unittest)\b)/m.test(code);
+  return framework && (/^\s*def test_?\w*\(/m.test(code) || /(^|\/)conftest\.py$/.test(path));
+}
+
 export function loadSource(file: InputFile, parser: PythonParser): SourceFile {
   const source = readSource(file);
   if (source.code !== undefined) source.module = parser.parse(source.code);

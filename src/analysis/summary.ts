@@ -25,6 +25,8 @@ export function summarise(files: readonly AnalysedFile[], findings: readonly Fin
       `Static analysis (offline, no model) of ${plural(scripts.length, 'Python file')}, ${plural(notebooks.length, 'notebook')} and ${plural(deps.length, 'dependency file')} (${plural(lines, 'line')}).`,
     );
   }
+  const tests = files.filter((f) => f.unitTest).length;
+  if (tests > 0) parts.push(`${plural(tests, 'unit-test file')} (pytest/unittest) ${tests === 1 ? 'was' : 'were'} checked for secrets and paths only: ${tests === 1 ? 'it trains' : 'they train'} on toy batches by design.`);
   if (options.truncatedListing) parts.push(options.truncatedListing);
   if (options.unreadable && options.unreadable.length > 0) {
     const shown = options.unreadable.slice(0, 5).map((u) => `${u.path} (${u.reason})`);

@@ -359,3 +359,83 @@ describe('missing-eval-mode: an inline validation pass in the epoch loop', () =>
     expect(findings(code(validation), 'missing-eval-mode')).toEqual([]);
   });
 });
+
+describe('unit tests of the project (pytest) are not the training pipeline', () => {
+  const smoke = py`
+    import torch
+    import torch.nn.functional as F
+
+    def test_output_shape():
+        model = torch.nn.Conv2d(3, 3, 3, padding=1)
+        out = model(torch.randn(2, 3, 64, 64))
+        assert out.shape == (2, 3, 64, 64)
+
+    def test_overfits_single_batch():
+        torch.manual_seed(0)
+        model = torch.nn.Conv2d(3, 3, 3, padding=1)
+        x = torch.randn(2, 3, 64, 64)
+        y = torch.randint(0, 3, (2, 64, 64))
+        opt = torch.optim.Adam(model.parameters(), lr=1e-2)
+        for _ in range(60):
+            loss = F.cross_entropy(model(x), y)
+            loss.backward()
+            opt.step()
+        assert loss.item() < 0.1
+  `;
+  const { analyze } = useAnalyzer();
+  const rules = (files: Record<string, string>) => analyze({ 'requirements.txt': 'torch==2.4.1\n', ...files }).findings.map((f) => f.rule);
+
+  it('stays silent on toy training inside tests/test_*.py, and says the file was only checked for secrets and paths', () => {
+    const review = analyze({ 'requirements.txt': 'torch==2.4.1\n', 'tests/test_model.py': smoke });
+    expect(review.findings.map((f) => f.rule)).toEqual([]);
+    expect(review.summary).toContain('1 unit-test file (pytest/unittest) was checked for secrets and paths only');
+  });
+
+  it('still checks such a file for secrets', () => {
+    expect(rules({ 'tests/test_model.py': `${smoke}\nWANDB_KEY = "0123456789abcdef0123456789abcdef01234567"\n` })).toContain('hardcoded-secret');
+  });
+
+  it('reviews a root script named test_*.py that is no unit test (no tests folder, no test framework)', () => {
+    expect(rules({ 'test_model.py': smoke })).toEqual(expect.arrayContaining(['missing-zero-grad']));
+  });
+});
+
+describe('test-set-selection: a Lightning Trainer validating on the test loader with EarlyStopping / ModelCheckpoint', () => {
+  const script = (callbacks: string, val: string) => py`
+    import lightning as L
+    from lightning.pytorch.callbacks import EarlyStopping, ModelCheckpoint
+    from torch.utils.data import DataLoader
+    from torchvision import datasets, transforms
+    from model import Outcome
+    L.seed_everything(0)
+    train_dl = DataLoader(datasets.ImageFolder("leaves/train", transform=transforms.ToTensor()), batch_size=64, shuffle=True)
+    val_dl = DataLoader(datasets.ImageFolder("leaves/val", transform=transforms.ToTensor()), batch_size=128)
+    test_dl = DataLoader(datasets.ImageFolder("leaves/test", transform=transforms.ToTensor()), batch_size=128)
+    ckpt = ModelCheckpoint(monitor="val_f1", mode="max", save_top_k=1)
+    trainer = L.Trainer(max_epochs=30, callbacks=${callbacks})
+    model = Outcome()
+    trainer.fit(model, train_dataloaders=train_dl, val_dataloaders=${val})
+    print(trainer.test(model, dataloaders=test_dl, ckpt_path="best"))
+  `;
+  const MODEL = py`
+    import lightning as L
+    import torch
+    class Outcome(L.LightningModule):
+        def __init__(self):
+            super().__init__()
+            self.net = torch.nn.LazyLinear(3)
+  `;
+  const found = (callbacks: string, val: string) => findings({ 'model.py': MODEL, 'train.py': script(callbacks, val), 'requirements.txt': 'lightning==2.4.0\n' }, 'test-set-selection');
+
+  it('fires at fit when the callbacks (a variable or inline) stop or keep the best checkpoint on the test loader', () => {
+    const [f] = found('[ckpt]', 'test_dl');
+    expect([f?.file, f?.line, f?.sites]).toEqual(['train.py', 13, [{ file: 'train.py', line: 11 }]]);
+    expect(f?.fixed).toContain('val_dataloaders=val_dl');
+    expect(found('[EarlyStopping(monitor="val_loss", patience=3)]', 'test_dl')).toHaveLength(1);
+  });
+
+  it('stays silent with a validation loader, or with no callback acting on the validation metric', () => {
+    expect(found('[ckpt, EarlyStopping(monitor="val_f1", mode="max")]', 'val_dl')).toEqual([]);
+    expect(found('[]', 'test_dl')).toEqual([]);
+  });
+});

@@ -1514,3 +1514,70 @@ describe('fit-on-test: one loop over the parts that fits an encoder and counts f
     expect(findings(code2, 'fit-on-test').map((f) => f.line)).toEqual([11]);
   });
 });
+
+describe('preprocessing-before-split: row positions split with train_test_split(np.arange(n))', () => {
+  const code = (beforeSplit: string, afterSplit: string) => HEAD + py`
+    import torch
+    from torch.utils.data import TensorDataset
+    df = pd.read_csv("covtype.csv")
+    labels = torch.tensor(df.pop("cover").values)
+    features = torch.tensor(df.values, dtype=torch.float32)
+    ${beforeSplit}
+    all_idx = np.arange(len(labels))
+    train_idx, rest_idx = train_test_split(all_idx, test_size=0.3, stratify=labels.numpy(), random_state=0)
+    val_idx, test_idx = train_test_split(rest_idx, test_size=0.5, random_state=0)
+    ${afterSplit}
+    def subset(idx):
+        return TensorDataset(features[idx], labels[idx])
+    train_ds, val_ds, test_ds = subset(train_idx), subset(val_idx), subset(test_idx)
+  `;
+
+  it('fires for mean/std of the whole tensor applied before the positions pick the parts', () => {
+    const found = findings(code('features = (features - features.mean(dim=0)) / features.std(dim=0)', ''), 'preprocessing-before-split');
+    expect(found.map((f) => f.line)).toEqual([13]);
+  });
+
+  it('stays silent when the statistics come from the training positions only', () => {
+    expect(findings(code('', 'features = (features - features[train_idx].mean(dim=0)) / features[train_idx].std(dim=0)'), 'preprocessing-before-split')).toEqual([]);
+  });
+});
+
+describe('preprocessing-before-split: per-sample statistics and a scaler fitted on the training positions', () => {
+  const clips = (stats: string) => HEAD + py`
+    bundle = np.load("clips.npz")
+    spec, label = bundle["spec"], bundle["label"]
+    ${stats}
+    idx = np.arange(len(spec_n))
+    idx_train, idx_test = train_test_split(idx, test_size=0.2, stratify=label, random_state=0)
+    X_train, X_test = spec_n[idx_train], spec_n[idx_test]
+  `;
+
+  it('stays silent for each clip standardised over its own axes (axis=(1, 2))', () => {
+    expect(findings(clips('spec_n = (spec - spec.mean(axis=(1, 2), keepdims=True)) / spec.std(axis=(1, 2), keepdims=True)'), 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('fires for statistics across clips (axis=0)', () => {
+    expect(findings(clips('spec_n = (spec - spec.mean(axis=0)) / spec.std(axis=0)'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+
+  const shuffled = (fit: string) => HEAD + py`
+    df = pd.read_csv("origami.csv")
+    X = df[["folds", "layers"]].to_numpy(np.float32)
+    perm = np.random.default_rng(0).permutation(len(df))
+    n_tr = int(0.8 * len(df))
+    tr, te = perm[:n_tr], perm[n_tr:]
+    scaler = StandardScaler()
+    scaler.fit(${fit})
+    Xs = scaler.transform(X)
+    make = lambda idx: Xs[idx]
+    X_train, X_test = make(tr), make(te)
+  `;
+
+  it('stays silent when the scaler is fitted on the training positions and all rows are transformed before the pick', () => {
+    expect(findings(shuffled('X[tr]'), 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('fires when it is fitted on all rows', () => {
+    expect(findings(shuffled('X'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+});

@@ -23,10 +23,11 @@ import {
   type Part,
 } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
-import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, statsmodelsModel } from './frameworks.js';
+import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, lightningTrainer, statsmodelsModel } from './frameworks.js';
 import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, selectedByPartIndex } from './row-sources.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
+import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { absorb, addLeak, combine, derive, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -49,6 +50,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     // `self.model(xb)` in a trainer class: the attribute holds a network, and calling it is a forward pass.
     const held = receiver.attrs?.get(method);
     if (held && (held.est?.deep || held.instanceOf)) return forwardPass(it, call, args);
+    if (held?.augment) return augmentedCopy(call, held.augment.what, args[0] ?? kwargs.get('image'));
     if (receiver.localModule) {
       // `data.split(df)` after `from penguins import data`: a function or class of a module of the review.
       const member = it.eval(call.fn, scope);
@@ -67,6 +69,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
 
   const callee = call.fn.k === 'name' ? scope.get(call.fn.id) : it.eval(call.fn, scope);
   if (callee?.fn) return callProjectFunction(it, call, callee.fn, args, kwargs);
+  if (callee?.augment) return augmentedCopy(call, callee.augment.what, args[0] ?? kwargs.get('image'));
   if (callee?.cls && !callee.instanceOf) return it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
   if (callee?.est?.kind === 'preprocess' && !callee.est.deep) {
     // Keras functional API: `x = norm(inputs)` applies an adapted preprocessing layer.
@@ -79,6 +82,17 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   const qual = callee?.qual ?? dotted(call.fn) ?? name;
   if ((callee === undefined && !BUILTINS.test(name)) || (callee?.qual !== undefined && !KNOWN_LIBRARY.test(qual))) noteUnknownCall(it, call, args, kwargs);
   return functionCall(it, call, qual, name, args, kwargs);
+}
+
+/**
+ * `axis=1`, `axis=-1`, `axis="columns"`, `axis=(1, 2)` (per clip of a batch of spectrograms): a statistic of
+ * each sample on its own, not across samples (axis 0).
+ */
+function perSampleAxis(axis: Expr): boolean {
+  const one = (e: Expr) => (e.k === 'num' && e.value >= 1) || (e.k === 'unary' && e.operand.k === 'num' && e.operand.value >= 1);
+  if (axis.k === 'str') return axis.value === 'columns';
+  if (axis.k === 'seq') return axis.items.length > 0 && axis.items.every(one);
+  return one(axis);
 }
 
 /** `model(x)`: a forward pass of a network. */
@@ -158,6 +172,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     it.facts.estimators.push(est);
     return { est };
   }
+  const augmentation = augmentationTransform(qual, name, args, kwargs, call) ?? augmentFunction(call, qual, args);
+  if (augmentation) return augmentation;
   if (/^[A-Z]/.test(name) || PIPELINES.has(name) || name === 'make_column_transformer') {
     const est = construct(it, call, name, args, kwargs);
     if (est) return est;
@@ -181,6 +197,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     if (parts.some((p) => p.part === 'test') && parts.some((p) => p.part === 'train')) out.withTest = call.line;
     noteRepeatedRows(it, call, name, out);
     noteRedrawnRows(it, call, name, parts, out);
+    const copies = parts.slice(1).find((p) => p.augmented);
+    if (copies && parts[0]?.data && !parts[0].augmented && !/^(hstack|column_stack|merge)$/.test(name)) noteAugmentedCopies(it, call, out, copies);
     return out;
   }
   if (name === 'resample' && /sklearn|utils|^resample$/.test(qual)) {
@@ -217,6 +235,13 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   }
   // `np.random.randint(0, n, size=k)`, `rng.choice(n, k)`: row indices drawn with replacement.
   if ((name === 'randint' || name === 'integers' || (name === 'choice' && !isConst(kwarg(call, 'replace'), 'False'))) && /random|rng|gen/i.test(qual)) return { draw: call.line };
+  if ((name === 'arange' && /^(np|numpy|torch)\./.test(qual)) || (name === 'range' && args[0]?.countOf)) {
+    // `range(len(images))`: the positions of those rows carry what the rows carry (a split of them splits the rows).
+    const rows = args[0]?.countOf;
+    return { positions: true, ...(rows?.leaks ? { leaks: [...rows.leaks] } : {}), ...(rows?.origins ? { origins: rows.origins } : {}) };
+  }
+  if (/^(list|array|asarray|tensor|as_tensor)$/.test(name) && args[0]?.positions) return args[0];
+  if (name === 'len' && (args[0]?.data || args[0]?.leaks)) return { countOf: args[0] };
   if (name === 'permutation' || name === 'randperm') {
     const id = it.nextSplitId(call.line);
     return { perm: { id, line: call.line, endLine: call.endLine, seeded: /default_rng\(\s*[^)\s]|RandomState\(\s*[^)\s]|Generator/.test(it.src(call.fn)) } };
@@ -260,6 +285,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   }
   // `float(np.sqrt(np.mean((y - p) ** 2)))`: a number made of predictions is still a score of them.
   if (/^(float|round|int)$/.test(name) && (args[0]?.pred || args[0]?.score)) return args[0].score ? { score: args[0].score } : derive(args[0]);
+  // `str(dst)` of a path an augmented copy was saved to still names that copy.
+  if ((name === 'str' || name === 'fspath') && args[0]?.augmented) return derive(args[0]);
   if (/^(len|print|str|int|float|round|isinstance|type|range|enumerate|zip|repr|display)$/.test(name)) {
     if (name === 'enumerate') return { iterItems: [{}, iterateOne(args[0])] };
     if (name === 'zip') return { iterItems: args.map(iterateOne) };
@@ -269,7 +296,9 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   // Hugging Face: `DatasetDict({"train": ..., "test": ...})` keeps its keyed parts.
   if (/^(Iterable)?DatasetDict$/.test(name) && args[0]?.keys) return args[0];
   if (/TrainingArguments$|^(SFT|DPO|Reward)Config$/.test(name)) return { trainingArgs: { loadBest: isConst(kwarg(call, 'load_best_model_at_end'), 'True') } };
-  if (name === 'Trainer' && /(^|\.)(lightning|pytorch_lightning|pl|L)(\.pytorch)?\.Trainer$/.test(qual)) return { lightningTrainer: {} };
+  if (name === 'Trainer' && /(^|\.)(lightning|pytorch_lightning|pl|L)(\.pytorch)?\.Trainer$/.test(qual)) return { lightningTrainer: lightningTrainer(it, call, kwargs) };
+  // Lightning / Keras callbacks that act on a monitored validation metric.
+  if (name === 'EarlyStopping' || (name === 'ModelCheckpoint' && (kwargs.has('monitor') || isConst(kwarg(call, 'save_best_only'), 'True')))) return { selectsBy: name };
   if (/Trainer$/.test(name) && /^[A-Z]/.test(name) && (kwargs.has('train_dataset') || kwargs.has('eval_dataset'))) return hfTrainer(it, call, kwargs);
   if (/^(train|cv)$/.test(name) && /xgb|xgboost|lgb|lightgbm/.test(qual)) return boosterTrain(it, call, name, args, kwargs);
   runCallbacks(it, call, name, args, kwargs);
@@ -436,6 +465,17 @@ function split(it: Interpreter, call: Call, args: Val[]): Val {
   }
   const items: Val[] = [];
   arrays.forEach((a, i) => {
+    if (a.positions) {
+      // `train_idx, test_idx = train_test_split(np.arange(n))`: each part's row positions, not rows.
+      const [trainSide, testSide]: [Part, Part] = a.indexPart === 'test' ? ['val', 'test'] : a.indexPart === 'train' ? ['train', 'val'] : ['train', 'test'];
+      const named = (n: string | undefined, side: Part) => {
+        const p = n ? partFromName(n) : undefined;
+        return p && p !== 'full' && !(a.indexPart === 'train' && p === 'test') ? p : side;
+      };
+      items.push({ positions: true, indexPart: named(names[2 * i], trainSide), splitIds: [...(a.splitIds ?? []), id] });
+      items.push({ positions: true, indexPart: named(names[2 * i + 1], testSide), splitIds: [...(a.splitIds ?? []), id] });
+      return;
+    }
     // Rows split off training/development rows are validation rows whatever they are named
     // (`fit_x, test_like_x = train_test_split(dev_x)`): the dataflow outranks the name.
     const fromDev = a.part === 'train' || (a.part === 'val' && a.dev === true);
@@ -609,6 +649,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     const once: [Part, Part] = X?.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
     return { iterItems: [{ indexPart: 'train' }, { indexPart: 'val' }], firstSplit: once.map((indexPart) => ({ indexPart })) };
   }
+  if (method === 'save' && receiver.augmented) noteSavedCopy(receiver, args[0]);
   if ((method === 'append' || method === 'add' || method === 'extend') && args[0]) {
     const item = args[0];
     if (est?.deep && method === 'add') {
@@ -626,6 +667,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
       // `preds.append(net(x).argmax(1))`: a list of predictions stays predictions.
       if (item.pred) receiver.pred = true;
       if (item.prob) receiver.prob = true;
+      if (item.augmented) noteAugmentedCopies(it, call, receiver, item);
     }
     const score = item.score ?? (item.pred && item.part ? { part: item.part, line: call.line, metric: 'value' } : undefined);
     if (score) {
@@ -692,7 +734,7 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   if (STAT_METHODS.has(method) && (receiver.pred || receiver.prob)) return derive(receiver);
   // Per-row arithmetic (`logits.max(axis=1, keepdims=True)` in a softmax) is no statistic of the rows.
   const axis = kwarg(call, 'axis') ?? kwarg(call, 'dim');
-  if (!receiver.grouped && STAT_METHODS.has(method) && axis !== undefined && ((axis.k === 'num' && axis.value === 1) || (axis.k === 'unary' && axis.operand.k === 'num' && axis.operand.value === 1) || (axis.k === 'str' && axis.value === 'columns'))) {
+  if (!receiver.grouped && STAT_METHODS.has(method) && axis !== undefined && perSampleAxis(axis)) {
     return derive(receiver, { data: true });
   }
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {

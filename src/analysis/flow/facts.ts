@@ -38,7 +38,7 @@ export interface TestFit {
 export interface Selection {
   line: number;
   endLine: number;
-  kind: 'search-on-test' | 'validation-data' | 'eval-set' | 'eval-dataset' | 'keep-best' | 'pick-best' | 'compare-scores';
+  kind: 'search-on-test' | 'validation-data' | 'val-dataloaders' | 'eval-set' | 'eval-dataset' | 'keep-best' | 'pick-best' | 'compare-scores';
   detail: string;
   sites: number[];
   /** Places in other files (the helper that stops early on what its caller handed it). */

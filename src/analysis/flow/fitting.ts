@@ -90,6 +90,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
       origins: it.ensureOrigin(X),
       // Labels passed (y) or a selector/target encoder: the step learned from the target.
       ...(X?.part === 'train' && !(args[1] ?? kwargs.get('y')) && !SUPERVISED_STEP.test(est.cls) ? { trainOnlyUnsupervised: true } : {}),
+      ...(X?.part === 'train' ? { fromTrainPart: true } : {}),
     });
     const before = est.fittedOn;
     est.fittedOn = { part: X?.part, line: call.line, leak };

@@ -6,6 +6,7 @@ import { isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { partFromName, type Part } from './knowledge.js';
 import { derive, type Estimator, type Val } from './values.js';
+import { recordSelection } from './fitting.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -68,11 +69,22 @@ function hfSelection(it: Interpreter, call: Call, kwargs: Map<string, Val>): voi
   it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'eval-dataset', detail: `\`eval_dataset=${text}\` is the test set, and ${how}`, sites: [] });
 }
 
+/** `L.Trainer(callbacks=[EarlyStopping(monitor="val_f1"), ModelCheckpoint(monitor="val_f1")])`: what it does with the validation loop. */
+export function lightningTrainer(it: Interpreter, call: Call, kwargs: Map<string, Val>): { selects?: { how: string; line: number } } {
+  const callbacks = kwargs.get('callbacks');
+  const named = [...new Set((callbacks?.elems ?? []).flatMap((v) => (v.selectsBy ? [v.selectsBy] : [])))];
+  const text = kwarg(call, 'callbacks');
+  if (text) for (const m of it.src(text).matchAll(/\b(EarlyStopping|ModelCheckpoint)\(/g)) if (!named.includes(m[1]!)) named.push(m[1]!);
+  if (named.length === 0) return {};
+  const how = named.map((n) => (n === 'EarlyStopping' ? 'early stopping watches it' : 'the checkpoint kept is the best on it')).join(' and ');
+  return { selects: { how, line: call.line } };
+}
+
 /**
  * `trainer.fit(model, train_dataloaders=...)` trains the module; `trainer.validate(model, dataloaders=...)` and
  * `trainer.test(...)` evaluate it on the rows of the loader given (held out only if those are held out).
  */
-export function lightningCall(it: Interpreter, call: Call, trainer: { fitRows?: Val }, method: string, args: Val[], kwargs: Map<string, Val>): Val {
+export function lightningCall(it: Interpreter, call: Call, trainer: { fitRows?: Val; selects?: { how: string; line: number } }, method: string, args: Val[], kwargs: Map<string, Val>): Val {
   const model = args[0] ?? kwargs.get('model');
   if (method === 'fit') {
     const rows = args[1] ?? kwargs.get('train_dataloaders') ?? kwargs.get('datamodule');
@@ -81,6 +93,11 @@ export function lightningCall(it: Interpreter, call: Call, trainer: { fitRows?: 
     const est: Estimator = model?.est ?? { cls: model?.instanceOf ?? 'LightningModule', line: call.line, endLine: call.endLine, kind: 'model', call, inner: [], deep: true };
     it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: rows?.part, splitIds: rows?.splitIds ?? [], ...(rows?.origins ? { origins: rows.origins } : {}) });
     if (val && val.part !== 'train' && val.part !== 'full') it.facts.heldOutUses.push(call.line);
+    if (val?.part === 'test' && trainer.selects) {
+      const arg = call.kwargs.find((k) => k.name === 'val_dataloaders')?.value ?? call.args[2];
+      const sites = trainer.selects.line === call.line ? [] : [trainer.selects.line];
+      recordSelection(it, val, { line: call.line, endLine: call.endLine, kind: 'val-dataloaders', detail: `\`val_dataloaders=${arg ? it.src(arg) : 'the test loader'}\` is the test set, and ${trainer.selects.how}`, sites });
+    }
     return {};
   }
   if (method === 'validate' || method === 'test' || method === 'predict') {

@@ -551,6 +551,9 @@ export class Interpreter {
       }
       case 'star':
         return this.eval(e.value, scope);
+      case 'lambda':
+        // `lambda x: torch.flip(x, dims=[2])`: a function like any other, returning its body.
+        return { fn: { def: lambdaDef(e), ctx: this.ctx, closure: scope === this.ctx.scope ? undefined : scope } };
       case 'str':
         // `f"accuracy {accuracy_score(y_te, p):.3f}"`: what is interpolated runs (metrics are computed there).
         if (e.parts) for (const p of e.parts) this.eval(p, scope);
@@ -779,6 +782,19 @@ export function guessFromName(name: string): Val {
   if (part) return { data: true, part };
   if (/^(x|y|X|df|data|dataset|features|labels|target|loader|inputs)$/.test(name)) return { data: true };
   return {};
+}
+
+const lambdaDefs = new WeakMap<object, DefStmt>();
+
+/** The def a lambda stands for (one per lambda node, so helpers run once are recognised as such). */
+function lambdaDef(e: Extract<Expr, { k: 'lambda' }>): DefStmt {
+  let def = lambdaDefs.get(e);
+  if (!def) {
+    const span = { line: e.line, endLine: e.endLine, start: e.start, end: e.end };
+    def = { ...span, k: 'def', name: '<lambda>', params: e.params, body: [{ ...span, k: 'return', value: e.body }], decorators: [] };
+    lambdaDefs.set(e, def);
+  }
+  return def;
 }
 
 /** Groups of fits in one loop, kept apart from the groups of call sites (`-line`). */

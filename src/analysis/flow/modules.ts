@@ -4,6 +4,7 @@ import type { Expr, Stmt } from '../python/ast.js';
 import { MAX_IMPORT_DEPTH, type ProjectView } from './project.js';
 import { Scope } from './scope.js';
 import type { FileCtx, Val } from './values.js';
+import { isTransformConstruction } from './augmentation.js';
 
 /** What of the interpreter the module following needs: where it is, and running one statement. */
 export interface ModuleHost {
@@ -78,7 +79,7 @@ export class ProjectModules {
   private declare(body: readonly Stmt[], scope: Scope): void {
     for (const s of body) {
       if (s.k === 'import' || s.k === 'def' || s.k === 'class') this.host.exec(s, scope);
-      else if (s.k === 'assign' && s.value && isLiteral(s.value) && s.targets.every((t) => t.k === 'name')) this.host.exec(s, scope);
+      else if (s.k === 'assign' && s.value && (isLiteral(s.value) || isTransformConstruction(s.value)) && s.targets.every((t) => t.k === 'name')) this.host.exec(s, scope);
       else if (s.k === 'if' || s.k === 'try') for (const b of s.k === 'try' ? [s.body, ...s.handlers] : [s.body, s.orelse]) this.declare(b, scope);
     }
   }
@@ -90,6 +91,7 @@ function isLiteral(e: Expr): boolean {
     case 'num':
     case 'const':
     case 'name':
+    case 'lambda': // defining a function has no side effects
       return true;
     case 'seq':
       return e.items.every(isLiteral);

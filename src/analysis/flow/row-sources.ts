@@ -27,7 +27,9 @@ export function selectedByPartIndex(it: Interpreter, call: Call, vals: Val[]): v
 export function reportPartPick(it: Interpreter, rows: Val, part: Part, at: Expr): void {
   const name = it.targets[0] ?? it.src(at);
   const sink = { line: it.stmt?.line ?? at.line, kind: 'split' as const, ...(part === 'train' ? { trainName: name } : { testName: name }), sinkText: it.stmt ? it.src(it.stmt) : it.src(at) };
-  if (rows.data && rows.leaks && (rows.part === undefined || rows.part === 'full')) it.reportLeak(rows, sink);
+  // What was learned from the training part only (`scaler.fit(X[tr])`, then `Xs[te]`) is no leak across this pick.
+  const leaks = rows.leaks?.filter((l) => !l.fromTrainPart);
+  if (rows.data && leaks?.length && (rows.part === undefined || rows.part === 'full')) it.reportLeak(rows, sink, leaks);
   const kept = keptStatistic(rows);
   if (kept) it.reportLeak(rows, sink, [kept]);
 }

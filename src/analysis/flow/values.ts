@@ -25,6 +25,8 @@ export interface Leak {
   sites?: Site[];
   /** Learned from a training part only, without labels: CV over those rows is not worth a CRITICAL (only supervised steps are). */
   trainOnlyUnsupervised?: boolean;
+  /** Learned from the training part of a split (`scaler.fit(X[tr])`): applied to all rows, then picked by part, it leaks nothing. */
+  fromTrainPart?: boolean;
 }
 
 
@@ -119,6 +121,14 @@ export interface Val {
   items?: Val[];
   /** Row indices of a fold (from `splitter.split`). */
   indexPart?: Part;
+  /** Row positions (`np.arange(len(df))`): split into parts, they pick each part's rows by index. */
+  positions?: boolean;
+  /** `len(rows)`: the rows counted (so `range(len(rows))` are their positions). */
+  countOf?: Val;
+  /** A transform that augments what it is applied to (`T.RandomHorizontalFlip()`, `A.Compose([...])`). */
+  augment?: { line: number; what: string };
+  /** A sample made by augmenting another (`aug(img)`, `np.fliplr(x)`). */
+  augmented?: { line: number; what: string };
   /** Probabilities or raw scores of a classifier. */
   prob?: boolean;
   /** Predictions of a model on some rows. */
@@ -150,7 +160,9 @@ export interface Val {
   /** A dict literal's string keys, aligned with `elems` (`{"train": ..., "test": ...}`). */
   keys?: (string | undefined)[];
   /** A PyTorch Lightning `Trainer`: `fit` trains the module it is given, `validate`/`test` evaluate it. */
-  lightningTrainer?: { fitRows?: Val };
+  lightningTrainer?: { fitRows?: Val; selects?: { how: string; line: number } };
+  /** A training callback that keeps the best epoch or stops on a monitored metric (`EarlyStopping`, `ModelCheckpoint(monitor=...)`). */
+  selectsBy?: string;
   /** A Hugging Face `Trainer`: the rows it trains on (its evaluate/predict on those rows are training scores). */
   hfTrainer?: { fitRows?: Val };
   /** Hugging Face `TrainingArguments(load_best_model_at_end=True, ...)`: the checkpoint kept is the best on the eval set. */
@@ -211,6 +223,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   // Rows drawn in random order stay in that order through selections and resets (until sorted again).
   if (from.sampled) v.sampled = true;
   if (from.redrawn !== undefined) v.redrawn = from.redrawn;
+  if (from.augmented) v.augmented = from.augmented;
   return Object.assign(v, extra);
 }
 
@@ -242,6 +255,7 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
     if (v.withTest !== undefined && out.withTest === undefined) out.withTest = v.withTest;
     if (v.selected && !out.selected) out.selected = v.selected;
     if (v.redrawn !== undefined && out.redrawn === undefined) out.redrawn = v.redrawn;
+    if (v.augmented && !out.augmented) out.augmented = v.augmented;
   }
   return Object.assign(out, extra);
 }

@@ -33,7 +33,7 @@ export type Expr = Span &
     | { k: 'boolop'; op: string; items: Expr[] }
     | { k: 'unary'; op: string; operand: Expr }
     | { k: 'cond'; body: Expr; test: Expr; orelse: Expr }
-    | { k: 'lambda'; body: Expr }
+    | { k: 'lambda'; params: Param[]; body: Expr }
     | { k: 'comp'; elt: Expr; gens: { target: Expr; iter: Expr }[]; conds: Expr[] }
     | { k: 'star'; value: Expr; double: boolean }
     | { k: 'other'; items: Expr[] }

@@ -241,9 +241,8 @@ function ifStatement(n: RawNode, ctx: Ctx, alternatives: RawNode[]): Stmt {
   };
 }
 
-function functionDef(n: RawNode, ctx: Ctx, decorators: Expr[]): Stmt {
+function parameterList(ps: RawNode | undefined, ctx: Ctx): Param[] {
   const params: Param[] = [];
-  const ps = field(n, 'parameters');
   for (const p of ps ? named(ps) : []) {
     if (p.t === 'identifier') params.push({ name: text(p, ctx) });
     else if (p.t === 'default_parameter' || p.t === 'typed_default_parameter') {
@@ -255,6 +254,11 @@ function functionDef(n: RawNode, ctx: Ctx, decorators: Expr[]): Stmt {
       if (id) params.push({ name: text(id, ctx) });
     }
   }
+  return params;
+}
+
+function functionDef(n: RawNode, ctx: Ctx, decorators: Expr[]): Stmt {
+  const params = parameterList(field(n, 'parameters'), ctx);
   const sp = span(n, ctx);
   return {
     line: sp.line,
@@ -432,7 +436,7 @@ function expr(n: RawNode, ctx: Ctx): Expr {
       return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'cond', body: exprOr(body, n, ctx), test: exprOr(test, n, ctx), orelse: exprOr(orelse, n, ctx) };
     }
     case 'lambda':
-      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'lambda', body: exprOr(field(n, 'body'), n, ctx) };
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'lambda', params: parameterList(field(n, 'parameters'), ctx), body: exprOr(field(n, 'body'), n, ctx) };
     case 'list_comprehension':
     case 'generator_expression':
     case 'set_comprehension':

@@ -73,7 +73,7 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
       fix:
         sel.kind === 'eval-dataset'
           ? 'Split a validation set off the training split (e.g. `ds["train"].train_test_split(test_size=0.1, seed=42)`) and pass it as eval_dataset; evaluate on the test split once, after training.'
-          : sel.kind === 'validation-data' || sel.kind === 'eval-set'
+          : sel.kind === 'validation-data' || sel.kind === 'eval-set' || sel.kind === 'val-dataloaders'
             ? 'Carve a validation set out of the training data (or use validation_split) for monitoring and early stopping; score the test set once, after training.'
             : 'Select with a validation set or cross-validation on the training data (e.g. GridSearchCV on X_train), then score the chosen model once on the test set.',
       fixed: dedent(selectionRewrite(current, sel.kind)),
