@@ -289,6 +289,16 @@ describe('metrics computed inside f-strings, and a constant prior as the baselin
     expect(findings(code(report('scores["n_test"] = len(y_b)')), 'no-baseline')).toHaveLength(1);
   });
 
+  it('no-baseline stays silent when a popularity ranking is scored next to the model', () => {
+    const report = py`
+      from ranking_metrics import ndcg_at
+      scored = X_b.assign(model=forest.predict_proba(X_b)[:, 1], popularity=X_b["bid"], label=y_b)
+      print({col: ndcg_at(scored, col, 10) for col in ("popularity", "model")}, roc_auc_score(y_b, forest.predict_proba(X_b)[:, 1]))
+    `.replace(/\n/g, '\n    ');
+    expect(findings(code(report), 'no-baseline')).toEqual([]);
+    expect(findings(code(report.replace(/popularity/g, 'recency')), 'no-baseline')).toHaveLength(1);
+  });
+
   it('no-baseline fires when the f-string reports the model alone', () => {
     const report = py`
       proba = forest.predict_proba(X_b)[:, 1]

@@ -1581,3 +1581,59 @@ describe('preprocessing-before-split: per-sample statistics and a scaler fitted 
     expect(findings(shuffled('X'), 'preprocessing-before-split')).toHaveLength(1);
   });
 });
+
+describe('per-group statistics before a split that keeps groups whole', () => {
+  const code = (feature: string, split: string) => HEAD + py`
+    from sklearn.model_selection import GroupShuffleSplit
+    imps = pd.read_parquet("impressions.parquet").sort_values(["session_id", "ts"])
+    imps["f"] = ${feature}
+    imps["prev_clicks"] = imps.groupby("session_id")["clicked"].transform(lambda s: s.shift(1, fill_value=0).cumsum())
+    ${split}
+    train_df, test_df = imps.iloc[train_idx], imps.iloc[test_idx]
+  `;
+  const grouped = 'train_idx, test_idx = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(imps, imps["clicked"], groups=imps["user_id"]))';
+  const shuffled = 'train_idx, test_idx = next(ShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(imps))';
+  const ratio = 'imps["price"] / imps.groupby("session_id")["price"].transform("median")';
+
+  it('stays silent for a per-session feature statistic and per-session lags when users are kept whole', () => {
+    expect(findings(code(ratio, grouped), 'preprocessing-before-split')).toEqual([]);
+    expect(findings(code(ratio, grouped), 'shuffled-time-series-split')).toEqual([]);
+  });
+
+  it('fires for the same statistic before a row-wise shuffled split', () => {
+    expect(findings(code(ratio, `from sklearn.model_selection import ShuffleSplit\n${shuffled}`), 'preprocessing-before-split')).toHaveLength(1);
+  });
+
+  it('fires for a per-group mean of the label (target encoding) even when users are kept whole', () => {
+    expect(findings(code('imps.groupby("item_id")["clicked"].transform("mean")', grouped), 'preprocessing-before-split')).toHaveLength(1);
+  });
+});
+
+describe('test-set-selection: an ARIMA order search scored by a helper that takes np.sqrt of the error', () => {
+  const code = (scored: string) => HEAD + py`
+    import itertools
+    from sklearn.metrics import mean_squared_error
+    from statsmodels.tsa.arima.model import ARIMA
+    series = np.log(pd.read_csv("passengers.csv", parse_dates=["month"]).set_index("month")["passengers"])
+    train, test = series.iloc[:-12], series.iloc[-12:]
+    fit_part, val_part = train.iloc[:-12], train.iloc[-12:]
+
+    def rmse(actual, forecast):
+        return float(np.sqrt(mean_squared_error(np.exp(actual), np.exp(forecast))))
+
+    best_rmse, best_order = np.inf, None
+    for order in itertools.product(range(3), range(2), range(3)):
+        res = ARIMA(${scored === 'test' ? 'train' : 'fit_part'}, order=order).fit()
+        score = rmse(${scored === 'test' ? 'test' : 'val_part'}, res.forecast(steps=12))
+        if score < best_rmse:
+            best_rmse, best_order = score, order
+  `;
+
+  it('fires at the comparison in the loop when the order is picked on the test months', () => {
+    expect(findings(code('test'), 'test-set-selection').map((f) => f.line)).toEqual([22]);
+  });
+
+  it('stays silent when it is picked on validation months carved from the training part', () => {
+    expect(findings(code('val'), 'test-set-selection')).toEqual([]);
+  });
+});

@@ -24,7 +24,7 @@ import {
 } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
 import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, lightningTrainer, statsmodelsModel } from './frameworks.js';
-import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, selectedByPartIndex } from './row-sources.js';
+import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, selectedByPartIndex, withinGroups } from './row-sources.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
 import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
@@ -285,6 +285,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   }
   // `float(np.sqrt(np.mean((y - p) ** 2)))`: a number made of predictions is still a score of them.
   if (/^(float|round|int)$/.test(name) && (args[0]?.pred || args[0]?.score)) return args[0].score ? { score: args[0].score } : derive(args[0]);
+  // `np.sqrt(mean_squared_error(y_te, fc))`: a score put through arithmetic is still that score.
+  if (/^(sqrt|log|log10|log1p|exp|abs|fabs|square|mean|asarray|array|item)$/.test(name) && args[0]?.score && !args[0].data) return { score: args[0].score };
   // `str(dst)` of a path an augmented copy was saved to still names that copy.
   if ((name === 'str' || name === 'fspath') && args[0]?.augmented) return derive(args[0]);
   if (/^(len|print|str|int|float|round|isinstance|type|range|enumerate|zip|repr|display)$/.test(name)) {
@@ -409,6 +411,16 @@ function setting(call: Call, args: Val[], name: string): Expr | undefined {
     if (at >= 0) return literal.values[at];
   }
   return undefined;
+}
+
+/** Splitters that keep each group's rows on one side, given the groups. */
+function keepsGroupsWhole(cls: string, groups: Expr | undefined): boolean {
+  return groups !== undefined && /^(GroupKFold|GroupShuffleSplit|StratifiedGroupKFold|LeaveOneGroupOut|LeavePGroupsOut)$/.test(cls);
+}
+
+/** `df["clicked"]` → `clicked`. */
+function columnOf(e: Expr | undefined): string | undefined {
+  return e?.k === 'sub' && e.index[0]?.k === 'str' ? e.index[0].value : undefined;
 }
 
 function splitter(it: Interpreter, call: Call, name: string, args: Val[]): Val {
@@ -637,8 +649,10 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   if (method === 'split' && receiver.splitter) {
     const X = args[0];
     it.facts.cvLines.push(call.line);
-    it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined });
-    if (X?.time && receiver.splitter.shuffled) {
+    const byGroup = keepsGroupsWhole(receiver.splitter.cls, call.args[2] ?? kwarg(call, 'groups'));
+    const label = columnOf(call.args[1] ?? kwarg(call, 'y'));
+    it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined }, byGroup ? X?.leaks?.filter((l) => !withinGroups(l, label)) : undefined);
+    if (X?.time && receiver.splitter.shuffled && !(byGroup && /per group/.test(X.time.what))) {
       const elsewhere = receiver.splitter.file !== undefined && receiver.splitter.file !== it.path;
       const built = elsewhere ? [{ file: receiver.splitter.file!, line: receiver.splitter.line }] : [];
       // Where the splitter was built (with its shuffle=True) is a site of the same finding.
@@ -647,7 +661,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     // The held-out fold of a CV splitter is a validation fold: early stopping or choices made on it are CV, not test-set selection.
     const fromDev = X?.part === 'train' || (X?.part === 'val' && X.dev === true);
     const once: [Part, Part] = X?.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
-    return { iterItems: [{ indexPart: 'train' }, { indexPart: 'val' }], firstSplit: once.map((indexPart) => ({ indexPart })) };
+    const groups = byGroup ? { byGroups: { label } } : {};
+    return { iterItems: [{ indexPart: 'train', ...groups }, { indexPart: 'val', ...groups }], firstSplit: once.map((indexPart) => ({ indexPart, ...groups })) };
   }
   if (method === 'save' && receiver.augmented) noteSavedCopy(receiver, args[0]);
   if ((method === 'append' || method === 'add' || method === 'extend') && args[0]) {
@@ -739,13 +754,14 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   }
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
     if (method === 'value_counts' && /\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn))) it.facts.imbalanceHints.push(line);
-    return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part, file: it.path, ...(receiver.origins ? { origins: receiver.origins } : {}) } };
+    const perGroup = receiver.grouped ? { perGroup: receiver.groupColumn ? { column: receiver.groupColumn } : {} } : {};
+    return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part, file: it.path, ...(receiver.origins ? { origins: receiver.origins } : {}), ...perGroup } };
   }
   let out = derive(receiver);
   out.grouped = undefined;
   const statArg = [...args, ...kwargs.values()].find((a) => a.stat);
   if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && (statArg.stat.part === undefined || statArg.stat.part === 'full')) {
-    addLeak(out, citeLeak(it, receiver, { kind: 'preprocess', file: it.path, line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText }));
+    addLeak(out, citeLeak(it, receiver, { kind: 'preprocess', file: it.path, line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText, ...(statArg.stat.perGroup ? { perGroup: statArg.stat.perGroup } : {}) }));
   } else if (statArg?.stat?.part === 'test' && receiver.data && receiver.part === 'test' && /^(fillna|map|replace|clip|sub|div|subtract|divide)$/.test(method)) {
     // `test.fillna(test.median())`, or a feature builder re-fitted on the test rows and applied to them.
     const at = [...call.args, ...call.kwargs.map((k) => k.value)].find((a) => it.eval(a, scope).stat);

@@ -344,7 +344,7 @@ export class Interpreter {
         if (marked && Object.keys(owner).length === 0) owner.indexPart = marked;
         if (owner.data && value.stat && value.stat.part !== 'test' && value.stat.part !== 'val') {
           // `df['enc'] = df.groupby('city')['y'].transform('mean')`: a statistic of all rows becomes a feature.
-          addLeak(owner, citeLeak(this, owner, { kind: 'preprocess', file: this.path, line: value.stat.line, endLine: this.stmt?.endLine ?? value.stat.endLine, what: value.stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined }));
+          addLeak(owner, citeLeak(this, owner, { kind: 'preprocess', file: this.path, line: value.stat.line, endLine: this.stmt?.endLine ?? value.stat.endLine, what: value.stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined, ...(value.stat.perGroup ? { perGroup: value.stat.perGroup } : {}) }));
         }
         if (owner.container && value.score) owner.container.scores.push(value.score);
         if (value.dates && target.index[0]?.k === 'str') this.dateColumns.add(target.index[0].value);
@@ -415,7 +415,10 @@ export class Interpreter {
     if (!this.inLoop()) return;
     for (const [score, other, scoreExpr] of [[va, b, a], [vb, a, b]] as [Val, Expr, Expr][]) {
       if (isTestScore(score) && keeps(other)) {
-        const line = scoreLine(score);
+        // A score computed inside a helper (`rmse(test, fc)` returning it) is cited in the loop, at the comparison.
+        const loop = this.loops[this.loops.length - 1]?.stmt;
+        const measured = scoreLine(score);
+        const line = loop && (score.score?.file ?? this.path) === this.path && measured >= loop.line && measured <= loop.endLine ? measured : s.line;
         // A trainer's loop keeping the best score on the loader a caller handed it is cited at that call.
         recordSelection(this, score, { line: Math.min(line, s.line), endLine: Math.max(line, s.line), kind: 'keep-best', detail: `\`${this.src(scoreExpr)}\` is measured on the test set and the loop keeps the best one (\`${this.src(test)}\`)`, sites: line === s.line ? [] : [s.line] });
         return;
@@ -468,7 +471,8 @@ export class Interpreter {
         const first = e.index[0];
         if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
         if (obj.keys && obj.elems && first?.k === 'str' && obj.keys.includes(first.value)) return obj.elems[obj.keys.indexOf(first.value)] ?? {};
-        if (obj.grouped) return obj;
+        // `df.groupby("session")["price"]`: the column whose per-group statistics follow.
+        if (obj.grouped) return first?.k === 'str' ? { ...obj, groupColumn: first.value } : obj;
         const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
         const selected = index.find((i) => i.selected)?.selected;
         if (selected && !obj.data) return { selected };
@@ -483,7 +487,7 @@ export class Interpreter {
           // `expr.loc[train_ids]`: rows picked by the ids of one part belong to that part.
           const idsPart = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test'))?.part : undefined;
           const fold = indexPart ?? keyPart ?? idsPart;
-          if (indexPart) reportPartPick(this, obj, indexPart, e);
+          if (indexPart) reportPartPick(this, obj, indexPart, e, index.find((i) => i.indexPart));
           const v = derive(obj, fold ? { part: fold } : {});
           // `D = D[keep]` with columns picked by a score learned from all rows: the kept frame carries it to the split.
           if (selected && (obj.part === undefined || obj.part === 'full')) addLeak(v, selected);
@@ -578,7 +582,7 @@ export class Interpreter {
     if (stat && rows && stat.part === 'test' && !targetRows) this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
     // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
     if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
-      const leak = citeLeak(this, rows, { kind: 'preprocess' as const, file: this.path, line: stat.line, endLine: this.stmt?.endLine ?? stat.endLine, what: stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined });
+      const leak = citeLeak(this, rows, { kind: 'preprocess' as const, file: this.path, line: stat.line, endLine: this.stmt?.endLine ?? stat.endLine, what: stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined, ...(stat.perGroup ? { perGroup: stat.perGroup } : {}) });
       out.leaks = [...(out.leaks ?? []), leak];
     }
     return out;

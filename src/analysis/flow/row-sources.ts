@@ -17,18 +17,30 @@ type Call = Extract<Expr, { k: 'call' }>;
 export function selectedByPartIndex(it: Interpreter, call: Call, vals: Val[]): void {
   const index = vals.find((v) => v.indexPart && !v.data);
   if (!index?.indexPart) return;
-  for (const rows of vals) reportPartPick(it, rows, index.indexPart, call);
+  for (const rows of vals) reportPartPick(it, rows, index.indexPart, call, index);
+}
+
+/**
+ * A per-group statistic of a feature (`price / groupby("session")["price"].median()`) before a split that keeps
+ * groups whole (by user, say) stays inside one side when sessions belong to users; a per-group statistic of the
+ * label (target encoding) does not: it is still learned from the other side's labels.
+ */
+export function withinGroups(leak: Leak, label: string | undefined): boolean {
+  const column = leak.perGroup?.column;
+  if (column === undefined) return false;
+  return column !== label && !/^(y|target|label|labels|class|outcome)$/i.test(column);
 }
 
 /**
  * Rows of every part picked by one part's indices (`x[train_idx]`, `Subset(ds, test_idx)`): that pick is
  * where the split happens, so what was learned from all the rows before leaks across it.
  */
-export function reportPartPick(it: Interpreter, rows: Val, part: Part, at: Expr): void {
+export function reportPartPick(it: Interpreter, rows: Val, part: Part, at: Expr, index?: Val): void {
   const name = it.targets[0] ?? it.src(at);
   const sink = { line: it.stmt?.line ?? at.line, kind: 'split' as const, ...(part === 'train' ? { trainName: name } : { testName: name }), sinkText: it.stmt ? it.src(it.stmt) : it.src(at) };
   // What was learned from the training part only (`scaler.fit(X[tr])`, then `Xs[te]`) is no leak across this pick.
-  const leaks = rows.leaks?.filter((l) => !l.fromTrainPart);
+  const byGroups = index?.byGroups;
+  const leaks = rows.leaks?.filter((l) => !l.fromTrainPart && !(byGroups && withinGroups(l, byGroups.label)));
   if (rows.data && leaks?.length && (rows.part === undefined || rows.part === 'full')) it.reportLeak(rows, sink, leaks);
   const kept = keptStatistic(rows);
   if (kept) it.reportLeak(rows, sink, [kept]);

@@ -27,6 +27,8 @@ export interface Leak {
   trainOnlyUnsupervised?: boolean;
   /** Learned from the training part of a split (`scaler.fit(X[tr])`): applied to all rows, then picked by part, it leaks nothing. */
   fromTrainPart?: boolean;
+  /** A statistic computed within groups (of `column` when named): a split that keeps groups whole may not cut through them. */
+  perGroup?: { column?: string };
 }
 
 
@@ -115,12 +117,25 @@ export interface Val {
   est?: Estimator;
   splitter?: Splitter;
   /** A statistic computed over rows. */
-  stat?: { line: number; endLine: number; what: string; part: Part | undefined; origins?: readonly number[]; file?: string; /** Shifted per entity so each row sees only earlier periods. */ pastOnly?: boolean };
+  stat?: {
+    line: number;
+    endLine: number;
+    what: string;
+    part: Part | undefined;
+    origins?: readonly number[];
+    file?: string;
+    /** Shifted per entity so each row sees only earlier periods. */
+    pastOnly?: boolean;
+    /** A statistic per group (`groupby(key)[column].transform("median")`), of that column when named. */
+    perGroup?: { column?: string };
+  };
   score?: Score;
   fn?: FunctionValue;
   items?: Val[];
   /** Row indices of a fold (from `splitter.split`). */
   indexPart?: Part;
+  /** Row indices from a splitter that keeps groups whole (`GroupShuffleSplit.split(X, y, groups=...)`), and the label column it was given. */
+  byGroups?: { label?: string };
   /** Row positions (`np.arange(len(df))`): split into parts, they pick each part's rows by index. */
   positions?: boolean;
   /** `len(rows)`: the rows counted (so `range(len(rows))` are their positions). */
@@ -173,6 +188,8 @@ export interface Val {
   perIteration?: Val[];
   /** A pandas groupby object. */
   grouped?: boolean;
+  /** The column picked from a grouped frame (`df.groupby("city")["price"]`). */
+  groupColumn?: string;
   /** Rows drawn at random (`df.sample`). */
   sampled?: boolean;
   /** Random row indices drawn with replacement (`np.random.randint(0, n, size=k)`): the line. */
