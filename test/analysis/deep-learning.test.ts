@@ -439,3 +439,43 @@ describe('test-set-selection: a Lightning Trainer validating on the test loader 
     expect(found('[]', 'test_dl')).toEqual([]);
   });
 });
+
+describe('no-held-out-evaluation: a fine-tuning loop scored on the dataset it trained on', () => {
+  const script = (evalRows: string) => py`
+    import numpy as np
+    import torch
+    from datasets import load_dataset
+    from sklearn.metrics import accuracy_score, f1_score
+    from torch.utils.data import DataLoader
+    from transformers import AutoModelForSequenceClassification
+    torch.manual_seed(0)
+    ds = load_dataset("csv", data_files="reviews.csv", split="train")
+    ${evalRows}
+    model = AutoModelForSequenceClassification.from_pretrained("bert-base-cased", num_labels=3)
+    opt = torch.optim.AdamW(model.parameters(), lr=2e-5)
+    for epoch in range(3):
+        model.train()
+        for batch in DataLoader(ds, batch_size=16, shuffle=True, generator=torch.Generator().manual_seed(0)):
+            opt.zero_grad()
+            model(**batch).loss.backward()
+            opt.step()
+    model.eval()
+    preds, golds = [], []
+    with torch.no_grad():
+        for batch in DataLoader(scored, batch_size=64):
+            preds.append(model(**batch).logits.argmax(-1).numpy())
+            golds.append(batch["labels"].numpy())
+    preds, golds = np.concatenate(preds), np.concatenate(golds)
+    print(accuracy_score(golds, preds), f1_score(golds, preds, average="macro"))
+  `;
+  const { analyze } = useAnalyzer();
+  const rules = (evalRows: string) => analyze({ 'requirements.txt': 'torch==2.4.1\n', 'finetune.py': script(evalRows) }).findings.map((f) => f.rule);
+
+  it('fires when the final evaluation runs over the same, never split, dataset', () => {
+    expect(rules('scored = ds')).toContain('no-held-out-evaluation');
+  });
+
+  it('stays silent when the evaluation runs over a separate test file', () => {
+    expect(rules('scored = load_dataset("csv", data_files="reviews_test.csv", split="train")')).not.toContain('no-held-out-evaluation');
+  });
+});

@@ -98,8 +98,10 @@ function perSampleAxis(axis: Expr): boolean {
 /** `model(x)`: a forward pass of a network. */
 function forwardPass(it: Interpreter, call: Call, args: Val[]): Val {
   const x = args[0];
-  // Only rows known to be data count (a Lightning `validation_step`'s batch is whatever the trainer passes).
-  if (x?.data && x.part !== 'train') it.facts.heldOutUses.push(call.line);
+  // Only rows known to be data count (a Lightning `validation_step`'s batch is whatever the trainer passes);
+  // rows of the whole, never split, dataset are no held-out rows.
+  if (x?.data && x.part !== 'train' && x.part !== 'full') it.facts.heldOutUses.push(call.line);
+  if (x?.data && it.inTrainingLoop()) it.facts.trainedOn.push(x.origins ?? []);
   return derive(x, { pred: true, prob: true });
 }
 

@@ -111,6 +111,8 @@ export interface FileFacts {
   imbalanceHints: number[];
   /** Calls of functions the analyzer cannot follow that receive a trained model (they may evaluate it). */
   unknownModelUses: number[];
+  /** Origins of the rows a network's training loop (one that calls backward) runs forward passes on. */
+  trainedOn: (readonly number[])[];
   /** Keras-style fit calls (model.fit with epochs/validation/callbacks). */
   kerasFits: { line: number; endLine: number; validation: boolean; earlyStopping: boolean }[];
 }
@@ -131,6 +133,7 @@ export function emptyFacts(): FileFacts {
     estimators: [],
     imbalanceHints: [],
     unknownModelUses: [],
+    trainedOn: [],
     kerasFits: [],
   };
 }

@@ -164,6 +164,11 @@ export class Interpreter {
     }
   }
 
+  /** Inside a loop that calls backward(): a network's training loop. */
+  inTrainingLoop(): boolean {
+    return this.loops.some((l) => /\.backward\(|manual_backward\(/.test(this.src(l.stmt)));
+  }
+
   inLoop(): boolean {
     return this.loops.length > 0;
   }

@@ -188,7 +188,7 @@ function stripComments(text: string): string {
 
 /** Labels scored that come from other sources than every fitted row (a second file loaded for evaluation). */
 function scoredOnOtherRows(facts: NonNullable<AnalysedFile['facts']>): boolean {
-  const fitted = facts.fits.map((f) => f.origins);
+  const fitted = [...facts.fits.map((f) => f.origins), ...facts.trainedOn];
   if (fitted.length === 0 || fitted.some((o) => !o || o.length === 0)) return false;
   const seen = new Set(fitted.flatMap((o) => [...(o ?? [])]));
   return facts.evals.some((e) => e.origins !== undefined && e.origins.length > 0 && e.origins.every((o) => !seen.has(o)));
