@@ -27,19 +27,25 @@ describe('missing-random-seed', () => {
     expect(f?.fixed).toBe('np.random.seed(42)\ntorch.manual_seed(42)\nnoise = np.random.randn(100)');
   });
 
-  it('stays silent with random_state, shuffle=False, KFold without shuffle, or a global numpy seed', () => {
+  it('stays silent with random_state, shuffle=False or KFold without shuffle', () => {
     expect(findings(py`
       from sklearn.model_selection import train_test_split, KFold
       a = train_test_split(X, y, random_state=0)
       b = train_test_split(X, y, shuffle=False)
       kf = KFold(n_splits=5)
     `, rule)).toEqual([]);
-    expect(findings(py`
+  });
+
+  it('still fires for a split without random_state under a global numpy seed, saying why', () => {
+    const [f, ...rest] = findings(py`
       import numpy as np
       np.random.seed(0)
       a = train_test_split(X, y)
       noise = np.random.randn(10)
-    `, rule)).toEqual([]);
+    `, rule);
+    expect(rest).toEqual([]);
+    expect(f?.line).toBe(3);
+    expect(f?.issue).toContain("numpy's global generator");
   });
 
   it('stays silent when seeds are set through a helper function, even in another file', () => {

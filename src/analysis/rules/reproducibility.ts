@@ -54,7 +54,10 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
       ...facts.unseededSplitters.map((s) => ({ line: s.line, endLine: s.line, what: `\`${s.cls}\`` })),
     ].sort((a, b) => a.line - b.line);
     const first = unseeded[0];
-    if (!first || seeded.has('numpy')) continue;
+    // A global np.random.seed does make sklearn's random_state=None repeatable, but only while nothing else draws
+    // from numpy's generator first: the split still moves when code above it changes, so it is still reported.
+    if (!first) continue;
+    const globalSeed = seeded.has('numpy');
     const current = linesOf(source, first.line, first.endLine);
     splitFindings.set(
       source.path,
@@ -64,7 +67,7 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
         line: first.line,
         endLine: first.endLine,
         title: 'Split or cross-validation without random_state',
-        issue: `${first.what} shuffles rows without \`${/Dataset\./.test(first.what) ? 'seed' : 'random_state'}\`${unseeded.length > 1 ? ` (and ${unseeded.length - 1} more split${unseeded.length > 2 ? 's' : ''} in this file)` : ''}, and no global seed is set.`,
+        issue: `${first.what} shuffles rows without \`${/Dataset\./.test(first.what) ? 'seed' : 'random_state'}\`${unseeded.length > 1 ? ` (and ${unseeded.length - 1} more split${unseeded.length > 2 ? 's' : ''} in this file)` : ''}${globalSeed ? ": it draws from numpy's global generator, so the split changes whenever any code before it draws random numbers" : ', and no global seed is set'}.`,
         impact: 'Every run trains and tests on different rows, so scores cannot be reproduced or compared between runs.',
         fix: 'Pass a fixed `random_state` (`seed` for Hugging Face `Dataset.train_test_split`, `generator=torch.Generator().manual_seed(...)` for random_split).',
         fixed: dedent(/random_split/.test(current) ? addKwarg(current, 'generator=torch.Generator().manual_seed(42)') : addKwarg(current, /Dataset\./.test(first.what) ? 'seed=42' : 'random_state=42')),
