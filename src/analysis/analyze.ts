@@ -16,7 +16,8 @@ import { leakageFindings } from './rules/leakage.js';
 import { reproducibilityFindings, summariseRandomness, type RandomnessSummary } from './rules/reproducibility.js';
 import { syntaxFindings } from './rules/syntax.js';
 import type { ParsePool } from './python/parse-pool.js';
-import { isUnitTest, loadSource, readSource, type InputFile, type SourceFile } from './source.js';
+import { classify, isUnitTest, loadSource, readSource, type InputFile, type SourceFile } from './source.js';
+import { resolveConfigPath, type ConfigData } from './config-files.js';
 import { summarise } from './summary.js';
 
 export interface AnalyzeOptions {
@@ -113,8 +114,17 @@ class ProjectAnalysis {
     this.imported = importedFiles(sorted, index);
     const importers = new Set([...this.imported.values()].flatMap((s) => [...s]));
     this.order = [...sorted.filter((f) => !this.imported.has(f.path)), ...sorted.filter((f) => this.imported.has(f.path))];
+    const configPaths = sorted.filter((f) => classify(f.path) === 'config').map((f) => f.path);
+    const configs = new Map<string, ConfigData | undefined>();
     this.project = {
       resolveModule: (from, module) => index.resolve(from, module),
+      config: (from, written) => {
+        const path = resolveConfigPath(configPaths, from, written);
+        if (path === undefined) return undefined;
+        if (!configs.has(path)) configs.set(path, readSource(this.unique.get(path)!).config);
+        const data = configs.get(path);
+        return data ? { path, data } : undefined;
+      },
       source: (path) => {
         const f = this.unique.get(path);
         const s = f && this.imported.has(path) ? this.load(f) : undefined;

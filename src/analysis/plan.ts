@@ -7,6 +7,8 @@ export const BASE_GLOBS: readonly GlobQuery[] = [
   { pattern: '**/*.py' },
   { pattern: '**/*.ipynb' },
   { pattern: '**/{requirements*.txt,requirements*.in,pyproject.toml,setup.cfg,setup.py,environment.yml,environment.yaml,conda.yml,conda.yaml,Pipfile,poetry.lock,Pipfile.lock,uv.lock,pdm.lock}' },
+  // Settings files the code reads (splits, seeds, paths, the part to monitor).
+  { pattern: '**/*.{yaml,yml,toml,json}' },
 ];
 
 /** Folders that hold installed packages or caches, not the project's code. */

@@ -2,6 +2,7 @@
 import type { Module } from './python/ast.js';
 import { notebookAsPercent, prepareNotebook } from './python/notebook.js';
 import type { PythonParser } from './python/parser.js';
+import { isConfigFile, parseConfig, type ConfigData } from './config-files.js';
 
 export interface InputFile {
   /** Path relative to the review root, as the tools show it. */
@@ -10,7 +11,7 @@ export interface InputFile {
   text: string;
 }
 
-export type FileKind = 'python' | 'notebook' | 'dependency' | 'lockfile' | 'other';
+export type FileKind = 'python' | 'notebook' | 'dependency' | 'lockfile' | 'config' | 'other';
 
 export interface SourceFile {
   path: string;
@@ -23,6 +24,8 @@ export interface SourceFile {
   code?: string;
   pipInstalls?: { line: number; text: string }[];
   cellStarts?: number[];
+  /** A settings file's values (YAML, TOML, JSON), when it parses. */
+  config?: ConfigData;
 }
 
 const DEPENDENCY_FILE = /(^|\/)(requirements[^/]*\.(txt|in)|pyproject\.toml|setup\.cfg|setup\.py|environment\.ya?ml|Pipfile|conda\.ya?ml)$/i;
@@ -33,6 +36,7 @@ export function classify(path: string): FileKind {
   if (DEPENDENCY_FILE.test(path)) return 'dependency';
   if (/\.ipynb$/i.test(path)) return 'notebook';
   if (/\.pyw?$/i.test(path)) return 'python';
+  if (isConfigFile(path)) return 'config';
   return 'other';
 }
 
@@ -58,6 +62,10 @@ export function readSource(file: InputFile): SourceFile {
     };
   }
   const text = file.text.replace(/\r\n?/g, '\n');
+  if (kind === 'config') {
+    const config = parseConfig(file.path, text);
+    return { path: file.path, kind, lines: splitLines(text), ...(config ? { config } : {}) };
+  }
   if (kind === 'python' || (kind === 'dependency' && /setup\.py$/i.test(file.path))) {
     return { path: file.path, kind, lines: splitLines(text), code: text };
   }

@@ -16,13 +16,14 @@ export function summarise(files: readonly AnalysedFile[], findings: readonly Fin
   const scripts = files.filter((f) => f.source.kind === 'python');
   const notebooks = files.filter((f) => f.source.kind === 'notebook');
   const deps = files.filter((f) => f.source.kind === 'dependency' || f.source.kind === 'lockfile');
+  const settings = files.filter((f) => f.source.kind === 'config');
   const lines = files.reduce((n, f) => n + f.source.lines.length, 0);
   const parts: string[] = [];
   if (scripts.length + notebooks.length === 0) {
     parts.push(`Static analysis found no Python files or notebooks to review${deps.length ? ` (only ${plural(deps.length, 'dependency file')})` : ''}.`);
   } else {
     parts.push(
-      `Static analysis (offline, no model) of ${plural(scripts.length, 'Python file')}, ${plural(notebooks.length, 'notebook')} and ${plural(deps.length, 'dependency file')} (${plural(lines, 'line')}).`,
+      `Static analysis (offline, no model) of ${plural(scripts.length, 'Python file')}, ${plural(notebooks.length, 'notebook')} and ${plural(deps.length, 'dependency file')}${settings.length > 0 ? `, with ${plural(settings.length, 'settings file')} read for the values the code takes from them` : ''} (${plural(lines, 'line')}).`,
     );
   }
   const tests = files.filter((f) => f.unitTest).length;

@@ -30,11 +30,11 @@ function readResult(lines: string[], start = 1, total = lines.length, window = l
 const user = (content: Message['content']): Message => ({ role: 'user', content } as Message);
 
 describe('offline provider turns', () => {
-  it('starts with Glob calls for code, notebooks and dependency files, with tool-call events then one finish', async () => {
+  it('starts with Glob calls for code, notebooks, dependency and settings files, with tool-call events then one finish', async () => {
     const { events, finish, calls } = await turn([user([{ type: 'text', text: 'Review this.' }])]);
-    expect(calls.map((c) => c.name)).toEqual(['Glob', 'Glob', 'Glob']);
-    expect(calls.map((c) => (c.input as { pattern: string }).pattern)).toEqual(expect.arrayContaining(['**/*.py', '**/*.ipynb']));
-    expect(events.filter((e) => e.type === 'tool-call')).toHaveLength(3);
+    expect(calls.map((c) => c.name)).toEqual(['Glob', 'Glob', 'Glob', 'Glob']);
+    expect(calls.map((c) => (c.input as { pattern: string }).pattern)).toEqual(expect.arrayContaining(['**/*.py', '**/*.ipynb', '**/*.{yaml,yml,toml,json}']));
+    expect(events.filter((e) => e.type === 'tool-call')).toHaveLength(4);
     expect(finish).toMatchObject({ stopReason: 'tool_use', usage: { inputTokens: 0, outputTokens: 0 } });
     expect(events.filter((e) => e.type === 'finish')).toHaveLength(1);
   });

@@ -17,6 +17,7 @@ describe('glob planning', () => {
       { pattern: '**/*.py', result: `${listed}\n[review-agent: showing the 100 newest of 250 matching files; narrow the pattern or path to see others]` },
       { pattern: '**/*.ipynb', result: '[review-agent: no files match "**/*.ipynb" in the review root]' },
       { pattern: '**/{requirements*.txt,requirements*.in,pyproject.toml,setup.cfg,setup.py,environment.yml,environment.yaml,conda.yml,conda.yaml,Pipfile,poetry.lock,Pipfile.lock,uv.lock,pdm.lock}', result: 'requirements.txt' },
+      { pattern: '**/*.{yaml,yml,toml,json}', result: '[review-agent: no files match "**/*.{yaml,yml,toml,json}" in the review root]' },
     ]);
     const p = plan(readTranscript(messages));
     expect(p.globs).toEqual([
@@ -33,9 +34,11 @@ describe('glob planning', () => {
       { pattern: '**/*.py', result: 'b.py\na.py' },
       { pattern: '**/*.ipynb', result: 'nb.ipynb' },
       { pattern: '**/{requirements*.txt,requirements*.in,pyproject.toml,setup.cfg,setup.py,environment.yml,environment.yaml,conda.yml,conda.yaml,Pipfile,poetry.lock,Pipfile.lock,uv.lock,pdm.lock}', result: 'poetry.lock\npyproject.toml' },
+      { pattern: '**/*.{yaml,yml,toml,json}', result: 'conf/train.yaml\npyproject.toml\npackage.json\n.github/workflows/ci.yml\nannotations/boxes.json\nconf/params.json' },
     ]);
     const p = plan(readTranscript(messages));
     expect(p.globs).toEqual([]);
-    expect(p.reads.map((r) => r.file_path)).toEqual(['a.py', 'b.py', 'nb.ipynb', 'pyproject.toml']);
+    // Settings files are read too; tool settings, CI files and JSON data are not.
+    expect(p.reads.map((r) => r.file_path)).toEqual(['a.py', 'b.py', 'conf/params.json', 'conf/train.yaml', 'nb.ipynb', 'pyproject.toml']);
   });
 });

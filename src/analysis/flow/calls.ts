@@ -24,7 +24,8 @@ import {
 } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
 import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, lightningTrainer, statsmodelsModel } from './frameworks.js';
-import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, selectedByPartIndex, withinGroups } from './row-sources.js';
+import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, partOfPathText, selectedByPartIndex, withinGroups } from './row-sources.js';
+import { commandLine, loadSettings, openedPath, settingAt } from './settings.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
 import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
@@ -174,6 +175,10 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     it.facts.estimators.push(est);
     return { est };
   }
+  const settings = loadSettings(it, qual, args, kwargs) ?? openedPath(name, args);
+  if (settings) return settings;
+  if (name === 'ArgumentParser') return { cliDefaults: new Map() };
+  if (name === 'join' && /(^|\.)path\.join$/.test(qual) && args.length > 0 && args.every((a) => typeof a.const === 'string')) return { const: args.map((a) => a.const).join('/') };
   const augmentation = augmentationTransform(qual, name, args, kwargs, call) ?? augmentFunction(call, qual, args);
   if (augmentation) return augmentation;
   if (/^[A-Z]/.test(name) || PIPELINES.has(name) || name === 'make_column_transformer') {
@@ -442,7 +447,9 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
   // `TensorDataset(X, y)`: wrapping rows already in memory keeps what is known of them (leaks, time order, part).
   const wrapped = args.filter((a) => a.data);
   if (wrapped.length > 0) return combine(wrapped, { data: true });
-  const part: Part = partOfPath(call.args[0]) ?? 'full';
+  // `pd.read_csv(cfg["paths"]["test"])`: a path known from settings names its part too.
+  const written = args[0]?.const;
+  const part: Part = partOfPath(call.args[0]) ?? (typeof written === 'string' ? partOfPathText(written) : undefined) ?? 'full';
   const v: Val = { data: true, part, origins: [it.nextOrigin()] };
   const parseDates = kwarg(call, 'parse_dates');
   if (parseDates && !isConst(parseDates, 'False')) {
@@ -587,6 +594,11 @@ function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kw
 
 function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
   const est = receiver.est;
+  const cli = commandLine(call, receiver, method, args, kwargs);
+  if (cli) return cli;
+  // `cfg.get("monitor", "val")`: the setting, or the default the code gives.
+  if (receiver.config && method === 'get' && typeof args[0]?.const === 'string') return settingAt(receiver.config, args[0].const) ?? args[1] ?? {};
+  if (typeof receiver.const === 'string' && /^(read_text|open|read_bytes)$/.test(method)) return { opened: receiver.const };
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
   if (receiver.lightningTrainer) return lightningCall(it, call, receiver.lightningTrainer, method, args, kwargs);
@@ -597,7 +609,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   }
   if (receiver.keys && receiver.elems && /^(items|values)$/.test(method)) {
     const elems = receiver.elems;
-    const perIteration = method === 'items' ? elems.map((v) => ({ items: [{}, v] })) : elems;
+    const keys = receiver.keys;
+    const perIteration = method === 'items' ? elems.map((v, i) => ({ items: [keys[i] !== undefined ? { const: keys[i] } : {}, v] })) : elems;
     return { elems, perIteration, iterItems: method === 'items' ? [{}, elems.find((x) => x.est) ?? elems[0] ?? {}] : undefined };
   }
   // `SmallCNN().to(device)`: torch's device/dtype/mode moves return the module itself.

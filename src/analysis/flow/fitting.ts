@@ -207,7 +207,9 @@ export function recordTestFit(it: Interpreter, X: Val, fit: TestFit): void {
  */
 export function recordSelection(it: Interpreter, rows: Val | undefined, sel: Selection, home: string = it.path): void {
   const frame = it.callSiteFor(rows);
-  const at = frame ? { ...sel, line: frame.line, endLine: frame.endLine, sites: [], elsewhere: [{ file: home, line: sel.line }] } : sel;
+  let at = frame ? { ...sel, line: frame.line, endLine: frame.endLine, sites: [], elsewhere: [{ file: home, line: sel.line }] } : sel;
+  // `eval_set=pools[cfg["monitor_split"]]`: the settings line that names the test part is where the fix goes too.
+  if (rows?.configSite) at = { ...at, elsewhere: [...(at.elsewhere ?? []), rows.configSite] };
   const facts = it.factsOf(frame ? frame.path : home);
   if (facts.selections.some((s) => s.line === at.line && s.kind === at.kind)) return;
   facts.selections.push(at);

@@ -11,6 +11,8 @@ import { reportPartPick } from './row-sources.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
+import type { ConfigData } from '../config-files.js';
+import { settingAt } from './settings.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Score, type Val } from './values.js';
@@ -75,11 +77,13 @@ export class Interpreter {
   private readonly modules: ProjectModules;
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly factsFor: (path: string) => FileFacts;
+  private readonly project: ProjectView | undefined;
 
   constructor(text: string, options: InterpreterOptions = {}) {
     this.entry = { path: options.path ?? '', text, scope: new Scope() };
     this.ctx = this.entry;
     this.modules = new ProjectModules(this, options.project);
+    this.project = options.project;
     this.inlined = options.inlined ?? new Set();
     this.factsFor = options.factsFor ?? ((path) => {
       let f = this.factsByPath.get(path);
@@ -162,6 +166,11 @@ export class Interpreter {
       const file = leak.file ?? this.path;
       this.factsFor(file).leakSinks.push({ leak, ...sink, ...(file !== this.path ? { sinkFile: this.path } : {}) });
     }
+  }
+
+  /** The settings file a path written in the running file names, with its values. */
+  configFile(written: string): { path: string; data: ConfigData } | undefined {
+    return this.project?.config?.(this.path, written);
   }
 
   /** Inside a loop that calls backward(): a network's training loop. */
@@ -281,6 +290,31 @@ export class Interpreter {
     if (!each || each.length < 2 || each.length > 8) return undefined;
     const parts = new Set(each.map((v) => (v.items ? v.items[1] : v)).filter((v) => v?.data).map((v) => v!.part));
     return parts.size >= 2 && (parts.has('test') || parts.has('val')) ? each : undefined;
+  }
+
+  /**
+   * `{name: Pool(df) for name, df in parts.items()}` over a keyed dict of parts: a keyed dict again, each value
+   * built from its own part (so `pools["test"]` is still the test rows).
+   */
+  private keyedComprehension(e: Extract<Expr, { k: 'comp' }>, scope: Scope): Val | undefined {
+    const [gen, ...more] = e.gens;
+    if (!gen || more.length > 0 || e.elt.k !== 'other' || e.elt.items.length !== 2) return undefined;
+    const iter = this.eval(gen.iter, scope);
+    const each = iter.perIteration;
+    if (!each || each.length === 0 || each.length > 8 || !each.every((v) => typeof v.items?.[0]?.const === 'string')) return undefined;
+    const [keyExpr, valueExpr] = e.elt.items as [Expr, Expr];
+    const keys: string[] = [];
+    const elems: Val[] = [];
+    for (const item of each) {
+      const inner = new Scope(scope);
+      this.assign(gen.target, item, inner, undefined);
+      if (e.conds.some((c) => this.eval(c, inner).const === false)) continue;
+      const key = this.eval(keyExpr, inner).const;
+      if (typeof key !== 'string') return undefined;
+      keys.push(key);
+      elems.push(this.keyedPart(key, this.eval(valueExpr, inner), valueExpr));
+    }
+    return { keys, elems };
   }
 
   /**
@@ -459,6 +493,9 @@ export class Interpreter {
         if (obj.localModule) return this.modules.memberOf(obj, e.attr);
         if (obj.qual) return { qual: `${obj.qual}.${e.attr}` };
         if (obj.attrs) return obj.attrs.get(e.attr) ?? {};
+        // `cfg.training.monitor`, `args.config`: a setting, or a command-line option's default.
+        if (obj.config) return settingAt(obj.config, e.attr) ?? {};
+        if (obj.cliDefaults) return obj.cliDefaults.get(e.attr) ?? {};
         if (obj.est && /^(best_estimator_|estimator|named_steps|steps)$/.test(e.attr)) return { est: obj.est };
         // `selector.support_`: which columns a selector fitted on rows kept; it carries what it learned from them.
         const learned = obj.est?.kind === 'preprocess' && (obj.est.fittedOn?.part ?? 'full') === 'full' ? obj.est.fittedOn?.leak : undefined;
@@ -476,6 +513,13 @@ export class Interpreter {
         const first = e.index[0];
         if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
         if (obj.keys && obj.elems && first?.k === 'str' && obj.keys.includes(first.value)) return obj.elems[obj.keys.indexOf(first.value)] ?? {};
+        // `pools[cfg["monitor_split"]]`: a key known from settings picks that entry (the settings line is a site).
+        const known = index[0]?.const;
+        if (obj.keys && obj.elems && typeof known === 'string' && obj.keys.includes(known) && first?.k !== 'str') {
+          const entry = obj.elems[obj.keys.indexOf(known)] ?? {};
+          return index[0]?.configSite ? { ...entry, configSite: index[0].configSite } : entry;
+        }
+        if (obj.config && (typeof known === 'string' || typeof known === 'number')) return settingAt(obj.config, known) ?? {};
         // `df.groupby("session")["price"]`: the column whose per-group statistics follow.
         if (obj.grouped) return first?.k === 'str' ? { ...obj, groupColumn: first.value } : obj;
         const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
@@ -548,6 +592,8 @@ export class Interpreter {
         return v;
       }
       case 'comp': {
+        const keyed = this.keyedComprehension(e, scope);
+        if (keyed) return keyed;
         const each = this.perItem(e, scope);
         if (each) return combine(each, { items: each, elems: each });
         const inner = new Scope(scope);
@@ -566,7 +612,7 @@ export class Interpreter {
       case 'str':
         // `f"accuracy {accuracy_score(y_te, p):.3f}"`: what is interpolated runs (metrics are computed there).
         if (e.parts) for (const p of e.parts) this.eval(p, scope);
-        return {};
+        return e.fstring ? {} : { const: e.value };
       default:
         return {};
     }
@@ -576,6 +622,8 @@ export class Interpreter {
   private binop(e: Extract<Expr, { k: 'binop' }>, scope: Scope): Val {
     const l = this.eval(e.left, scope);
     const r = this.eval(e.right, scope);
+    // `Path("conf") / "train.yaml"`, `root + "/test.csv"`: a path still known.
+    if (typeof l.const === 'string' && typeof r.const === 'string' && (e.op === '/' || e.op === '+')) return { const: e.op === '/' ? `${l.const.replace(/\/+$/, '')}/${r.const}` : l.const + r.const };
     const out = combine([l, r]);
     const stat = l.stat ?? r.stat;
     const rows = l.data ? l : r.data ? r : undefined;

@@ -1,5 +1,6 @@
 // The project's own Python modules: which file an `import` names, so helpers and classes defined in
 // other files of the review can be followed like helpers of the same file.
+import type { ConfigData } from '../config-files.js';
 import type { Module } from '../python/ast.js';
 
 /** Bounds how many files deep imports are followed when building the names of an imported module. */
@@ -17,6 +18,8 @@ export interface ProjectView {
   resolveModule(fromPath: string, module: string): string | undefined;
   /** The parsed file (parsed on first use and kept while the project is analysed). */
   source(path: string): ModuleSource | undefined;
+  /** The settings file a path written in `fromPath` names (`"config/train.yaml"`), with its values. */
+  config?(fromPath: string, written: string): { path: string; data: ConfigData } | undefined;
 }
 
 /**

@@ -94,5 +94,10 @@ export function partOfPath(path: Expr | undefined): Part | undefined {
     if (e.k === 'str' && /\.\w+$|[\\/]/.test(e.value)) last = e.value;
   });
   if (path.k === 'str') last = path.value;
-  return last === undefined ? undefined : partFromName(last.replace(/^.*[\\/]/, '').replace(/\.\w+$/, ''));
+  return last === undefined ? undefined : partOfPathText(last);
+}
+
+/** `"data/claims_test.parquet"` → test. */
+export function partOfPathText(path: string): Part | undefined {
+  return partFromName(path.replace(/^.*[\\/]/, '').replace(/\.\w+$/, ''));
 }

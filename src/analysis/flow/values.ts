@@ -138,6 +138,16 @@ export interface Val {
   byGroups?: { label?: string };
   /** Row positions (`np.arange(len(df))`): split into parts, they pick each part's rows by index. */
   positions?: boolean;
+  /** A known constant: a string literal, a setting read from a config file, a command-line default. */
+  const?: string | number | boolean;
+  /** Where a constant was set in a settings file (cited as a site of what it causes). */
+  configSite?: Site;
+  /** A settings file's (sub)tree (`yaml.safe_load(open("train.yaml"))`, `cfg["training"]`). */
+  config?: { value: unknown; file: string; key: string; lines: ReadonlyMap<string, number> };
+  /** A file opened for reading (`open("train.yaml")`, `Path(p).read_text()`): its path. */
+  opened?: string;
+  /** `argparse` results: each option's default by its destination name. */
+  cliDefaults?: Map<string, Val>;
   /** `len(rows)`: the rows counted (so `range(len(rows))` are their positions). */
   countOf?: Val;
   /** A transform that augments what it is applied to (`T.RandomHorizontalFlip()`, `A.Compose([...])`). */
@@ -241,6 +251,8 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.sampled) v.sampled = true;
   if (from.redrawn !== undefined) v.redrawn = from.redrawn;
   if (from.augmented) v.augmented = from.augmented;
+  // Rows picked by a setting (`sets[cfg["monitor"]]`) remember the settings line through selections and drops.
+  if (from.configSite && from.data) v.configSite = from.configSite;
   return Object.assign(v, extra);
 }
 
