@@ -4,6 +4,7 @@ import type { FindingInput, ReviewSubmission } from '../review/schema.js';
 import { verdictFor } from '../review/verdict.js';
 import { emptyFacts, type FileFacts } from './flow/facts.js';
 import { Interpreter } from './flow/interpreter.js';
+import { Handoffs, writersFirst } from './flow/handoffs.js';
 import { importedFiles, ModuleIndex, type ProjectView } from './flow/project.js';
 import { ProjectLinks } from './rules/project-links.js';
 import { mergeFindings } from './findings.js';
@@ -97,6 +98,7 @@ class ProjectAnalysis {
   private readonly project: ProjectView;
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly inlined = new Set<object>();
+  private readonly handoffs = new Handoffs();
   private readonly links: ProjectLinks;
   private readonly findings: FindingInput[] = [];
   private readonly analysed: AnalysedFile[] = [];
@@ -113,7 +115,8 @@ class ProjectAnalysis {
     const index = new ModuleIndex(sorted.map((f) => f.path));
     this.imported = importedFiles(sorted, index);
     const importers = new Set([...this.imported.values()].flatMap((s) => [...s]));
-    this.order = [...sorted.filter((f) => !this.imported.has(f.path)), ...sorted.filter((f) => this.imported.has(f.path))];
+    // Scripts that write a file another one reads go first, so the reader sees what was written.
+    this.order = [...writersFirst(sorted.filter((f) => !this.imported.has(f.path))), ...sorted.filter((f) => this.imported.has(f.path))];
     const configPaths = sorted.filter((f) => classify(f.path) === 'config').map((f) => f.path);
     const configs = new Map<string, ConfigData | undefined>();
     this.project = {
@@ -168,7 +171,7 @@ class ProjectAnalysis {
       if (!this.imported.has(source.path)) source.module = undefined;
       return;
     }
-    new Interpreter(source.code, { path: source.path, project: this.project, factsFor: this.factsFor, inlined: this.inlined }).run(source.module);
+    new Interpreter(source.code, { path: source.path, project: this.project, factsFor: this.factsFor, inlined: this.inlined, handoffs: this.handoffs }).run(source.module);
     const facts = this.factsFor(source.path);
     const out: AnalysedFile = { source, facts };
     if (source.kind !== 'dependency') {

@@ -26,6 +26,7 @@ import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } f
 import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, lightningTrainer, statsmodelsModel } from './frameworks.js';
 import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, partOfPathText, selectedByPartIndex, withinGroups } from './row-sources.js';
 import { commandLine, loadSettings, openedPath, settingAt } from './settings.js';
+import { noteWrite, readBack } from './handoffs.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
 import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
@@ -175,6 +176,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     it.facts.estimators.push(est);
     return { est };
   }
+  noteWrite(it, call, qual, undefined, undefined, args, kwargs);
   const settings = loadSettings(it, qual, args, kwargs) ?? openedPath(name, args);
   if (settings) return settings;
   if (name === 'ArgumentParser') return { cliDefaults: new Map() };
@@ -458,6 +460,8 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
     const indexCol = kwarg(call, 'index_col');
     if (indexCol && !isConst(indexCol, 'None')) v.time = { line: call.line, what: 'a date index (`index_col` with `parse_dates`)', file: it.path };
   }
+  // A file another script of the review wrote: its rows carry what they carried then.
+  if (typeof written === 'string') readBack(it, written, v);
   if (isConst(kwarg(call, 'return_X_y'), 'True')) return { items: [{ ...v }, { ...v }] };
   void kwargs;
   return v;
@@ -594,6 +598,7 @@ function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kw
 
 function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
   const est = receiver.est;
+  noteWrite(it, call, undefined, method, receiver, args, kwargs);
   const cli = commandLine(call, receiver, method, args, kwargs);
   if (cli) return cli;
   // `cfg.get("monitor", "val")`: the setting, or the default the code gives.

@@ -13,6 +13,7 @@ import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from '.
 import type { ProjectView } from './project.js';
 import type { ConfigData } from '../config-files.js';
 import { settingAt } from './settings.js';
+import type { Handoffs } from './handoffs.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Score, type Val } from './values.js';
@@ -50,6 +51,8 @@ export interface InterpreterOptions {
   factsFor?: (path: string) => FileFacts;
   /** Functions that ran through a call anywhere in the review (not analysed again on their own). */
   inlined?: Set<object>;
+  /** Files written by the review's scripts, for the scripts that read them. */
+  handoffs?: Handoffs;
 }
 
 export class Interpreter {
@@ -78,12 +81,14 @@ export class Interpreter {
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly factsFor: (path: string) => FileFacts;
   private readonly project: ProjectView | undefined;
+  readonly handoffs: Handoffs | undefined;
 
   constructor(text: string, options: InterpreterOptions = {}) {
     this.entry = { path: options.path ?? '', text, scope: new Scope() };
     this.ctx = this.entry;
     this.modules = new ProjectModules(this, options.project);
     this.project = options.project;
+    this.handoffs = options.handoffs;
     this.inlined = options.inlined ?? new Set();
     this.factsFor = options.factsFor ?? ((path) => {
       let f = this.factsByPath.get(path);

@@ -106,12 +106,14 @@ function leakFinding(file: SourceFile, group: LeakSink[]): FindingDraft {
   const endLine = last.endLine - leak.line <= 8 ? Math.max(leak.endLine, last.endLine) : leak.endLine;
   const oversample = leak.kind === 'oversample';
   const data = leak.dataText ? `\`${leak.dataText}\`` : 'the data';
+  // A sink in another file (a script that reads what this one wrote) is named with its file.
+  const at = sink.sinkFile && sink.sinkFile !== file.path ? `${sink.sinkFile}:${sink.line}` : `line ${sink.line}`;
   const where =
     sink.kind === 'split'
-      ? `the same rows are split into train and test afterwards (line ${sink.line})`
+      ? `the same rows are split into train and test afterwards (${at})`
       : sink.kind === 'transform'
-        ? `it was fitted on all rows and then applied to the split parts (line ${sink.line})`
-        : `the rows are cross-validated afterwards (line ${sink.line}), so every validation fold took part in the fit`;
+        ? `it was fitted on all rows and then applied to the split parts (${at})`
+        : `the rows are cross-validated afterwards (${at}), so every validation fold took part in the fit`;
   const issue = oversample
     ? `${leak.what} creates synthetic/duplicated rows from ${data} at line ${leak.line}, and ${where}.`
     : `${leak.what.includes('(') ? `\`${leak.what}\` is computed` : `${leak.what} is fitted`} on ${data} at line ${leak.line}${others.length ? ` (so ${others.length === 1 ? 'is' : 'are'} ${others.map((o) => (o.what.includes('(') ? `\`${o.what}\`` : o.what)).join(', ')} at line${others.length > 1 ? 's' : ''} ${others.map((o) => o.line).join(', ')})` : ''}, and ${where}.`;
