@@ -97,7 +97,9 @@ describe('classes of other files', () => {
       print(s.train().report())
     `;
     const found = of({ 'study.py': TRAINER, 'main.py': main }, 'no-held-out-evaluation');
-    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['study.py', 21, 'HIGH']]);
+    // Cited at the call that ran the scoring, the metric inside the class as a site.
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['main.py', 5, 'HIGH']]);
+    expect(found[0]?.sites).toEqual([{ file: 'study.py', line: 21 }]);
   });
 
   it('stays silent when the caller splits and passes the held-out rows to the method', () => {
@@ -587,5 +589,153 @@ describe('a trainer class of another module, handed the network and the loaders'
 
   it('stays silent when it early-stops on the validation loader', () => {
     expect(of(files('val_dl'), 'test-set-selection')).toEqual([]);
+  });
+});
+
+describe('production-style projects: registries, evaluator objects, artifacts handed between stages', () => {
+  it('rows loaded from an artifact into names that say test are the test rows (a calibrator fitted on them is fit-on-test)', () => {
+    const evaluate = py`
+      import joblib
+      from sklearn.calibration import CalibratedClassifierCV
+      from sklearn.metrics import brier_score_loss
+      models = joblib.load("artifacts/models.joblib")
+      X_test, y_test = joblib.load("artifacts/test_split.joblib")
+      calibrated = CalibratedClassifierCV(models["gbm"], method="isotonic", cv="prefit")
+      ${'calibrated.fit(X_test, y_test)'}
+      print(brier_score_loss(y_test, calibrated.predict_proba(X_test)[:, 1]))
+    `;
+    expect(of({ 'evaluate.py': evaluate }, 'fit-on-test').map((f) => f.line)).toEqual([7]);
+    expect(of({ 'evaluate.py': evaluate.replace('X_test, y_test = joblib.load', 'X_cal, y_cal = joblib.load').replace(/X_test|y_test/g, (m) => (m === 'X_test' ? 'X_cal' : 'y_cal')) }, 'fit-on-test')).toEqual([]);
+  });
+
+  it('a folder from os.environ.get(...) with a default still lets the written file be found by the reader', () => {
+    const settings = py`
+      import os
+      from pathlib import Path
+      DATA_DIR = Path(os.environ.get("FRAUD_DATA_DIR", "data"))
+    `;
+    const prepare = py`
+      import pandas as pd
+      from imblearn.over_sampling import SMOTE
+      from fraud.settings import DATA_DIR
+      raw = pd.read_parquet(DATA_DIR / "transactions.parquet")
+      X_bal, y_bal = SMOTE(random_state=0).fit_resample(raw.drop(columns="y"), raw["y"])
+      X_bal.assign(y=y_bal).to_parquet(DATA_DIR / "model_table.parquet")
+    `;
+    const train = py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from fraud.settings import DATA_DIR
+      table = pd.read_parquet(DATA_DIR / "model_table.parquet")
+      X_tr, X_te, y_tr, y_te = train_test_split(table.drop(columns="y"), table["y"], stratify=table["y"], random_state=0)
+    `;
+    const found = of({ 'fraud/__init__.py': '', 'fraud/settings.py': settings, 'pipeline/01_prepare.py': prepare, 'pipeline/02_train.py': train }, 'oversampling-before-split');
+    expect(found.map((f) => [f.file, f.line])).toEqual([['pipeline/01_prepare.py', 5]]);
+  });
+
+  const REGISTRY = py`
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.linear_model import LogisticRegression
+    _REGISTRY = {}
+
+    def register(name):
+        def deco(fn):
+            _REGISTRY[name] = fn
+            return fn
+        return deco
+
+    def build(name, **ctx):
+        return _REGISTRY[name](**ctx)
+
+    @register("logreg")
+    def _logreg(seed):
+        return LogisticRegression(max_iter=3000, class_weight="balanced")
+
+    @register("rf")
+    def _rf(seed):
+        return RandomForestClassifier(n_estimators=400, class_weight="balanced_subsample", random_state=seed)
+  `;
+  const EVALUATOR = (metric: string) => py`
+    from sklearn.metrics import accuracy_score, f1_score
+
+    class Evaluator:
+        def __init__(self, X, y):
+            self.X, self.y = X, y
+
+        def __call__(self, name, model):
+            return {"model": name, "score": ${metric}(self.y, model.predict(self.X))}
+  `;
+  const TRAIN = py`
+    import pandas as pd
+    from sklearn.model_selection import train_test_split
+    from pdm import registry
+    from pdm.evaluation import Evaluator
+    df = pd.read_parquet("telemetry.parquet")
+    X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns="fails"), df["fails"], stratify=df["fails"], random_state=0)
+    on_test = Evaluator(X_te, y_te)
+    rows = [on_test(name, registry.build(name, seed=0).fit(X_tr, y_tr)) for name in ["logreg", "rf"]]
+  `;
+  const project = (metric: string) => ({ 'pdm/__init__.py': '', 'pdm/registry.py': REGISTRY, 'pdm/evaluation.py': EVALUATOR(metric), 'train.py': TRAIN });
+
+  it('accuracy-only fires for an evaluator object (__call__) scoring registry-built classifiers', () => {
+    expect(of(project('accuracy_score'), 'accuracy-only').map((f) => [f.file, f.line])).toEqual([['pdm/evaluation.py', 8]]);
+  });
+
+  it('stays silent when that evaluator reports F1', () => {
+    expect(of(project('f1_score'), 'accuracy-only')).toEqual([]);
+  });
+
+  const ENGINE = (body: string) => py`
+    import numpy as np
+    import torch
+    from sklearn.metrics import f1_score
+
+    class Evaluator:
+        def __init__(self, device):
+            self.device = device
+
+        def run(self, model, loader):
+            preds, golds = [], []
+            ${body}
+            return f1_score(np.concatenate(golds), np.concatenate(preds), average="macro")
+  `;
+  const RUN = py`
+    import torch
+    from torch.utils.data import DataLoader
+    from torchvision import datasets, transforms
+    from kit.engine import Evaluator
+    torch.manual_seed(0)
+    val_dl = DataLoader(datasets.ImageFolder("leaves/val", transform=transforms.ToTensor()), batch_size=64)
+    model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.LazyLinear(5))
+    evaluator = Evaluator("cpu")
+    print(evaluator.run(model, val_dl))
+  `;
+  const loop = 'for images, labels in loader:\n                preds.append(model(images).argmax(1).numpy())\n                golds.append(labels.numpy())';
+
+  it('missing-eval-mode fires in a method handed the validation loader by another file, whatever its name', () => {
+    expect(of({ 'kit/__init__.py': '', 'kit/engine.py': ENGINE(loop), 'train.py': RUN }, 'missing-eval-mode').map((f) => [f.file, f.line])).toEqual([['kit/engine.py', 9]]);
+  });
+
+  it('stays silent when that method switches to eval mode under no_grad', () => {
+    const guarded = `model.eval()\n            with torch.no_grad():\n                ${loop.replace(/\n/g, '\n    ')}`;
+    expect(of({ 'kit/__init__.py': '', 'kit/engine.py': ENGINE(guarded), 'train.py': RUN }, 'missing-eval-mode')).toEqual([]);
+  });
+});
+
+describe('names alone make rows only for loads', () => {
+  it('stays silent for constants and frames from calls it cannot see into (TEST_START, dev = frame.filter(...))', () => {
+    const code = py`
+      from datetime import datetime
+      import lightgbm as lgb
+      from features import hourly
+      TEST_START = datetime(2023, 7, 1)
+      feats = hourly("scada.csv")
+      dev = feats.filter(feats["ts"] < TEST_START)
+      test = feats.filter(feats["ts"] >= TEST_START)
+      X_dev, y_dev = dev.drop("y").to_numpy(), dev["y"].to_numpy()
+      model = lgb.LGBMRegressor(n_estimators=300, random_state=0).fit(X_dev, y_dev)
+      print(model.predict(test.drop("y").to_numpy()))
+    `;
+    expect(of({ 'features.py': 'def hourly(path):\n    return make(path)\n', 'train.py': code }, 'fit-on-test')).toEqual([]);
   });
 });

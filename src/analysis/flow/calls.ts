@@ -80,6 +80,9 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     if (leak && callee.est.fittedOn?.part !== 'train' && callee.est.fittedOn?.part !== 'val' && callee.est.fittedOn?.part !== 'test') addLeak(out, leak);
     return out;
   }
+  // `evaluate(name, model)` on an instance of a class of the review with `__call__`: that method runs.
+  const dunderCall = callee?.instanceOf ? it.method(callee, '__call__') : undefined;
+  if (dunderCall) return it.callFunction(dunderCall, args, kwargs);
   if (callee && (callee.est?.deep || callee.instanceOf)) return forwardPass(it, call, args);
   const qual = callee?.qual ?? dotted(call.fn) ?? name;
   if ((callee === undefined && !BUILTINS.test(name)) || (callee?.qual !== undefined && !KNOWN_LIBRARY.test(qual))) noteUnknownCall(it, call, args, kwargs);
@@ -180,6 +183,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   const settings = loadSettings(it, qual, args, kwargs) ?? openedPath(name, args);
   if (settings) return settings;
   if (name === 'ArgumentParser') return { cliDefaults: new Map() };
+  // `os.environ.get("DATA_DIR", "data")`, `os.getenv(...)`: the default is what the code runs with unless told otherwise.
+  if ((/(^|\.)environ\.get$/.test(qual) || /(^|\.)getenv$/.test(qual)) && args[1]?.const !== undefined) return args[1];
   if (name === 'join' && /(^|\.)path\.join$/.test(qual) && args.length > 0 && args.every((a) => typeof a.const === 'string')) return { const: args.map((a) => a.const).join('/') };
   const augmentation = augmentationTransform(qual, name, args, kwargs, call) ?? augmentFunction(call, qual, args);
   if (augmentation) return augmentation;
@@ -575,7 +580,9 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   const pred = args[1];
   const part = truth?.part ?? pred?.part;
   const naive = pred !== undefined && !pred.pred && !pred.prob && (pred.data === true || pred.stat !== undefined);
-  it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}), ...(truth?.origins ? { origins: truth.origins } : {}) });
+  // The call that handed the scored rows in (by their origin), else the nearest call into this helper.
+  const outer = it.callSiteFor(truth) ?? it.frames[it.frames.length - 1];
+  it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}), ...(truth?.origins ? { origins: truth.origins } : {}), ...(outer ? { calledAt: { file: outer.path, line: outer.line, endLine: outer.endLine } } : {}) });
   if (part !== 'train' && part !== 'full') it.facts.heldOutUses.push(call.line);
   return { score: { part, line: call.line, metric: name, file: it.path }, part, ...(truth?.origins ? { origins: truth.origins } : {}) };
 }

@@ -78,6 +78,8 @@ export interface EvalFact {
   baseline?: boolean;
   /** Sources of the true labels scored (within this file's run). */
   origins?: readonly number[];
+  /** Computed inside a helper: the outermost call that ran it (`evaluator.score(model)`), where the rows were chosen. */
+  calledAt?: { file: string; line: number; endLine: number };
 }
 
 export interface FitFact {

@@ -4,7 +4,7 @@
 // another file of the review defines them (imports of the project's own modules are followed);
 // functions never called are analysed on their own with parameters known only by name.
 import type { Expr, Module, Stmt } from '../python/ast.js';
-import { dotted } from '../python/ast.js';
+import { calleeName, dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
 import { citeLeak, recordSelection, recordTestFit } from './fitting.js';
 import { reportPartPick } from './row-sources.js';
@@ -343,6 +343,14 @@ export class Interpreter {
       case 'name': {
         let v = value;
         const named = partFromName(target.id) ?? impliedPart ?? temporalPart(target.id);
+        // `X_test, y_test = joblib.load("test_split.joblib")`: rows from a call the analyzer cannot see into,
+        // known only by the name they are given.
+        // Constants (`TEST_START = datetime(...)`) and names of dates, sizes or paths are not rows.
+        const rowsName = !/^[A-Z0-9_]+$/.test(target.id) && !isDevName(target.id) && !/start|end|cutoff|date|day|year|month/i.test(target.id) && guessFromName(target.id).data === true;
+        const loaded = this.stmt?.k === 'assign' && this.stmt.value?.k === 'call' && /^(load|loads|read\w*|fetch\w*|load_\w+|unpickle)$/.test(calleeName(this.stmt.value) ?? '');
+        if (Object.values(v).every((x) => x === undefined) && rowsName && loaded && (named === 'test' || named === 'val' || named === 'train') && partFromName(target.id) === named) {
+          v = { data: true, part: named, origins: [this.nextOrigin()] };
+        }
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
           // `Xtr, ytr = make_windows(arr[:cut])`: a helper handed a positional cut of the rows makes a split too.
@@ -629,6 +637,8 @@ export class Interpreter {
     const r = this.eval(e.right, scope);
     // `Path("conf") / "train.yaml"`, `root + "/test.csv"`: a path still known.
     if (typeof l.const === 'string' && typeof r.const === 'string' && (e.op === '/' || e.op === '+')) return { const: e.op === '/' ? `${l.const.replace(/\/+$/, '')}/${r.const}` : l.const + r.const };
+    // `DATA_DIR / "model_table.parquet"` under a folder only known at run time: the file is still known by its name.
+    if (e.op === '/' && typeof r.const === 'string' && /\.\w{1,8}$/.test(r.const) && !l.data) return { const: r.const };
     const out = combine([l, r]);
     const stat = l.stat ?? r.stat;
     const rows = l.data ? l : r.data ? r : undefined;

@@ -79,10 +79,23 @@ export class ProjectModules {
   private declare(body: readonly Stmt[], scope: Scope): void {
     for (const s of body) {
       if (s.k === 'import' || s.k === 'def' || s.k === 'class') this.host.exec(s, scope);
-      else if (s.k === 'assign' && s.value && (isLiteral(s.value) || isTransformConstruction(s.value)) && s.targets.every((t) => t.k === 'name')) this.host.exec(s, scope);
+      else if (s.k === 'assign' && s.value && (isLiteral(s.value) || isPathExpression(s.value) || isTransformConstruction(s.value)) && s.targets.every((t) => t.k === 'name')) this.host.exec(s, scope);
       else if (s.k === 'if' || s.k === 'try') for (const b of s.k === 'try' ? [s.body, ...s.handlers] : [s.body, s.orelse]) this.declare(b, scope);
     }
   }
+}
+
+/** `Path(os.environ.get("DATA_DIR", "data")) / "raw"`: a path made of literals, without side effects. */
+function isPathExpression(e: Expr): boolean {
+  if (isLiteral(e)) return true;
+  if (e.k === 'binop') return e.op === '/' && isPathExpression(e.left) && isPathExpression(e.right);
+  if (e.k !== 'call' || e.kwargs.length > 0) return false;
+  const callee = e.fn.k === 'attr' ? e.fn.attr : e.fn.k === 'name' ? e.fn.id : '';
+  return /^(Path|PurePath|join|getenv|get|expanduser|resolve)$/.test(callee) && e.args.every(isPathExpression) && (callee !== 'get' || /environ\.get$/.test(dottedName(e.fn)));
+}
+
+function dottedName(e: Expr): string {
+  return e.k === 'name' ? e.id : e.k === 'attr' ? `${dottedName(e.obj)}.${e.attr}` : '';
 }
 
 function isLiteral(e: Expr): boolean {

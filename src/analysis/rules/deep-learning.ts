@@ -29,7 +29,7 @@ interface Ctx {
   links: FileLinks;
 }
 
-const NO_LINKS: FileLinks = { defs: new Map(), calledInLoopElsewhere: () => false, unknownCallee: () => false };
+const NO_LINKS: FileLinks = { defs: new Map(), calledInLoopElsewhere: () => false, calledWithHeldOutElsewhere: () => false, unknownCallee: () => false };
 
 /** What the whole project does about checkpoints, early stopping and regularization (computed once). */
 export interface ProjectTraits {
@@ -224,7 +224,8 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
     }
   }
   for (const def of ctx.defs.values()) {
-    if (!EVAL_FN.test(def.name) || deepHas(ctx, def.body, isBackward) || !deepHas(ctx, def.body, isModelForward)) continue;
+    // Named for evaluation, or handed a validation/test loader by another file (`evaluator.run(model, val_dl)`).
+    if (!(EVAL_FN.test(def.name) || links.calledWithHeldOutElsewhere(def.name)) || deepHas(ctx, def.body, isBackward) || !deepHas(ctx, def.body, isModelForward)) continue;
     if (evalContexts.some((c) => c.unit === def)) {
       // Judge the function as a whole rather than its inner loop.
       for (let i = evalContexts.length - 1; i >= 0; i--) if (evalContexts[i]!.unit === def) evalContexts.splice(i, 1);

@@ -38,7 +38,24 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const splitAnywhere = all((f) => f.facts!.splits).length > 0;
   if (!heldOut && !splitAnywhere && (fits.length > 0 || torchTraining)) {
     const trainEval = evals[0];
-    if (trainEval) {
+    // A metric computed in a helper is cited at the call that handed it the training rows, the metric as a site.
+    const caller = trainEval?.x.calledAt ? code.find((f) => f.source.path === trainEval.x.calledAt!.file)?.source : undefined;
+    if (trainEval && caller && trainEval.x.calledAt) {
+      const at = trainEval.x.calledAt;
+      out.push(
+        buildFinding({
+          rule: 'no-held-out-evaluation',
+          file: caller,
+          line: at.line,
+          endLine: at.endLine,
+          title: 'Metrics computed on the training data only',
+          issue: `\`${trainEval.x.metric}\` (line ${trainEval.x.line}${trainEval.file.path !== caller.path ? ` of ${trainEval.file.path}` : ''}) is computed on the rows this call hands over, the rows the model was trained on; no split, cross-validation or validation data is used anywhere.`,
+          impact: 'Training-set scores reward memorisation: the number says nothing about performance on new data and can hide severe overfitting.',
+          fix: 'Hold out a test set (train_test_split before fitting) or cross-validate, and hand the held-out rows to the evaluation.',
+          sites: [{ file: trainEval.file.path, line: trainEval.x.line }],
+        }),
+      );
+    } else if (trainEval) {
       out.push(
         buildFinding({
           rule: 'no-held-out-evaluation',
@@ -68,8 +85,11 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
     }
   }
 
+  // Models built out of sight (a registry of factories, a config-chosen class) still show in what the code constructs.
+  const built = all((f) => f.facts!.estimators).filter((e) => e.x.kind === 'model' && !e.x.deep);
   const classification =
     fits.some((f) => isClassifierName(f.x.est.cls) || f.x.est.classification === true || f.x.est.inner.some(isClassifierName)) ||
+    (fits.length === 0 && built.length > 0 && built.every((e) => isClassifierName(e.x.cls))) ||
     /CrossEntropyLoss|BCELoss|BCEWithLogitsLoss|NLLLoss|crossentropy/.test(texts);
   const hints = all((f) => f.facts!.imbalanceHints).length > 0 || /imbalanc/i.test(texts);
 

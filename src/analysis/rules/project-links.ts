@@ -13,6 +13,8 @@ export interface FileLinks {
   defs: Map<string, Def>;
   /** Whether another file calls this file's function `name` inside a loop (it is then one step of that loop). */
   calledInLoopElsewhere(name: string): boolean;
+  /** Whether another file hands this file's function (or method) `name` held-out rows (`evaluator.run(model, val_dl)`). */
+  calledWithHeldOutElsewhere(name: string): boolean;
   /** Whether a callee (`helper`, `utils.helper`) is something the analyzer cannot see: not local, not of a known library. */
   unknownCallee(callee: string): boolean;
 }
@@ -24,11 +26,15 @@ interface Binding {
 }
 
 const KNOWN_ROOTS = /^(torch|torchvision|torchaudio|torchtext|numpy|pandas|sklearn|tensorflow|keras|scipy|matplotlib|seaborn|xgboost|lightgbm|catboost|transformers|datasets|accelerate|timm|tqdm|os|sys|math|random|json|time|logging|pathlib|collections|itertools|functools|typing|argparse|copy|pickle|joblib|wandb|mlflow|optuna|yaml|re|dataclasses|warnings|shutil|glob|csv|io|gc)$/;
+/** Names of held-out rows handed to a function: `val_dl`, `test_loader`, `valid_ds`, `holdout_batches`. */
+const HELD_OUT_ARG = /^(val|valid|validation|test|dev|holdout|eval)_(dl|loader|dataloader|ds|dataset|data|batches|iter|set)$/i;
 const BUILTINS = /^(print|len|str|repr|type|isinstance|list|dict|tuple|set|sorted|getattr|setattr|hasattr|id|vars|dir|enumerate|zip|map|filter|min|max|sum|any|all|abs|round|int|float|bool|range|open|iter|next|super|format|display)$/;
 
 export class ProjectLinks {
   /** `path#name` of functions some file calls inside a loop (through an import). */
   private readonly loopCalls = new Set<string>();
+  /** `path#name` of functions some file calls with held-out rows (a validation or test loader). */
+  private readonly heldOutCalls = new Set<string>();
 
   /**
    * @param importsProjectModule whether a file imports some other file of the review (from the cheap
@@ -51,6 +57,17 @@ export class ProjectLinks {
       const name = dotted(s.targets[0]!);
       const cls = resolveCallee(dotted(s.value.fn), bindings);
       if (name && cls?.name && /^[A-Z]/.test(cls.name)) instances.set(name, cls.path);
+    });
+    walkStmts(source.module.body, (s) => {
+      for (const e of stmtExprs(s)) {
+        walkExpr(e, (x) => {
+          if (x.k !== 'call' || !x.args.some((a) => HELD_OUT_ARG.test(dotted(a) ?? ''))) return;
+          const target = resolveCallee(dotted(x.fn), bindings);
+          if (target?.name) this.heldOutCalls.add(`${target.path}#${target.name}`);
+          const owner = x.fn.k === 'attr' ? instances.get(dotted(x.fn.obj) ?? '') : undefined;
+          if (owner && x.fn.k === 'attr') this.heldOutCalls.add(`${owner}#${x.fn.attr}`);
+        });
+      }
     });
     const visit = (body: readonly Stmt[], inLoop: boolean) => {
       for (const s of body) {
@@ -83,6 +100,7 @@ export class ProjectLinks {
         return linked ? get().defs : none;
       },
       calledInLoopElsewhere: (name) => this.loopCalls.has(`${source.path}#${name}`),
+      calledWithHeldOutElsewhere: (name) => this.heldOutCalls.has(`${source.path}#${name}`),
       unknownCallee: (callee) => get().unknownCallee(callee),
     };
   }
@@ -111,6 +129,7 @@ export class ProjectLinks {
     return {
       defs,
       calledInLoopElsewhere: (name) => this.loopCalls.has(`${source.path}#${name}`),
+      calledWithHeldOutElsewhere: (name) => this.heldOutCalls.has(`${source.path}#${name}`),
       unknownCallee: (callee) => {
         if (!callee) return false;
         const root = callee.split('.')[0] ?? callee;
