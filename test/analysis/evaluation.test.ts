@@ -399,3 +399,29 @@ describe('no-held-out-evaluation: a Hugging Face Trainer evaluated on its traini
     expect(findings(code('held', setup), 'no-held-out-evaluation')).toEqual([]);
   });
 });
+
+describe('no-held-out-evaluation: predictions on an unlabelled test set for a submission file', () => {
+  const code = (extra: string) => py`
+    import pandas as pd
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import accuracy_score, f1_score
+    train = pd.read_csv("train.csv")
+    test = pd.read_csv("test.csv")
+    clf = LogisticRegression(max_iter=2000).fit(train[["a", "b"]], train["label"])
+    pred = clf.predict(train[["a", "b"]])
+    print(accuracy_score(train["label"], pred), f1_score(train["label"], pred, average="macro"))
+    ${extra}
+    sub = pd.DataFrame({"id": test["id"], "label": clf.predict(test[["a", "b"]])})
+    sub.to_csv("submission.csv", index=False)
+  `;
+  const { analyze } = useAnalyzer();
+  const rules = (extra: string) => analyze({ 'requirements.txt': 'pandas==2.2.3\n', 'nb.py': code(extra) }).findings.map((f) => f.rule);
+
+  it('fires: the only scores are on the training rows, the test rows have no labels', () => {
+    expect(rules('')).toContain('no-held-out-evaluation');
+  });
+
+  it('stays silent when a labelled validation file is scored as well', () => {
+    expect(rules('valid = pd.read_csv("valid.csv")\n    print(f1_score(valid["label"], clf.predict(valid[["a", "b"]]), average="macro"))')).not.toContain('no-held-out-evaluation');
+  });
+});

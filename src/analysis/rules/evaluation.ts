@@ -22,8 +22,10 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const evals = all((f) => f.facts!.evals);
   const fits = all((f) => f.facts!.fits);
   const torchTraining = code.some((f) => /\.backward\(/.test(f.source.code ?? ''));
+  // Predictions on an unlabelled test set written to a submission file evaluate nothing.
+  const submissionOnly = /\bsample_submission\b|\bsubmission\w*\.(csv|parquet)|\bsubmission\s*=|\bsub\.to_csv\(/.test(texts);
   const heldOut =
-    all((f) => f.facts!.heldOutUses).length > 0 ||
+    (all((f) => f.facts!.heldOutUses).length > 0 && !submissionOnly) ||
     all((f) => f.facts!.cvLines).length > 0 ||
     evals.some((e) => e.x.part !== 'train' && e.x.part !== 'full') ||
     all((f) => f.facts!.kerasFits).some((k) => k.x.validation) ||
@@ -32,7 +34,7 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
     // A function the analyzer cannot follow received the model: it may well evaluate it on held-out rows.
     all((f) => f.facts!.unknownModelUses).length > 0 ||
     code.some((f) => scoredOnOtherRows(f.facts!)) ||
-    /\b(val|valid|validation|test|dev|holdout)_?(loader|dataloader|ds|dataset|data|set|batches|iter|generator|gen)\b/i.test(texts);
+    (!submissionOnly && /\b(val|valid|validation|test|dev|holdout)_?(loader|dataloader|ds|dataset|data|set|batches|iter|generator|gen)\b/i.test(texts));
   const out: FindingInput[] = [];
 
   const splitAnywhere = all((f) => f.facts!.splits).length > 0;
