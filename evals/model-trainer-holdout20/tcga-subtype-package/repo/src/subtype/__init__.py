@@ -1,0 +1,1 @@
+"""PAM50 subtype classification from RNA-seq expression."""

@@ -1,0 +1,2 @@
+"""Subscriber churn model."""
+__version__ = "0.3.1"
