@@ -1637,3 +1637,38 @@ describe('test-set-selection: an ARIMA order search scored by a helper that take
     expect(findings(code('val'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split: Normalize with pixel statistics of every image, before random_split', () => {
+  const code = (statsOf: string, order: 'before' | 'after') => py`
+    import torch
+    from torch.utils.data import DataLoader, random_split
+    from torchvision import datasets, transforms
+
+    def pixel_stats(dataset):
+        total, sq_total, n_pix = 0.0, 0.0, 0
+        for imgs, _ in DataLoader(dataset, batch_size=64):
+            total += imgs.sum().item()
+            sq_total += (imgs ** 2).sum().item()
+            n_pix += imgs.numel()
+        mean = total / n_pix
+        return mean, (sq_total / n_pix - mean ** 2) ** 0.5
+
+    full_ds = datasets.ImageFolder("xray", transform=transforms.ToTensor())
+    ${order === 'after' ? 'train_ds, test_ds = random_split(full_ds, [0.8, 0.2], generator=torch.Generator().manual_seed(0))' : 'pass'}
+    mean, std = ${statsOf}
+    full_ds.transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize([mean], [std])])
+    ${order === 'before' ? 'train_ds, test_ds = random_split(full_ds, [0.8, 0.2], generator=torch.Generator().manual_seed(0))' : 'pass'}
+  `;
+
+  it('fires at the Normalize built from statistics of all images, the running sums as a site', () => {
+    const [f, ...rest] = findings(code('pixel_stats(full_ds)', 'before'), 'preprocessing-before-split');
+    expect(rest).toEqual([]);
+    expect(f?.line).toBe(17);
+    expect(f?.sites).toEqual(expect.arrayContaining([{ file: 'train.py', line: 8 }]));
+  });
+
+  it('stays silent for published constants, and for statistics of the training part', () => {
+    expect(findings(code('[0.485], [0.229]', 'before').replace('transforms.Normalize([mean], [std])', 'transforms.Normalize(mean, std)'), 'preprocessing-before-split')).toEqual([]);
+    expect(findings(code('pixel_stats(train_ds)', 'after'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

@@ -100,6 +100,29 @@ function perSampleAxis(axis: Expr): boolean {
   return one(axis);
 }
 
+/**
+ * `transforms.Normalize([mean], [std])` with statistics computed from the rows (`pixel_stats(full_ds)`): the
+ * transform carries them into every image it is applied to, the ones split off later included.
+ */
+function normalizeWithStatistics(it: Interpreter, call: Call, qual: string, name: string, args: Val[], kwargs: Map<string, Val>): Val | undefined {
+  if (name !== 'Normalize' || !/(^|\.)(transforms(\.v2)?|albumentations|T|A)\.Normalize$/.test(qual)) return undefined;
+  const stat = [...args, ...kwargs.values()].flatMap((v) => [v, ...(v.elems ?? [])]).map((v) => v.stat).find((s) => s && (s.part === undefined || s.part === 'full'));
+  if (!stat) return {};
+  const elsewhere = (stat.file ?? it.path) !== it.path || stat.line !== call.line;
+  return {
+    leaks: [{
+      kind: 'preprocess',
+      file: it.path,
+      line: call.line,
+      endLine: it.stmt?.endLine ?? call.endLine,
+      what: 'Normalize(mean, std)',
+      stmtText: it.stmt ? it.src(it.stmt) : undefined,
+      ...(stat.origins ? { origins: stat.origins } : {}),
+      ...(elsewhere ? { sites: [{ file: stat.file ?? it.path, line: stat.line }] } : {}),
+    }],
+  };
+}
+
 /** `model(x)`: a forward pass of a network. */
 function forwardPass(it: Interpreter, call: Call, args: Val[]): Val {
   const x = args[0];
@@ -186,6 +209,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   // `os.environ.get("DATA_DIR", "data")`, `os.getenv(...)`: the default is what the code runs with unless told otherwise.
   if ((/(^|\.)environ\.get$/.test(qual) || /(^|\.)getenv$/.test(qual)) && args[1]?.const !== undefined) return args[1];
   if (name === 'join' && /(^|\.)path\.join$/.test(qual) && args.length > 0 && args.every((a) => typeof a.const === 'string')) return { const: args.map((a) => a.const).join('/') };
+  const normalize = normalizeWithStatistics(it, call, qual, name, args, kwargs);
+  if (normalize) return normalize;
   const augmentation = augmentationTransform(qual, name, args, kwargs, call) ?? augmentFunction(call, qual, args);
   if (augmentation) return augmentation;
   if (/^[A-Z]/.test(name) || PIPELINES.has(name) || name === 'make_column_transformer') {
@@ -606,6 +631,8 @@ function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kw
 function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
   const est = receiver.est;
   noteWrite(it, call, undefined, method, receiver, args, kwargs);
+  // `imgs.numel()`, `x.size(0)`: how many, not which rows.
+  if (receiver.data && /^(numel|nelement|size|dim|ndimension|__len__)$/.test(method)) return {};
   const cli = commandLine(call, receiver, method, args, kwargs);
   if (cli) return cli;
   // `cfg.get("monitor", "val")`: the setting, or the default the code gives.
@@ -740,7 +767,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
 /** Supervised feature scores (used to keep the best columns). */
 const SCORE_FUNCTIONS = /^(mutual_info_regression|mutual_info_classif|f_classif|f_regression|chi2|r_regression)$/;
 
-const STAT_RESHAPES = /^(rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis|clamp|clamp_min|clamp_max|sqrt|abs|to|float|double|numpy|squeeze|unsqueeze|reshape|view|values|to_numpy|replace|with_columns|select|drop|sort|alias)$/;
+const STAT_RESHAPES = /^(item|cpu|detach|tolist|rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis|clamp|clamp_min|clamp_max|sqrt|abs|to|float|double|numpy|squeeze|unsqueeze|reshape|view|values|to_numpy|replace|with_columns|select|drop|sort|alias)$/;
 
 function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
   const line = call.line;

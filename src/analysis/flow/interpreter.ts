@@ -212,7 +212,16 @@ export class Interpreter {
         this.targets = s.targets.flatMap(targetNames);
         let value = s.value ? this.eval(s.value, scope) : {};
         this.targets = [];
-        if (s.op && s.targets[0]) value = combine([this.eval(s.targets[0], scope), value]);
+        if (s.op && s.targets[0]) {
+          const prev = this.eval(s.targets[0], scope);
+          const added = value;
+          value = combine([prev, added]);
+          // `total += imgs.sum().item()` over a loader: a running sum of the rows, a statistic of them
+          // (a running sum of statistics is still one).
+          const runningSum = added.data && !added.pred && !added.prob && s.op === '+' && s.value && /\.sum\(\s*\)(\.item\(\))?\s*$/.test(this.src(s.value)) && (added.part === undefined || added.part === 'full');
+          const stat = added.stat ?? prev.stat ?? (runningSum ? { line: s.line, endLine: s.endLine, what: 'sum()', part: added.part, file: this.path, ...(added.origins ? { origins: added.origins } : {}) } : undefined);
+          if (stat && (runningSum || !value.data)) value = { stat };
+        }
         for (const t of s.targets) this.assign(t, value, scope, s.value);
         return;
       }
