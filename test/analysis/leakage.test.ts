@@ -1672,3 +1672,25 @@ describe('preprocessing-before-split: Normalize with pixel statistics of every i
     expect(findings(code('pixel_stats(train_ds)', 'after'), 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('fit-on-test: a scaler fitted per split over a dict keyed by part names', () => {
+  const code = (body: string) => HEAD + py`
+    def load_split(name):
+        frame = pd.read_parquet(f"embeddings_{name}.parquet")
+        return frame.drop(columns="y").to_numpy(), frame["y"].to_numpy()
+
+    feats = {s: load_split(s) for s in ("train", "val", "test")}
+    ${body}
+    (z_tr, y_tr), (z_te, y_te) = feats["train"], feats["test"]
+  `;
+
+  it('fires when every split, the test one included, gets its own fit_transform', () => {
+    const found = findings(code('for split in feats:\n        feats[split] = (StandardScaler().fit_transform(feats[split][0]), feats[split][1])'), 'fit-on-test');
+    expect(found.map((f) => f.line)).toEqual([14]);
+  });
+
+  it('stays silent when the scaler is fitted on the training split and applied to the others', () => {
+    const body = 'scaler = StandardScaler().fit(feats["train"][0])\n    for split in feats:\n        feats[split] = (scaler.transform(feats[split][0]), feats[split][1])';
+    expect(findings(code(body), 'fit-on-test')).toEqual([]);
+  });
+});

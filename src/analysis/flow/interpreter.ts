@@ -290,6 +290,11 @@ export class Interpreter {
   /** `{"train": logs[logs.day < 8], "test": logs[logs.day == 9]}`: a key naming a part labels rows cut by hand. */
   private keyedPart(key: string | undefined, v: Val, valueExpr: Expr): Val {
     const part = key && PART_KEY.test(key) ? partFromName(key) : undefined;
+    // `(features, labels)` of one part: each of them is that part's rows.
+    if (part && v.items && v.items.some((x) => x.data && (x.part === undefined || x.part === 'full'))) {
+      const items = v.items.map((x) => (x.data && (x.part === undefined || x.part === 'full') ? { ...x, part } : x));
+      return { ...v, part, items, ...(v.elems ? { elems: items } : {}) };
+    }
     if (!part || !v.data || (v.part !== undefined && v.part !== 'full') || v.items) return v;
     if (v.part === 'full' && isRowSelection(valueExpr)) this.manualSplit(v, key!, part, valueExpr);
     return { ...v, part };
@@ -300,6 +305,11 @@ export class Interpreter {
    * runs once per part, so a fit inside is a fit on each of them (the test part included).
    */
   private unrolled(iter: Val): Val[] | undefined {
+    // `for split in feats:` over a keyed dict of parts: once per key (`feats[split]` is then that part).
+    if (iter.keys && iter.elems && iter.keys.length >= 2 && iter.keys.length <= 8 && iter.keys.every((k) => k !== undefined)) {
+      const parts = new Set(iter.elems.map((v) => v.items?.find((x) => x.data)?.part ?? v.part));
+      if (parts.has('test') || parts.has('val')) return iter.keys.map((k) => ({ const: k! }));
+    }
     const each = iter.perIteration ?? (iter.elems && !iter.keys ? iter.elems : undefined);
     if (!each || each.length < 2 || each.length > 8) return undefined;
     const parts = new Set(each.map((v) => (v.items ? v.items[1] : v)).filter((v) => v?.data).map((v) => v!.part));
@@ -314,8 +324,10 @@ export class Interpreter {
     const [gen, ...more] = e.gens;
     if (!gen || more.length > 0 || e.elt.k !== 'other' || e.elt.items.length !== 2) return undefined;
     const iter = this.eval(gen.iter, scope);
-    const each = iter.perIteration;
-    if (!each || each.length === 0 || each.length > 8 || !each.every((v) => typeof v.items?.[0]?.const === 'string')) return undefined;
+    // `.items()` of a keyed dict, or a literal tuple of part names (`for s in ("train", "val", "test")`).
+    const names = iter.items?.every((v) => typeof v.const === 'string' && PART_KEY.test(v.const)) ? iter.items : undefined;
+    const each = iter.perIteration ?? names;
+    if (!each || each.length === 0 || each.length > 8 || !each.every((v) => typeof (v.items?.[0]?.const ?? v.const) === 'string')) return undefined;
     const [keyExpr, valueExpr] = e.elt.items as [Expr, Expr];
     const keys: string[] = [];
     const elems: Val[] = [];
@@ -396,6 +408,9 @@ export class Interpreter {
       }
       case 'sub': {
         const owner = this.eval(target.obj, scope);
+        // `feats[split] = (...)` in a dict of parts: that entry now holds the new value.
+        const key = target.index.length === 1 ? (target.index[0]!.k === 'str' ? target.index[0]!.value : this.eval(target.index[0]!, scope).const) : undefined;
+        if (owner.keys && owner.elems && typeof key === 'string' && owner.keys.includes(key)) owner.elems[owner.keys.indexOf(key)] = this.keyedPart(key, value, target);
         if (owner.data) absorb(owner, value);
         // `per_season[["cum_sum"]] = per_season.groupby("player")[...].transform(lambda s: s.cumsum().shift(1))`:
         // a per-period table turned into earlier-periods-only values is no statistic of the future.
