@@ -1694,3 +1694,26 @@ describe('fit-on-test: a scaler fitted per split over a dict keyed by part names
     expect(findings(code(body), 'fit-on-test')).toEqual([]);
   });
 });
+
+describe('fit-on-test: train and test rows fitted together, for a plot or for the model', () => {
+  const code = (after: string) => HEAD + py`
+    import matplotlib.pyplot as plt
+    from sklearn.decomposition import PCA
+    from sklearn.ensemble import RandomForestClassifier
+    X_tr, y_tr = np.load("X_train.npy"), np.load("y_train.npy")
+    X_te, y_te = np.load("X_test.npy"), np.load("y_test.npy")
+    both = np.vstack([X_tr, X_te])
+    emb = PCA(n_components=2).fit_transform(both)
+    ${after}
+  `;
+
+  it('stays silent when the PCA of everything only feeds a scatter plot', () => {
+    const eda = 'plt.scatter(emb[:, 0], emb[:, 1], s=2)\n    plt.show()\n    clf = RandomForestClassifier(n_estimators=200, random_state=0).fit(X_tr, y_tr)\n    print(f1_score(y_te, clf.predict(X_te)))';
+    expect(findings(code(eda), 'fit-on-test')).toEqual([]);
+  });
+
+  it('fires when its output is what the model is trained on', () => {
+    const used = 'clf = RandomForestClassifier(n_estimators=200, random_state=0).fit(emb[: len(X_tr)], y_tr)\n    print(f1_score(y_te, clf.predict(emb[len(X_tr):])))';
+    expect(findings(code(used), 'fit-on-test').map((f) => f.line)).toEqual([14]);
+  });
+});

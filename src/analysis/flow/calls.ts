@@ -126,6 +126,7 @@ function normalizeWithStatistics(it: Interpreter, call: Call, qual: string, name
 /** `model(x)`: a forward pass of a network. */
 function forwardPass(it: Interpreter, call: Call, args: Val[]): Val {
   const x = args[0];
+  if (x?.combinedFit) x.combinedFit.used = true;
   // Only rows known to be data count (a Lightning `validation_step`'s batch is whatever the trainer passes);
   // rows of the whole, never split, dataset are no held-out rows.
   if (x?.data && x.part !== 'train' && x.part !== 'full') it.facts.heldOutUses.push(call.line);
@@ -665,6 +666,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     reportFullFit(it, est);
   }
   if (/^(get_support|get_feature_names_out)$/.test(method) && est?.kind === 'preprocess' && est.fittedOn?.leak && (est.fittedOn.part ?? 'full') === 'full') return { selected: est.fittedOn.leak };
+  if (/^(predict|predict_proba|decision_function|predict_log_proba|score|evaluate)$/.test(method) && args[0]?.combinedFit) args[0].combinedFit.used = true;
   if (/^(predict|predict_proba|decision_function|predict_log_proba)$/.test(method) || (est?.kind === 'model' && /^(forecast|get_forecast)$/.test(method))) {
     const forecast = /^(forecast|get_forecast)$/.test(method);
     const X = forecast ? kwargs.get('exog') : args[0];

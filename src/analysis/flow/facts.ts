@@ -33,6 +33,8 @@ export interface TestFit {
   via?: string;
   /** The fit inside the helper (and the helper's other fits), when the call site is cited. */
   sites?: { file: string; line: number }[];
+  /** Train and test rows fitted together: reported only once what it learned reaches a model (not for a plot). */
+  pending?: { used: boolean };
 }
 
 export interface Selection {

@@ -27,6 +27,8 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   const xExpr = call.args[0] ?? call.kwargs.find((k) => k.name === 'X' || k.name === 'x')?.value;
   const xText = xExpr ? it.src(xExpr) : '';
   const est = receiver.est;
+  // Rows transformed by a fit on train and test together reach a model: that fit is a leak, not EDA.
+  if (X?.combinedFit && (est === undefined || est.kind !== 'preprocess')) X.combinedFit.used = true;
   // Rows named `dev` may be train+validation ("development"): fits on them are not judged.
   // A prefit calibrator is meant to be fitted on validation rows the model never saw.
   const heldOut = X?.part === 'test' || (X?.part === 'val' && !X.dev && !(receiver.est && isPrefitCalibrator(receiver.est)));
@@ -73,9 +75,14 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   }
 
   if (est.kind === 'preprocess' && X?.withTest !== undefined) {
-    // Train and test rows put back together and fitted as one: the test rows are learned from.
-    it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: est.cls, method, part: 'test', dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls, note: `rows that include the test set (combined at line ${X.withTest})`, group: X.withTest });
-    return result();
+    // Train and test rows put back together and fitted as one: the test rows are learned from, once what
+    // it learned reaches a model (a PCA of everything for a scatter plot is EDA).
+    const pending = { used: false };
+    it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: est.cls, method, part: 'test', dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls, note: `rows that include the test set (combined at line ${X.withTest})`, group: X.withTest, pending });
+    est.combinedFit = pending;
+    const out = result();
+    if (out !== receiver) out.combinedFit = pending;
+    return out;
   }
   if (est.kind === 'preprocess') {
     const leak: Leak = citeLeak(it, X, {
@@ -165,6 +172,8 @@ export function fitResample(it: Interpreter, call: Call, receiver: Val, args: Va
 export function transformWith(it: Interpreter, call: Call, receiver: Val, args: Val[]): Val {
   const X = args[0];
   const out = derive(X, { data: true });
+  // A transformer fitted on train and test together, applied to rows that go on to a model: mark its output.
+  if (receiver.est?.combinedFit) out.combinedFit = receiver.est.combinedFit;
   const fitted = receiver.est?.fittedOn;
   // A transformer fitted on other rows (an external corpus) carries nothing of these rows.
   if (receiver.est?.kind === 'preprocess' && fitted?.leak && sharesOrigin(fitted.leak, X)) {

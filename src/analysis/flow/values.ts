@@ -40,6 +40,8 @@ export interface TimeEvidence {
 }
 
 export interface Estimator {
+  /** Fitted on train and test rows together: set once that fit reaches a model (see TestFit.pending). */
+  combinedFit?: { used: boolean };
   cls: string;
   line: number;
   endLine: number;
@@ -152,6 +154,8 @@ export interface Val {
   countOf?: Val;
   /** A transform that augments what it is applied to (`T.RandomHorizontalFlip()`, `A.Compose([...])`). */
   augment?: { line: number; what: string };
+  /** Output of a transformer fitted on train and test rows together, until it reaches a model. */
+  combinedFit?: { used: boolean };
   /** A sample made by augmenting another (`aug(img)`, `np.fliplr(x)`). */
   augmented?: { line: number; what: string };
   /** Probabilities or raw scores of a classifier. */
@@ -251,6 +255,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.sampled) v.sampled = true;
   if (from.redrawn !== undefined) v.redrawn = from.redrawn;
   if (from.augmented) v.augmented = from.augmented;
+  if (from.combinedFit) v.combinedFit = from.combinedFit;
   // Rows picked by a setting (`sets[cfg["monitor"]]`) remember the settings line through selections and drops.
   if (from.configSite && from.data) v.configSite = from.configSite;
   return Object.assign(v, extra);
@@ -285,6 +290,7 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
     if (v.selected && !out.selected) out.selected = v.selected;
     if (v.redrawn !== undefined && out.redrawn === undefined) out.redrawn = v.redrawn;
     if (v.augmented && !out.augmented) out.augmented = v.augmented;
+    if (v.combinedFit && !out.combinedFit) out.combinedFit = v.combinedFit;
   }
   return Object.assign(out, extra);
 }
@@ -299,6 +305,7 @@ export function absorb(target: Val, v: Val | undefined): void {
   if (v.time && !target.time) target.time = v.time;
   if (v.dates && !target.dates) target.dates = v.dates;
   if (v.redrawn !== undefined && target.redrawn === undefined) target.redrawn = v.redrawn;
+  if (v.combinedFit && !target.combinedFit) target.combinedFit = v.combinedFit;
 }
 
 export function addLeak(v: Val, leak: Leak): void {

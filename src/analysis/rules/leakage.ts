@@ -17,6 +17,8 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
   for (const group of bySink.values()) out.push(leakFinding(file, group.sort((a, b) => a.leak.line - b.leak.line)));
   const seenGroups = new Set<number>();
   for (const fit of facts.testFits) {
+    // Fitted on train and test together only for a plot (its output never reached a model): EDA.
+    if (fit.pending && !fit.pending.used) continue;
     if (fit.group !== undefined) {
       if (seenGroups.has(fit.group)) continue;
       seenGroups.add(fit.group);
