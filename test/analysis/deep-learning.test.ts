@@ -479,3 +479,45 @@ describe('no-held-out-evaluation: a fine-tuning loop scored on the dataset it tr
     expect(rules('scored = load_dataset("csv", data_files="reviews_test.csv", split="train")')).not.toContain('no-held-out-evaluation');
   });
 });
+
+describe('no-held-out-evaluation: a network scored on its own training dataset through a second loader', () => {
+  const script = (evalData: string) => py`
+    import torch
+    from torch.utils.data import DataLoader, Dataset
+    from seg import Slices, UNet
+
+    @torch.no_grad()
+    def mean_dice(model, loader):
+        model.eval()
+        scores = []
+        for img, mask in loader:
+            pred = (torch.sigmoid(model(img)) > 0.5).float()
+            scores.append((2 * (pred * mask).sum() + 1e-6) / (pred.sum() + mask.sum() + 1e-6))
+        return torch.stack(scores).mean().item()
+
+    torch.manual_seed(0)
+    dataset = Slices("brats/train")
+    loader = DataLoader(dataset, batch_size=16, shuffle=True, generator=torch.Generator().manual_seed(0))
+    eval_loader = DataLoader(${evalData}, batch_size=32)
+    model = UNet()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for epoch in range(20):
+        model.train()
+        for img, mask in loader:
+            opt.zero_grad()
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(model(img), mask)
+            loss.backward()
+            opt.step()
+    print("dice", mean_dice(model, eval_loader))
+  `;
+  const { analyze } = useAnalyzer();
+  const found = (evalData: string) => analyze({ 'requirements.txt': 'torch==2.4.1\n', 'seg.py': 'class Slices:\n    pass\n\nclass UNet:\n    pass\n', 'train.py': script(evalData) }).findings.filter((f) => f.rule === 'no-held-out-evaluation');
+
+  it('fires at the call that scores the training dataset', () => {
+    expect(found('dataset').map((f) => [f.file, f.line])).toEqual([['train.py', 27]]);
+  });
+
+  it('stays silent when the second loader reads other patients', () => {
+    expect(found('Slices("brats/test")')).toEqual([]);
+  });
+});

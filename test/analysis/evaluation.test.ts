@@ -425,3 +425,20 @@ describe('no-held-out-evaluation: predictions on an unlabelled test set for a su
     expect(rules('valid = pd.read_csv("valid.csv")\n    print(f1_score(valid["label"], clf.predict(valid[["a", "b"]]), average="macro"))')).not.toContain('no-held-out-evaluation');
   });
 });
+
+describe('accuracy-only: class counts looked at with np.bincount make it HIGH', () => {
+  const code = (look: string) => py`
+    import numpy as np
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.metrics import accuracy_score
+    X_tr, y_tr = np.load("beats_train.npy"), np.load("labels_train.npy")
+    X_te, y_te = np.load("beats_test.npy"), np.load("labels_test.npy")
+    ${look}
+    clf = RandomForestClassifier(n_estimators=300, random_state=0).fit(X_tr, y_tr)
+    print("test accuracy", accuracy_score(y_te, clf.predict(X_te)))
+  `;
+  it('is HIGH after np.bincount(y_tr), MEDIUM without a sign of imbalance', () => {
+    expect(findings(code('print(np.bincount(y_tr, minlength=4))'), 'accuracy-only').map((f) => f.severity)).toEqual(['HIGH']);
+    expect(findings(code('print(X_tr.shape)'), 'accuracy-only').map((f) => f.severity)).toEqual(['MEDIUM']);
+  });
+});

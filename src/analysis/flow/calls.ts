@@ -127,10 +127,16 @@ function normalizeWithStatistics(it: Interpreter, call: Call, qual: string, name
 function forwardPass(it: Interpreter, call: Call, args: Val[]): Val {
   const x = args[0];
   if (x?.combinedFit) x.combinedFit.used = true;
+  if (x?.data && it.inTrainingLoop()) {
+    // A training step, not an evaluation.
+    it.facts.trainedOn.push({ origins: x.origins ?? [], part: x.part });
+    return derive(x, { pred: true, prob: true });
+  }
   // Only rows known to be data count (a Lightning `validation_step`'s batch is whatever the trainer passes);
-  // rows of the whole, never split, dataset are no held-out rows.
-  if (x?.data && x.part !== 'train' && x.part !== 'full') it.facts.heldOutUses.push(call.line);
-  if (x?.data && it.inTrainingLoop()) it.facts.trainedOn.push(x.origins ?? []);
+  // rows of the whole, never split, dataset are no held-out rows, and neither are the rows it trained on.
+  const trained = x?.origins?.length && it.facts.trainedOn.some((t) => t.part === x.part && t.origins.length > 0 && x.origins!.every((id) => t.origins.includes(id)));
+  if (trained) it.facts.trainedRowsScored.push(it.frames[it.frames.length - 1]?.line ?? call.line);
+  else if (x?.data && x.part !== 'train' && x.part !== 'full') it.facts.heldOutUses.push(call.line);
   return derive(x, { pred: true, prob: true });
 }
 
@@ -210,6 +216,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   // `os.environ.get("DATA_DIR", "data")`, `os.getenv(...)`: the default is what the code runs with unless told otherwise.
   if ((/(^|\.)environ\.get$/.test(qual) || /(^|\.)getenv$/.test(qual)) && args[1]?.const !== undefined) return args[1];
   if (name === 'join' && /(^|\.)path\.join$/.test(qual) && args.length > 0 && args.every((a) => typeof a.const === 'string')) return { const: args.map((a) => a.const).join('/') };
+  // `np.bincount(y_tr)`, `Counter(labels)`: the class counts are being looked at (imbalance is likely).
+  if (/^(bincount|Counter)$/.test(name) && call.args[0] && /(^|_|\b)(y|labels?|targets?|class(es)?)(_|\b|$)/i.test(it.src(call.args[0]))) it.facts.imbalanceHints.push(call.line);
   const normalize = normalizeWithStatistics(it, call, qual, name, args, kwargs);
   if (normalize) return normalize;
   const augmentation = augmentationTransform(qual, name, args, kwargs, call) ?? augmentFunction(call, qual, args);
@@ -310,7 +318,9 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     const src = args[0];
     const train = kwarg(call, 'train');
     const part: Part | undefined = isConst(train, 'True') ? 'train' : isConst(train, 'False') ? 'test' : src?.part;
-    return derive(src, { data: true, part });
+    // Loaders over one dataset object share its identity (a training loader and an "eval" loader of the same rows).
+    const origins = src?.origins ?? (src?.instanceOf ? [it.originOf(src)] : undefined);
+    return derive(src, { data: true, part, ...(origins ? { origins } : {}) });
   }
   if (/^(sigmoid|softmax|log_softmax|expit)$/.test(name)) return derive(args[0], { prob: true });
   if (name === 'deepcopy' || name === 'clone') return args[0] ?? {};

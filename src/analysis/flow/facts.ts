@@ -116,7 +116,9 @@ export interface FileFacts {
   /** Calls of functions the analyzer cannot follow that receive a trained model (they may evaluate it). */
   unknownModelUses: number[];
   /** Origins of the rows a network's training loop (one that calls backward) runs forward passes on. */
-  trainedOn: (readonly number[])[];
+  trainedOn: { origins: readonly number[]; part: Part | undefined }[];
+  /** Where a network is run, outside training, on the rows it was trained on (the call that did it, in a helper). */
+  trainedRowsScored: number[];
   /** Keras-style fit calls (model.fit with epochs/validation/callbacks). */
   kerasFits: { line: number; endLine: number; validation: boolean; earlyStopping: boolean }[];
 }
@@ -138,6 +140,7 @@ export function emptyFacts(): FileFacts {
     imbalanceHints: [],
     unknownModelUses: [],
     trainedOn: [],
+    trainedRowsScored: [],
     kerasFits: [],
   };
 }

@@ -77,6 +77,7 @@ export class Interpreter {
   private originCounter = 0;
   private returns: Val[][] = [];
   private readonly reportedLeaks = new Set<object>();
+  private readonly objectOrigins = new WeakMap<object, number>();
   private readonly modules: ProjectModules;
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly factsFor: (path: string) => FileFacts;
@@ -127,6 +128,13 @@ export class Interpreter {
   nextOrigin(): number {
     this.originCounter += 1;
     return this.originCounter;
+  }
+
+  /** One origin per object (a dataset instance): every loader over it shares it. */
+  originOf(obj: object): number {
+    let id = this.objectOrigins.get(obj);
+    if (id === undefined) this.objectOrigins.set(obj, (id = this.nextOrigin()));
+    return id;
   }
 
   /** Gives untraced rows an identity of their own, so later sinks can tell them from other rows. */

@@ -71,15 +71,19 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
         }),
       );
     } else {
+      // A network run on its own training rows after training (`mean_dice(model, eval_loader)`) is where it is judged.
+      const scored = all((f) => f.facts!.trainedRowsScored)[0];
       const fit = fits[0];
-      const file = fit?.file ?? code.find((f) => /\.backward\(/.test(f.source.code ?? ''))!.source;
-      const line = fit?.x.line ?? lineOf(file, /\.backward\(/);
+      const file = scored?.file ?? fit?.file ?? code.find((f) => /\.backward\(/.test(f.source.code ?? ''))!.source;
+      const line = scored?.x ?? fit?.x.line ?? lineOf(file, /\.backward\(/);
       out.push(
         buildFinding({
           rule: 'no-held-out-evaluation',
           file,
           line,
-          issue: 'The model is trained, but no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project.',
+          issue: scored
+            ? 'After training, the network is scored here on the same rows it was trained on, and no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project.'
+            : 'The model is trained, but no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project.',
           impact: 'Nothing measures how the model does on data it has not seen, so overfitting and leakage go unnoticed.',
           fix: 'Split off a test set before training (and a validation set for tuning), or cross-validate, and report metrics on the held-out rows.',
         }),
@@ -141,7 +145,15 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   // A fine-tuned pretrained checkpoint is compared with that checkpoint's published numbers more often than
   // with a dummy model: no-baseline is not asked of it.
   const evaluatedModels = fits.filter((f) => (f.x.est.kind === 'model' || f.x.est.kind === 'pipeline' || f.x.est.kind === 'search') && !/from_pretrained|^Trainer$/.test(f.x.est.cls));
-  const hasBaseline = evaluatedModels.some((f) => isBaseline(f.x)) || evals.some((e) => e.x.baseline) || BASELINE_TEXT.test(texts);
+  // A network compared with a classical model (a random forest on MFCCs next to the CNN): that model is the
+  // baseline; so is whatever lives in a file named for it (`mfcc_svm_baseline.py`).
+  const networkTrained = torchTraining || fits.some((f) => f.x.est.deep === true);
+  const hasBaseline =
+    evaluatedModels.some((f) => isBaseline(f.x)) ||
+    evals.some((e) => e.x.baseline) ||
+    BASELINE_TEXT.test(texts) ||
+    (networkTrained && evaluatedModels.some((f) => !f.x.est.deep)) ||
+    code.some((f) => /baseline/i.test(f.source.path));
   if (heldOut && evaluatedModels.length > 0 && !hasBaseline && (evals.length > 0 || all((f) => f.facts!.cvLines).length > 0)) {
     const first = evaluatedModels[0]!;
     const est = first.x.est;
@@ -210,7 +222,7 @@ function stripComments(text: string): string {
 
 /** Labels scored that come from other sources than every fitted row (a second file loaded for evaluation). */
 function scoredOnOtherRows(facts: NonNullable<AnalysedFile['facts']>): boolean {
-  const fitted = [...facts.fits.map((f) => f.origins), ...facts.trainedOn];
+  const fitted = [...facts.fits.map((f) => f.origins), ...facts.trainedOn.map((t) => t.origins)];
   if (fitted.length === 0 || fitted.some((o) => !o || o.length === 0)) return false;
   const seen = new Set(fitted.flatMap((o) => [...(o ?? [])]));
   return facts.evals.some((e) => e.origins !== undefined && e.origins.length > 0 && e.origins.every((o) => !seen.has(o)));
