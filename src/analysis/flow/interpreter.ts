@@ -78,6 +78,7 @@ export class Interpreter {
   private returns: Val[][] = [];
   private readonly reportedLeaks = new Set<object>();
   private readonly objectOrigins = new WeakMap<object, number>();
+  private readonly trainingLoops = new WeakMap<object, boolean>();
   private readonly modules: ProjectModules;
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly factsFor: (path: string) => FileFacts;
@@ -188,7 +189,11 @@ export class Interpreter {
 
   /** Inside a loop that calls backward(): a network's training loop. */
   inTrainingLoop(): boolean {
-    return this.loops.some((l) => /\.backward\(|manual_backward\(/.test(this.src(l.stmt)));
+    return this.loops.some((l) => {
+      let trains = this.trainingLoops.get(l.stmt);
+      if (trains === undefined) this.trainingLoops.set(l.stmt, (trains = /\.backward\(|manual_backward\(/.test(this.src(l.stmt))));
+      return trains;
+    });
   }
 
   inLoop(): boolean {

@@ -28,6 +28,7 @@ interface Binding {
 const KNOWN_ROOTS = /^(torch|torchvision|torchaudio|torchtext|numpy|pandas|sklearn|tensorflow|keras|scipy|matplotlib|seaborn|xgboost|lightgbm|catboost|transformers|datasets|accelerate|timm|tqdm|os|sys|math|random|json|time|logging|pathlib|collections|itertools|functools|typing|argparse|copy|pickle|joblib|wandb|mlflow|optuna|yaml|re|dataclasses|warnings|shutil|glob|csv|io|gc)$/;
 /** Names of held-out rows handed to a function: `val_dl`, `test_loader`, `valid_ds`, `holdout_batches`. */
 const HELD_OUT_ARG = /^(val|valid|validation|test|dev|holdout|eval)_(dl|loader|dataloader|ds|dataset|data|batches|iter|set)$/i;
+const HELD_OUT_TEXT = /\b(val|valid|validation|test|dev|holdout|eval)_(dl|loader|dataloader|ds|dataset|data|batches|iter|set)\b/i;
 const BUILTINS = /^(print|len|str|repr|type|isinstance|list|dict|tuple|set|sorted|getattr|setattr|hasattr|id|vars|dir|enumerate|zip|map|filter|min|max|sum|any|all|abs|round|int|float|bool|range|open|iter|next|super|format|display)$/;
 
 export class ProjectLinks {
@@ -58,7 +59,8 @@ export class ProjectLinks {
       const cls = resolveCallee(dotted(s.value.fn), bindings);
       if (name && cls?.name && /^[A-Z]/.test(cls.name)) instances.set(name, cls.path);
     });
-    walkStmts(source.module.body, (s) => {
+    // Only files that name such loaders are walked (a cheap text check first).
+    if (HELD_OUT_TEXT.test(source.code ?? '')) walkStmts(source.module.body, (s) => {
       for (const e of stmtExprs(s)) {
         walkExpr(e, (x) => {
           if (x.k !== 'call' || !x.args.some((a) => HELD_OUT_ARG.test(dotted(a) ?? ''))) return;
