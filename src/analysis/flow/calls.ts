@@ -3,7 +3,6 @@ import type { Expr } from '../python/ast.js';
 import { calleeName, dotted, isConst, kwarg, rootName } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import {
-  ALWAYS_RANDOM_SPLITTERS,
   CV_FUNCTIONS,
   LOADERS,
   METRIC_FUNCTIONS,
@@ -18,17 +17,17 @@ import {
   isClassifierName,
   isModelName,
   isRegressorName,
-  isDevName,
-  partFromName,
   type Part,
 } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
 import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, lightningTrainer, statsmodelsModel } from './frameworks.js';
-import { keptStatistic, noteMergedStatistic, noteRedrawnRows, partOfPath, partOfPathText, selectedByPartIndex, withinGroups } from './row-sources.js';
+import { noteMergedStatistic, noteRedrawnRows, partOfPath, partOfPathText, selectedByPartIndex } from './row-sources.js';
 import { commandLine, loadSettings, openedPath, settingAt } from './settings.js';
 import { noteWrite, readBack } from './handoffs.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
+import { checkPick } from './selection-checks.js';
+import { crossValidate, datasetSplit, randomSplit, split, splitter, splitterSplit } from './splits.js';
 import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { absorb, addLeak, combine, derive, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
 
@@ -257,30 +256,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     }
     return out;
   }
-  if (name === 'random_split') {
-    const id = it.nextSplitId(call.line);
-    const seeded = kwarg(call, 'generator') !== undefined;
-    const ds = args[0];
-    const names = it.targets;
-    // Parts by the targets' names where they say, else by position: [train, (val,) test], or the
-    // validation and test halves of a test set, or training and validation parts of a training set.
-    const count = Math.max(2, Math.min(3, names.length || (call.args[1]?.k === 'seq' ? call.args[1].items.length : 2)));
-    const positional: Part[] = ds?.part === 'test' ? ['val', 'test'] : ds?.part === 'train' ? ['train', 'val'] : count === 3 ? ['train', 'val', 'test'] : ['train', 'test'];
-    const parts = positional.map((p, i) => (names[i] && partFromName(names[i]!)) || p);
-    // A Dataset object built over time-ordered rows (windows of one series) keeps them in its attributes.
-    const time = ds?.time ?? [...(ds?.attrs?.values() ?? [])].find((v) => v.time)?.time;
-    it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'random_split', shuffled: true, seeded, stratified: true, usedBy: new Set(), timeOrdered: time !== undefined });
-    if (time) it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: time, how: '`random_split` draws its parts at random across time' });
-    // Rows normalised with statistics of the whole tensor before it was wrapped and split.
-    const leaky = ds?.leaks ? ds : [...(ds?.attrs?.values() ?? [])].find((v) => v.leaks);
-    const sink = { line: call.line, kind: 'split' as const, trainName: names[0], testName: names[names.length - 1], sinkText: it.stmt ? it.src(it.stmt) : it.src(call) };
-    if (leaky) it.reportLeak(leaky, sink);
-    else {
-      const kept = keptStatistic(ds);
-      if (kept) it.reportLeak(ds, sink, [kept]);
-    }
-    return { items: parts.map((part) => derive(ds, { data: true, part, splitIds: [id] })) };
-  }
+  if (name === 'random_split') return randomSplit(it, call, args);
   // `np.random.randint(0, n, size=k)`, `rng.choice(n, k)`: row indices drawn with replacement.
   if ((name === 'randint' || name === 'integers' || (name === 'choice' && !isConst(kwarg(call, 'replace'), 'False'))) && /random|rng|gen/i.test(qual)) return { draw: call.line };
   if ((name === 'arange' && /^(np|numpy|torch)\./.test(qual)) || (name === 'range' && args[0]?.countOf)) {
@@ -311,7 +287,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (name === 'date_range' || name === 'DatetimeIndex') return { data: true, part: 'full', time: { line: call.line, what: `pd.${name}`, file: it.path } };
   if (/^(max|min|sorted|argmax|argmin|nanargmax|argsort)$/.test(name)) {
     const first = args[0];
-    if (first?.container) it.checkPick(first, call.line);
+    if (first?.container) checkPick(it, first, call.line);
     return first?.container ? {} : combine(args);
   }
   if (name === 'DataLoader' || name === 'Dataset' || /Dataset$/.test(name)) {
@@ -444,44 +420,6 @@ function collectEstimators(vals: Val[]): Estimator[] {
   return out;
 }
 
-/** `cfg.get("shuffle", True)`: a setting read with a default is judged by that default (the config may not say). */
-function orDefault(e: Expr | undefined): Expr | undefined {
-  if (e?.k === 'call' && e.fn.k === 'attr' && e.fn.attr === 'get' && e.args.length === 2 && e.args[0]?.k === 'str') return e.args[1];
-  return e;
-}
-
-/** A keyword given directly or spread from a dict literal (`KFold(**CFG["cv"])`). */
-function setting(call: Call, args: Val[], name: string): Expr | undefined {
-  const direct = kwarg(call, name);
-  if (direct) return direct;
-  for (const [i, a] of call.args.entries()) {
-    const literal = a.k === 'star' && a.double ? args[i]?.literal : undefined;
-    if (literal?.k !== 'dict') continue;
-    const at = literal.keys.findIndex((k) => k?.k === 'str' && k.value === name);
-    if (at >= 0) return literal.values[at];
-  }
-  return undefined;
-}
-
-/** Splitters that keep each group's rows on one side, given the groups. */
-function keepsGroupsWhole(cls: string, groups: Expr | undefined): boolean {
-  return groups !== undefined && /^(GroupKFold|GroupShuffleSplit|StratifiedGroupKFold|LeaveOneGroupOut|LeavePGroupsOut)$/.test(cls);
-}
-
-/** `df["clicked"]` → `clicked`. */
-function columnOf(e: Expr | undefined): string | undefined {
-  return e?.k === 'sub' && e.index[0]?.k === 'str' ? e.index[0].value : undefined;
-}
-
-function splitter(it: Interpreter, call: Call, name: string, args: Val[]): Val {
-  const shuffle = orDefault(setting(call, args, 'shuffle'));
-  const shuffled = ALWAYS_RANDOM_SPLITTERS.has(name) || isConst(shuffle, 'True');
-  const rs = setting(call, args, 'random_state');
-  const seeded = rs !== undefined && !isConst(rs, 'None');
-  if (shuffled && !seeded) it.facts.unseededSplitters.push({ line: call.line, cls: name });
-  return { splitter: { cls: name, line: call.line, file: it.path, shuffled, seeded } };
-}
-
 function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
   if (name === 'DataFrame' && args[0]) {
     if (args[0].container) return { container: args[0].container };
@@ -510,54 +448,6 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
 
 // ---------- splitting ----------
 
-function split(it: Interpreter, call: Call, args: Val[]): Val {
-  const arrays = call.args.map((a, i) => (a.k === 'star' ? undefined : (args[i] ?? {}))).filter((v): v is Val => v !== undefined);
-  const shuffleArg = orDefault(kwarg(call, 'shuffle'));
-  const shuffled = !isConst(shuffleArg, 'False');
-  const rs = kwarg(call, 'random_state');
-  const seeded = rs !== undefined && !isConst(rs, 'None');
-  const strat = kwarg(call, 'stratify');
-  const stratified = strat !== undefined && !isConst(strat, 'None');
-  if (stratified) it.facts.imbalanceHints.push(call.line);
-  const id = it.nextSplitId(call.line);
-  const timed = arrays.find((a) => a.time);
-  it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'train_test_split', shuffled, seeded, stratified, usedBy: new Set(), timeOrdered: timed !== undefined });
-  const names = it.targets;
-  const sinkText = it.stmt ? it.src(it.stmt) : it.src(call);
-  arrays.forEach((a, i) => it.reportLeak(a, { line: call.line, kind: 'split', trainName: names[2 * i], testName: names[2 * i + 1], sinkText }));
-  for (const a of arrays) if (a.splitAt === undefined) a.splitAt = call.line;
-  if (timed?.time && shuffled) {
-    it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: timed.time, how: '`train_test_split` shuffles rows by default' });
-  }
-  const items: Val[] = [];
-  arrays.forEach((a, i) => {
-    if (a.positions) {
-      // `train_idx, test_idx = train_test_split(np.arange(n))`: each part's row positions, not rows.
-      const [trainSide, testSide]: [Part, Part] = a.indexPart === 'test' ? ['val', 'test'] : a.indexPart === 'train' ? ['train', 'val'] : ['train', 'test'];
-      const named = (n: string | undefined, side: Part) => {
-        const p = n ? partFromName(n) : undefined;
-        return p && p !== 'full' && !(a.indexPart === 'train' && p === 'test') ? p : side;
-      };
-      items.push({ positions: true, indexPart: named(names[2 * i], trainSide), splitIds: [...(a.splitIds ?? []), id] });
-      items.push({ positions: true, indexPart: named(names[2 * i + 1], testSide), splitIds: [...(a.splitIds ?? []), id] });
-      return;
-    }
-    // Rows split off training/development rows are validation rows whatever they are named
-    // (`fit_x, test_like_x = train_test_split(dev_x)`): the dataflow outranks the name.
-    const fromDev = a.part === 'train' || (a.part === 'val' && a.dev === true);
-    const [trainSide, testSide]: [Part, Part] = a.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
-    const n1 = names[2 * i];
-    const n2 = names[2 * i + 1];
-    const p1 = (n1 && partFromName(n1)) || trainSide;
-    const named2 = n2 ? partFromName(n2) : undefined;
-    const p2 = (fromDev && named2 === 'test' ? testSide : named2) || testSide;
-    const dev = (n: string | undefined) => (n && isDevName(n) ? { dev: true } : {});
-    items.push(derive(a, { data: true, part: p1 === 'full' ? trainSide : p1, splitIds: [...(a.splitIds ?? []), id], ...dev(n1) }));
-    items.push(derive(a, { data: true, part: p2 === 'full' || p2 === 'train' ? testSide : p2, splitIds: [...(a.splitIds ?? []), id], ...dev(n2) }));
-  });
-  return { items };
-}
-
 /** `pd.concat([df] + [minority] * 3)`: some rows listed several times next to the others are upsampled by hand. */
 function noteRepeatedRows(it: Interpreter, call: Call, name: string, out: Val): void {
   const list = call.args[0];
@@ -567,47 +457,6 @@ function noteRepeatedRows(it: Interpreter, call: Call, name: string, out: Val): 
   const repeated = repeatedItem(list, (e) => it.src(e));
   if (!repeated) return;
   addLeak(out, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `\`${name}\` repeating \`${it.src(repeated)}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined });
-}
-
-/** Hugging Face `Dataset.train_test_split`: shuffles by default and is seeded with `seed=` (or a generator). */
-function datasetSplit(it: Interpreter, call: Call, rows: Val): Val {
-  const shuffled = !isConst(kwarg(call, 'shuffle'), 'False');
-  const seed = kwarg(call, 'seed') ?? kwarg(call, 'generator');
-  const seeded = seed !== undefined && !isConst(seed, 'None');
-  const strat = kwarg(call, 'stratify_by_column');
-  const stratified = strat !== undefined && !isConst(strat, 'None');
-  if (stratified) it.facts.imbalanceHints.push(call.line);
-  const id = it.nextSplitId(call.line);
-  it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'Dataset.train_test_split', shuffled, seeded, stratified, usedBy: new Set(), timeOrdered: rows.time !== undefined });
-  it.reportLeak(rows, { line: call.line, kind: 'split', sinkText: it.stmt ? it.src(it.stmt) : undefined });
-  if (rows.splitAt === undefined) rows.splitAt = call.line;
-  if (rows.time && shuffled) {
-    it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: rows.time, how: '`Dataset.train_test_split` shuffles rows by default' });
-  }
-  const fromDev = rows.part === 'train' || (rows.part === 'val' && rows.dev === true);
-  const sides: [Part, Part] = rows.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
-  return derive(rows, { data: true, splitDict: { id, train: sides[0], test: sides[1] } });
-}
-
-function crossValidate(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
-  const est = args[0]?.est;
-  const X = args[1] ?? kwargs.get('X');
-  it.facts.cvLines.push(call.line);
-  it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined });
-  const cv = kwargs.get('cv');
-  if (X?.time && cv?.splitter?.shuffled) {
-    it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${cv.splitter.cls}\` shuffles rows across time` });
-  }
-  const scoring = kwarg(call, 'scoring');
-  let metric = 'default';
-  if (scoring?.k === 'str') metric = scoring.value;
-  else if (scoring) metric = 'custom';
-  else if (est && isClassifierName(est.cls)) metric = 'accuracy';
-  if (name !== 'cross_val_predict' && metric !== 'default') {
-    it.facts.evals.push({ line: call.line, part: undefined, metric, kind: metric === 'accuracy' ? 'accuracy' : 'other' });
-  }
-  if (est) noteFitUse(it, est, X);
-  return name === 'cross_val_predict' ? derive(X, { pred: true, part: undefined }) : { score: { part: undefined, line: call.line, metric } };
 }
 
 function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
@@ -712,24 +561,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     est.tuned = true;
     return receiver;
   }
-  if (method === 'split' && receiver.splitter) {
-    const X = args[0];
-    it.facts.cvLines.push(call.line);
-    const byGroup = keepsGroupsWhole(receiver.splitter.cls, call.args[2] ?? kwarg(call, 'groups'));
-    const label = columnOf(call.args[1] ?? kwarg(call, 'y'));
-    it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined }, byGroup ? X?.leaks?.filter((l) => !withinGroups(l, label)) : undefined);
-    if (X?.time && receiver.splitter.shuffled && !(byGroup && /per group/.test(X.time.what))) {
-      const elsewhere = receiver.splitter.file !== undefined && receiver.splitter.file !== it.path;
-      const built = elsewhere ? [{ file: receiver.splitter.file!, line: receiver.splitter.line }] : [];
-      // Where the splitter was built (with its shuffle=True) is a site of the same finding.
-      it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${receiver.splitter.cls}\` shuffles rows across time`, elsewhere: built, sites: elsewhere || receiver.splitter.line === call.line ? [] : [receiver.splitter.line] });
-    }
-    // The held-out fold of a CV splitter is a validation fold: early stopping or choices made on it are CV, not test-set selection.
-    const fromDev = X?.part === 'train' || (X?.part === 'val' && X.dev === true);
-    const once: [Part, Part] = X?.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
-    const groups = byGroup ? { byGroups: { label } } : {};
-    return { iterItems: [{ indexPart: 'train', ...groups }, { indexPart: 'val', ...groups }], firstSplit: once.map((indexPart) => ({ indexPart, ...groups })) };
-  }
+  if (method === 'split' && receiver.splitter) return splitterSplit(it, call, receiver, args, kwargs);
   if (method === 'save' && receiver.augmented) noteSavedCopy(receiver, args[0]);
   if ((method === 'append' || method === 'add' || method === 'extend') && args[0]) {
     const item = args[0];
@@ -758,7 +590,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     return {};
   }
   if (receiver.container && /^(idxmax|idxmin|sort_values|nlargest|max|min|argmax|sort|index|head)$/.test(method)) {
-    it.checkPick(receiver, call.line);
+    checkPick(it, receiver, call.line);
     return {};
   }
   if (receiver.data || receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
@@ -891,7 +723,3 @@ function reportFullFit(it: Interpreter, est: Estimator): void {
 }
 
 /** Records that a model was trained on rows of a split (to tell classification splits apart). */
-export function noteFitUse(it: Interpreter, est: Estimator, X: Val | undefined): void {
-  const kind = isClassifierName(est.cls) || est.classification || est.inner.some(isClassifierName) ? 'classifier' : isRegressorName(est.cls) || est.inner.some(isRegressorName) ? 'regressor' : 'other';
-  for (const id of X?.splitIds ?? []) it.facts.splits.find((s) => s.id === id)?.usedBy.add(kind);
-}

@@ -1,9 +1,8 @@
 // fit / fit_transform / fit_resample / transform: where statistics are learned and where they go.
 import type { Expr } from '../python/ast.js';
 import { isConst, kwarg } from '../python/ast.js';
-import { noteFitUse } from './calls.js';
 import type { Interpreter } from './interpreter.js';
-import { LABEL_ENCODERS } from './knowledge.js';
+import { isClassifierName, isRegressorName, LABEL_ENCODERS } from './knowledge.js';
 import type { Scope } from './scope.js';
 import type { Selection, TestFit } from './facts.js';
 import { addLeak, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
@@ -245,4 +244,10 @@ function reportLayerLeaks(it: Interpreter, est: Estimator, X: Val | undefined): 
     if (leak.line > site.line && (leak.file ?? it.path) === site.path) continue;
     it.reportLeak(X, { line: site.line, kind: 'split' }, [leak]);
   }
+}
+
+/** Which kind of model each split's parts were fitted to (for the stratify check). */
+export function noteFitUse(it: Interpreter, est: Estimator, X: Val | undefined): void {
+  const kind = isClassifierName(est.cls) || est.classification || est.inner.some(isClassifierName) ? 'classifier' : isRegressorName(est.cls) || est.inner.some(isRegressorName) ? 'regressor' : 'other';
+  for (const id of X?.splitIds ?? []) it.facts.splits.find((s) => s.id === id)?.usedBy.add(kind);
 }

@@ -6,17 +6,19 @@
 import type { Expr, Module, Stmt } from '../python/ast.js';
 import { calleeName, dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
-import { citeLeak, recordSelection, recordTestFit } from './fitting.js';
+import { citeLeak, recordTestFit } from './fitting.js';
 import { reportPartPick } from './row-sources.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
 import type { ConfigData } from '../config-files.js';
 import { settingAt } from './settings.js';
+import { checkSelection } from './selection-checks.js';
+import { keyedComprehension, keyedPart, PART_KEY, perItem, unrolled } from './keyed-parts.js';
 import type { Handoffs } from './handoffs.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
-import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Score, type Val } from './values.js';
+import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Val } from './values.js';
 import { assignPieces, isRowSelection, iterate, targetNames, unnamedPiecePart } from './pieces.js';
 
 type DefStmt = Extract<Stmt, { k: 'def' }>;
@@ -243,7 +245,7 @@ export class Interpreter {
         return;
       case 'for': {
         const iter = this.eval(s.iter, scope);
-        const each = this.unrolled(iter);
+        const each = unrolled(iter);
         this.loops.push({ stmt: s });
         for (const item of each ?? [iterate(iter)]) {
           this.assign(s.target, item, scope, undefined);
@@ -264,7 +266,7 @@ export class Interpreter {
         if (s.test.k === 'compare' && s.test.items.length === 2) {
           const vals = s.test.items.map((i) => this.eval(i, scope));
           this.checkThreshold(s.test, vals);
-          this.checkSelection(s, s.test, vals);
+          checkSelection(this, s, s.test, vals);
         } else this.eval(s.test, scope);
         this.execBlock(s.body, scope);
         this.execBlock(s.orelse, scope);
@@ -301,75 +303,6 @@ export class Interpreter {
   }
 
   /** `{"train": logs[logs.day < 8], "test": logs[logs.day == 9]}`: a key naming a part labels rows cut by hand. */
-  private keyedPart(key: string | undefined, v: Val, valueExpr: Expr): Val {
-    const part = key && PART_KEY.test(key) ? partFromName(key) : undefined;
-    // `(features, labels)` of one part: each of them is that part's rows.
-    if (part && v.items && v.items.some((x) => x.data && (x.part === undefined || x.part === 'full'))) {
-      const items = v.items.map((x) => (x.data && (x.part === undefined || x.part === 'full') ? { ...x, part } : x));
-      return { ...v, part, items, ...(v.elems ? { elems: items } : {}) };
-    }
-    if (!part || !v.data || (v.part !== undefined && v.part !== 'full') || v.items) return v;
-    if (v.part === 'full' && isRowSelection(valueExpr)) this.manualSplit(v, key!, part, valueExpr);
-    return { ...v, part };
-  }
-
-  /**
-   * `for name, frame in frames.items():` over a few parts (a keyed dict or a literal list of them): the body
-   * runs once per part, so a fit inside is a fit on each of them (the test part included).
-   */
-  private unrolled(iter: Val): Val[] | undefined {
-    // `for split in feats:` over a keyed dict of parts: once per key (`feats[split]` is then that part).
-    if (iter.keys && iter.elems && iter.keys.length >= 2 && iter.keys.length <= 8 && iter.keys.every((k) => k !== undefined)) {
-      const parts = new Set(iter.elems.map((v) => v.items?.find((x) => x.data)?.part ?? v.part));
-      if (parts.has('test') || parts.has('val')) return iter.keys.map((k) => ({ const: k! }));
-    }
-    const each = iter.perIteration ?? (iter.elems && !iter.keys ? iter.elems : undefined);
-    if (!each || each.length < 2 || each.length > 8) return undefined;
-    const parts = new Set(each.map((v) => (v.items ? v.items[1] : v)).filter((v) => v?.data).map((v) => v!.part));
-    return parts.size >= 2 && (parts.has('test') || parts.has('val')) ? each : undefined;
-  }
-
-  /**
-   * `{name: Pool(df) for name, df in parts.items()}` over a keyed dict of parts: a keyed dict again, each value
-   * built from its own part (so `pools["test"]` is still the test rows).
-   */
-  private keyedComprehension(e: Extract<Expr, { k: 'comp' }>, scope: Scope): Val | undefined {
-    const [gen, ...more] = e.gens;
-    if (!gen || more.length > 0 || e.elt.k !== 'other' || e.elt.items.length !== 2) return undefined;
-    const iter = this.eval(gen.iter, scope);
-    // `.items()` of a keyed dict, or a literal tuple of part names (`for s in ("train", "val", "test")`).
-    const names = iter.items?.every((v) => typeof v.const === 'string' && PART_KEY.test(v.const)) ? iter.items : undefined;
-    const each = iter.perIteration ?? names;
-    if (!each || each.length === 0 || each.length > 8 || !each.every((v) => typeof (v.items?.[0]?.const ?? v.const) === 'string')) return undefined;
-    const [keyExpr, valueExpr] = e.elt.items as [Expr, Expr];
-    const keys: string[] = [];
-    const elems: Val[] = [];
-    for (const item of each) {
-      const inner = new Scope(scope);
-      this.assign(gen.target, item, inner, undefined);
-      if (e.conds.some((c) => this.eval(c, inner).const === false)) continue;
-      const key = this.eval(keyExpr, inner).const;
-      if (typeof key !== 'string') return undefined;
-      keys.push(key);
-      elems.push(this.keyedPart(key, this.eval(valueExpr, inner), valueExpr));
-    }
-    return { keys, elems };
-  }
-
-  /**
-   * `train, valid, test = (prep(p) for p in (train, valid, test))`: over a short literal tuple each item is
-   * evaluated on its own, so every part keeps its identity (and a fit inside is a fit on each part).
-   */
-  private perItem(e: Extract<Expr, { k: 'comp' }>, scope: Scope): Val[] | undefined {
-    const [gen, ...more] = e.gens;
-    if (!gen || more.length > 0 || e.conds.length > 0 || gen.target.k !== 'name' || gen.iter.k !== 'seq') return undefined;
-    if (gen.iter.items.length < 2 || gen.iter.items.length > 8) return undefined;
-    return gen.iter.items.map((item) => {
-      const inner = new Scope(scope);
-      this.assign(gen.target, this.eval(item, scope), inner, undefined);
-      return this.eval(e.elt, inner);
-    });
-  }
 
   /** Binds a value to an assignment target, mutating the receiver for `df[...] = v` and `self.x = v`. */
   assign(target: Expr, value: Val, scope: Scope, valueExpr: Expr | undefined, impliedPart?: Part): void {
@@ -423,7 +356,7 @@ export class Interpreter {
         const owner = this.eval(target.obj, scope);
         // `feats[split] = (...)` in a dict of parts: that entry now holds the new value.
         const key = target.index.length === 1 ? (target.index[0]!.k === 'str' ? target.index[0]!.value : this.eval(target.index[0]!, scope).const) : undefined;
-        if (owner.keys && owner.elems && typeof key === 'string' && owner.keys.includes(key)) owner.elems[owner.keys.indexOf(key)] = this.keyedPart(key, value, target);
+        if (owner.keys && owner.elems && typeof key === 'string' && owner.keys.includes(key)) owner.elems[owner.keys.indexOf(key)] = keyedPart(this, key, value, target);
         if (owner.data) absorb(owner, value);
         // `per_season[["cum_sum"]] = per_season.groupby("player")[...].transform(lambda s: s.cumsum().shift(1))`:
         // a per-period table turned into earlier-periods-only values is no statistic of the future.
@@ -445,7 +378,7 @@ export class Interpreter {
   }
 
   /** Manual splits by row selection: leaks in the rows and shuffled selection of time-ordered rows. */
-  private manualSplit(v: Val, name: string, part: Part, valueExpr: Expr): void {
+  manualSplit(v: Val, name: string, part: Part, valueExpr: Expr): void {
     const line = this.stmt?.line ?? valueExpr.line;
     this.reportLeak(v, { line, kind: 'split', sinkText: this.stmt ? this.src(this.stmt) : undefined, ...(part === 'train' ? { trainName: name } : { testName: name }) });
     const sample = sampleCall(valueExpr);
@@ -480,49 +413,6 @@ export class Interpreter {
   }
 
   // ---------- selection on test data ----------
-
-  /** `if test_score > best: best = ...` inside a loop, or two test scores compared to pick one. */
-  private checkSelection(s: Extract<Stmt, { k: 'if' }>, test: Extract<Expr, { k: 'compare' }>, vals: Val[]): void {
-    if (!test.ops.some((o) => /[<>]/.test(o))) return;
-    const [a, b] = test.items as [Expr, Expr];
-    const va = vals[0] ?? {};
-    const vb = vals[1] ?? {};
-    const isTestScore = (v: Val) => (v.part ?? v.score?.part) === 'test' && (v.score !== undefined || v.pred === true);
-    // What the branch keeps: `best = ...`, `self.best = ...`, or `best["auc"] = ...` (a record of the best).
-    const kept = (e: Expr): string | undefined => dotted(e) ?? (e.k === 'sub' ? dotted(e.obj) : undefined);
-    const assigned = new Set(s.body.flatMap((st) => (st.k === 'assign' ? st.targets.flatMap((t) => (t.k === 'sub' ? [kept(t)].filter((x): x is string => !!x) : targetNames(t))) : [])));
-    const keeps = (e: Expr) => {
-      const d = kept(e);
-      return d !== undefined && assigned.has(d);
-    };
-    const scoreLine = (v: Val) => v.score?.line ?? s.line;
-    // Two test scores compared to warn or log (`if acc_model <= acc_dummy: log.warning(...)`) choose nothing.
-    if (isTestScore(va) && isTestScore(vb) && !onlyReports(s)) {
-      this.facts.selections.push({ line: Math.min(scoreLine(va), scoreLine(vb)), endLine: s.line, kind: 'compare-scores', detail: `\`${this.src(test)}\` compares scores measured on the test set`, sites: [s.line] });
-      return;
-    }
-    if (!this.inLoop()) return;
-    for (const [score, other, scoreExpr] of [[va, b, a], [vb, a, b]] as [Val, Expr, Expr][]) {
-      if (isTestScore(score) && keeps(other)) {
-        // A score computed inside a helper (`rmse(test, fc)` returning it) is cited in the loop, at the comparison.
-        const loop = this.loops[this.loops.length - 1]?.stmt;
-        const measured = scoreLine(score);
-        const line = loop && (score.score?.file ?? this.path) === this.path && measured >= loop.line && measured <= loop.endLine ? measured : s.line;
-        // A trainer's loop keeping the best score on the loader a caller handed it is cited at that call.
-        recordSelection(this, score, { line: Math.min(line, s.line), endLine: Math.max(line, s.line), kind: 'keep-best', detail: `\`${this.src(scoreExpr)}\` is measured on the test set and the loop keeps the best one (\`${this.src(test)}\`)`, sites: line === s.line ? [] : [s.line] });
-        return;
-      }
-    }
-  }
-
-  /** `max(scores)`, `np.argmax(scores)`, `max(results, key=results.get)` over scores of test data. */
-  checkPick(container: Val | undefined, line: number): void {
-    const scores = container?.container?.scores.filter((sc: Score) => sc.part === 'test') ?? [];
-    const first = scores[0];
-    if (!first) return;
-    if (this.facts.selections.some((sel) => sel.line === first.line)) return;
-    this.facts.selections.push({ line: first.line, endLine: first.line, kind: 'pick-best', detail: 'scores measured on the test set are collected and the best one is picked', sites: [line] });
-  }
 
   // ---------- expressions ----------
 
@@ -632,7 +522,7 @@ export class Interpreter {
       case 'dict': {
         e.keys.forEach((k) => k && this.eval(k, scope));
         const keys = e.keys.map((k) => (k?.k === 'str' ? k.value : undefined));
-        const values = e.values.map((x, i) => this.keyedPart(keys[i], this.eval(x, scope), x));
+        const values = e.values.map((x, i) => keyedPart(this, keys[i], this.eval(x, scope), x));
         const v: Val = { elems: values, keys, literal: e };
         if (e.values.length === 0) v.container = { scores: [], line: e.line };
         // `{"rmse": rmse(holdout, fc)}`: a prediction-derived value kept under a metric's key is a score.
@@ -642,9 +532,9 @@ export class Interpreter {
         return v;
       }
       case 'comp': {
-        const keyed = this.keyedComprehension(e, scope);
+        const keyed = keyedComprehension(this, e, scope);
         if (keyed) return keyed;
-        const each = this.perItem(e, scope);
+        const each = perItem(this, e, scope);
         if (each) return combine(each, { items: each, elems: each });
         const inner = new Scope(scope);
         for (const g of e.gens) this.assign(g.target, iterate(this.eval(g.iter, inner)), inner, undefined);
@@ -868,8 +758,6 @@ export class Interpreter {
   }
 }
 
-const PART_KEY = /^(train|training|val|valid|validation|test|testing|holdout|dev)$/i;
-
 
 /** Class members in the order the shared instance needs them: set-up first. */
 function rank(s: Stmt): number {
@@ -909,13 +797,3 @@ function lambdaDef(e: Extract<Expr, { k: 'lambda' }>): DefStmt {
 /** Groups of fits in one loop, kept apart from the groups of call sites (`-line`). */
 const LOOP_GROUP = -1_000_000;
 
-const REPORTING_CALL = /^(print|log|info|debug|warning|warn|error|critical|exception|echo|write|display|pprint)$/;
-
-/** A branch whose statements only print, log, warn, raise or assert: it reports a comparison, it does not act on it. */
-function onlyReports(s: Extract<Stmt, { k: 'if' }>): boolean {
-  const reports = (st: Stmt): boolean =>
-    (st.k === 'expr' && st.value.k === 'call' && REPORTING_CALL.test(st.value.fn.k === 'attr' ? st.value.fn.attr : st.value.fn.k === 'name' ? st.value.fn.id : '')) ||
-    (st.k === 'other' && /^(raise|assert|pass)$/.test(st.keyword)) ||
-    (st.k === 'if' && st.body.every(reports) && st.orelse.every(reports));
-  return s.body.every(reports) && s.orelse.every(reports);
-}

@@ -1,0 +1,63 @@
+// Choices made on test data, found in control flow: a loop that keeps the best test score
+// (`if score > best: best = ...`), two test scores compared to pick one, or the best of collected
+// test scores taken with max()/argmax(). Comparisons that only print or warn choose nothing.
+import type { Expr, Stmt } from '../python/ast.js';
+import { dotted } from '../python/ast.js';
+import { recordSelection } from './fitting.js';
+import type { Interpreter } from './interpreter.js';
+import { targetNames } from './pieces.js';
+import type { Score, Val } from './values.js';
+
+/** `if test_score > best: best = ...` inside a loop, or two test scores compared to pick one. */
+export function checkSelection(it: Interpreter, s: Extract<Stmt, { k: 'if' }>, test: Extract<Expr, { k: 'compare' }>, vals: Val[]): void {
+  if (!test.ops.some((o) => /[<>]/.test(o))) return;
+  const [a, b] = test.items as [Expr, Expr];
+  const va = vals[0] ?? {};
+  const vb = vals[1] ?? {};
+  const isTestScore = (v: Val) => (v.part ?? v.score?.part) === 'test' && (v.score !== undefined || v.pred === true);
+  // What the branch keeps: `best = ...`, `self.best = ...`, or `best["auc"] = ...` (a record of the best).
+  const kept = (e: Expr): string | undefined => dotted(e) ?? (e.k === 'sub' ? dotted(e.obj) : undefined);
+  const assigned = new Set(s.body.flatMap((st) => (st.k === 'assign' ? st.targets.flatMap((t) => (t.k === 'sub' ? [kept(t)].filter((x): x is string => !!x) : targetNames(t))) : [])));
+  const keeps = (e: Expr) => {
+    const d = kept(e);
+    return d !== undefined && assigned.has(d);
+  };
+  const scoreLine = (v: Val) => v.score?.line ?? s.line;
+  // Two test scores compared to warn or log (`if acc_model <= acc_dummy: log.warning(...)`) choose nothing.
+  if (isTestScore(va) && isTestScore(vb) && !onlyReports(s)) {
+    it.facts.selections.push({ line: Math.min(scoreLine(va), scoreLine(vb)), endLine: s.line, kind: 'compare-scores', detail: `\`${it.src(test)}\` compares scores measured on the test set`, sites: [s.line] });
+    return;
+  }
+  if (!it.inLoop()) return;
+  for (const [score, other, scoreExpr] of [[va, b, a], [vb, a, b]] as [Val, Expr, Expr][]) {
+    if (isTestScore(score) && keeps(other)) {
+      // A score computed inside a helper (`rmse(test, fc)` returning it) is cited in the loop, at the comparison.
+      const loop = it.loops[it.loops.length - 1]?.stmt;
+      const measured = scoreLine(score);
+      const line = loop && (score.score?.file ?? it.path) === it.path && measured >= loop.line && measured <= loop.endLine ? measured : s.line;
+      // A trainer's loop keeping the best score on the loader a caller handed it is cited at that call.
+      recordSelection(it, score, { line: Math.min(line, s.line), endLine: Math.max(line, s.line), kind: 'keep-best', detail: `\`${it.src(scoreExpr)}\` is measured on the test set and the loop keeps the best one (\`${it.src(test)}\`)`, sites: line === s.line ? [] : [s.line] });
+      return;
+    }
+  }
+}
+
+
+/** `max(scores)`, `np.argmax(scores)`, `max(results, key=results.get)` over scores of test data. */
+export function checkPick(it: Interpreter, container: Val | undefined, line: number): void {
+  const scores = container?.container?.scores.filter((sc: Score) => sc.part === 'test') ?? [];
+  const first = scores[0];
+  if (!first) return;
+  if (it.facts.selections.some((sel) => sel.line === first.line)) return;
+  it.facts.selections.push({ line: first.line, endLine: first.line, kind: 'pick-best', detail: 'scores measured on the test set are collected and the best one is picked', sites: [line] });
+}
+const REPORTING_CALL = /^(print|log|info|debug|warning|warn|error|critical|exception|echo|write|display|pprint)$/;
+
+/** A branch whose statements only print, log, warn, raise or assert: it reports a comparison, it does not act on it. */
+function onlyReports(s: Extract<Stmt, { k: 'if' }>): boolean {
+  const reports = (st: Stmt): boolean =>
+    (st.k === 'expr' && st.value.k === 'call' && REPORTING_CALL.test(st.value.fn.k === 'attr' ? st.value.fn.attr : st.value.fn.k === 'name' ? st.value.fn.id : '')) ||
+    (st.k === 'other' && /^(raise|assert|pass)$/.test(st.keyword)) ||
+    (st.k === 'if' && st.body.every(reports) && st.orelse.every(reports));
+  return s.body.every(reports) && s.orelse.every(reports);
+}
