@@ -1717,3 +1717,22 @@ describe('fit-on-test: train and test rows fitted together, for a plot or for th
     expect(findings(code(used), 'fit-on-test').map((f) => f.line)).toEqual([14]);
   });
 });
+
+describe('shuffled-time-series-split: telemetry indexed by a `ts` column and cut into windows', () => {
+  const code = (split: string) => HEAD + py`
+    tele = pd.read_parquet("telemetry_hourly.parquet").set_index("ts").sort_index()
+    vals = tele[["amp", "temp"]].to_numpy()
+    lab = tele["stop_next_24h"].to_numpy()
+    windows = np.stack([vals[i - 72:i] for i in range(72, len(vals))])
+    labels = lab[71:len(vals) - 1]
+    ${split}
+  `;
+
+  it('fires for a stratified random split of the windows', () => {
+    expect(findings(code('X_tr, X_te, y_tr, y_te = train_test_split(windows, labels, test_size=0.2, stratify=labels, random_state=0)'), 'shuffled-time-series-split').map((f) => f.line)).toEqual([13]);
+  });
+
+  it('stays silent for a chronological cut', () => {
+    expect(findings(code('X_tr, X_te, y_tr, y_te = train_test_split(windows, labels, test_size=0.2, shuffle=False)'), 'shuffled-time-series-split')).toEqual([]);
+  });
+});

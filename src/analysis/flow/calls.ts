@@ -34,7 +34,7 @@ import { absorb, addLeak, combine, derive, type Estimator, type FunctionValue, t
 type Call = Extract<Expr, { k: 'call' }>;
 
 const ESTIMATOR_METHODS = /^(fit|fit_transform|fit_predict|fit_resample|fit_sample|fit_on_texts|adapt|partial_fit|transform|predict|predict_proba|decision_function|predict_log_proba|score|evaluate|compile|split|append|add|set_params)$/;
-const DATE_LIKE = /date|time|timestamp|datetime|^ds$|^dt$|day|month|year|period|week|hour/i;
+const DATE_LIKE = /date|time|timestamp|datetime|^ds$|^dt$|^ts$|day|month|year|period|week|hour/i;
 
 export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   const args = call.args.map((a) => it.eval(a, scope));
@@ -686,7 +686,9 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     const isDate = (k: string) => it.dateColumns.has(k) || DATE_LIKE.test(k);
     const byText = keys.find(isDate) ?? keys[0];
     const datey = byText !== undefined && isDate(byText);
-    if (datey || (method === 'sort_index' && receiver.dates)) out.time = out.time ?? { line, what: `rows ordered by \`${byText ?? 'a date index'}\``, file: it.path };
+    // `sort_values(["session_id", "ts"])`: time order within each entity (a split keeping entities whole keeps it).
+    const perGroup = datey && keys.length > 1 && !isDate(keys[0]!) ? ` per group (\`${keys[0]}\`)` : '';
+    if (datey || (method === 'sort_index' && receiver.dates)) out.time = out.time ?? { line, what: `rows ordered by \`${byText ?? 'a date index'}\`${perGroup}`, file: it.path };
   }
   if (method === 'sample') out.sampled = true;
   if (method === 'sample' && isConst(kwarg(call, 'replace'), 'True')) out.redrawn = call.line;
