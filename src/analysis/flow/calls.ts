@@ -188,6 +188,9 @@ function fitHelperOnHeldOut(it: Interpreter, call: Call, name: string, args: Val
 /** A function of the review, called by name or as `mod.func(...)`: run with the caller's values. */
 function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, args: Val[], kwargs: Map<string, Val>): Val {
   fitHelperOnHeldOut(it, call, fn.def.name, args);
+  // `evaluate(net, X_test, y_test)`: held-out rows handed to the project's own code (a numpy network's
+  // evaluation the analyzer cannot read as one) are held-out use all the same.
+  if ([...args, ...kwargs.values()].some((a) => a.data && (a.part === 'test' || a.part === 'val'))) it.facts.heldOutUses.push(call.line);
   return it.callFunction(fn, args, kwargs);
 }
 
@@ -646,7 +649,8 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   // `(preds == gold).mean()`: a summary of predictions is a score of the model on those rows, not a statistic of the data.
   if (STAT_METHODS.has(method) && (receiver.pred || receiver.prob)) return derive(receiver);
   // Per-row arithmetic (`logits.max(axis=1, keepdims=True)` in a softmax) is no statistic of the rows.
-  const axis = kwarg(call, 'axis') ?? kwarg(call, 'dim');
+  // `h.max(1, keepdims=True)`: the first argument of these reductions is the axis.
+  const axis = kwarg(call, 'axis') ?? kwarg(call, 'dim') ?? (/^(mean|median|std|var|min|max|sum)$/.test(method) ? call.args[0] : undefined);
   if (!receiver.grouped && STAT_METHODS.has(method) && axis !== undefined && perSampleAxis(axis)) {
     return derive(receiver, { data: true });
   }

@@ -573,7 +573,7 @@ export class Interpreter {
     if (stat && !rows) return { ...out, stat };
     // `np.sum((y_true - y_true.mean()) ** 2)` in R² or NSE: the mean of observed targets inside a metric is no fit.
     const rowsText = this.src(l.data ? e.left : e.right).trim();
-    const targetRows = /^(y|y_\w+|\w+_y|targets?|truth|labels?|obs\w*|actual\w*|observed\w*)$/.test(rowsText);
+    const targetRows = /^(y|y_\w+|\w+_y|targets?|truth|true|gt|gold|ground_truth|labels?|obs\w*|actual\w*|observed\w*)$/.test(rowsText);
     if (stat && rows && stat.part === 'test' && !targetRows) this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
     // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
     if (stat && rows && (stat.part === undefined || stat.part === 'full')) {

@@ -5,7 +5,7 @@ import type { Expr } from '../python/ast.js';
 import { walkExpr } from '../python/ast.js';
 import { citeLeak } from './fitting.js';
 import type { Interpreter } from './interpreter.js';
-import { partFromName, type Part } from './knowledge.js';
+import { isDevName, partFromName, type Part } from './knowledge.js';
 import { addLeak, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -99,5 +99,7 @@ export function partOfPath(path: Expr | undefined): Part | undefined {
 
 /** `"data/claims_test.parquet"` → test. */
 export function partOfPathText(path: string): Part | undefined {
-  return partFromName(path.replace(/^.*[\\/]/, '').replace(/\.\w+$/, ''));
+  const name = path.replace(/^.*[\\/]/, '').replace(/\.\w+$/, '');
+  // A "development sample" (dev_sample.parquet) is what a model is built on, not a validation file.
+  return isDevName(name) ? undefined : partFromName(name);
 }

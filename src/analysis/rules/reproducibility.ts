@@ -38,6 +38,9 @@ export function summariseRandomness(source: SourceFile): RandomnessSummary | und
 
 export function reproducibilityFindings(files: readonly AnalysedFile[]): FindingInput[] {
   const seeded = new Set<Family>();
+  // LightningCLI's `seed_everything: 42` in a settings file seeds torch, numpy and random before training.
+  const cliSeed = files.some((f) => f.source.kind === 'config' && setsSeedEverything(f.source.config?.value));
+  if (cliSeed) for (const f of ['numpy', 'random', 'torch'] as const) seeded.add(f);
   const uses: { file: SourceFile; uses: Use[] }[] = [];
   for (const { source, facts, randomness } of files) {
     if (!randomness || !facts) continue;
@@ -162,4 +165,10 @@ function randomUses(sites: CallSite[], roots: Set<string>, file: SourceFile): Us
     if (fit) uses.push({ family: 'tensorflow', line: fit.call.line, what: 'Training a Keras model (random weight initialisation, shuffling)' });
   }
   return uses.sort((a, b) => a.line - b.line);
+}
+
+function setsSeedEverything(settings: unknown): boolean {
+  if (settings === null || typeof settings !== 'object') return false;
+  const value = (settings as Record<string, unknown>)['seed_everything'];
+  return typeof value === 'number' || value === true;
 }

@@ -1,0 +1,112 @@
+// Correct code that looks suspicious to a naive reader (from blind traps): each case stays silent, and a
+// close variant that is really wrong still fires.
+import { describe, expect, it } from 'vitest';
+import { py, useAnalyzer } from './helpers.js';
+
+const { analyze, findings } = useAnalyzer();
+const REQ = { 'requirements.txt': 'numpy==2.1.3\npandas==2.2.3\nscikit-learn==1.5.2\ntorch==2.4.1\n' };
+const rulesOf = (files: Record<string, string>) => analyze({ ...REQ, ...files }).findings.map((f) => f.rule);
+
+describe('statistics inside a metric or a softmax are no fit on the test rows', () => {
+  const code = (scores: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.model_selection import train_test_split
+    from sklearn.linear_model import Ridge
+
+    def softmax(h):
+        z = h - h.max(1, keepdims=True)
+        return np.exp(z) / np.exp(z).sum(1, keepdims=True)
+
+    def regression_scores(pred, true):
+        return {"R2": 1 - ((pred - true) ** 2).sum() / ((true - true.mean()) ** 2).sum()}
+
+    df = pd.read_csv("concrete.csv")
+    X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], random_state=0)
+    model = Ridge(alpha=1.0).fit(X_train, y_train)
+    ${scores}
+  `;
+
+  it('stays silent for h.max(1, ...) on the test rows and the mean of the true targets in R2', () => {
+    expect(findings(code('print(softmax(X_test.to_numpy()), regression_scores(model.predict(X_test), y_test))'), 'fit-on-test')).toEqual([]);
+  });
+
+  it('still fires for the test rows standardised with their own column statistics', () => {
+    expect(findings(code('X_test = (X_test - X_test.mean()) / X_test.std()\n    print(model.predict(X_test))'), 'fit-on-test')).toHaveLength(1);
+  });
+});
+
+describe('a development sample file is the training data, not a validation file', () => {
+  it('stays silent for a pipeline fitted on dev_sample.parquet', () => {
+    const code = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.pipeline import make_pipeline
+      from sklearn.preprocessing import StandardScaler
+      accts = pd.read_parquet("data/dev_sample.parquet")
+      card = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)).fit(accts[["a", "b"]], accts["bad"])
+      oot = pd.read_parquet("data/oot_sample.parquet")
+      print(card.score(oot[["a", "b"]], oot["bad"]))
+    `;
+    expect(findings({ ...REQ, 'score.py': code }, 'fit-on-test')).toEqual([]);
+  });
+});
+
+describe('LightningCLI seeds everything from its settings file', () => {
+  const data = py`
+    import lightning as L
+    from torch.utils.data import DataLoader
+    class Bikes(L.LightningDataModule):
+        def train_dataloader(self):
+            return DataLoader(self.train_ds, batch_size=64, shuffle=True)
+  `;
+  const main = py`
+    from lightning.pytorch.cli import LightningCLI
+    from bikes import Bikes
+    LightningCLI(datamodule_class=Bikes)
+  `;
+
+  it('stays silent on an unseeded shuffling loader when config.yaml sets seed_everything', () => {
+    expect(rulesOf({ 'bikes.py': data, 'main.py': main, 'config.yaml': 'seed_everything: 42\ntrainer:\n  max_epochs: 20\n' })).not.toContain('missing-random-seed');
+  });
+
+  it('fires without it', () => {
+    expect(rulesOf({ 'bikes.py': data, 'main.py': main, 'config.yaml': 'trainer:\n  max_epochs: 20\n' })).toContain('missing-random-seed');
+  });
+});
+
+describe('held-out rows handed to the project\'s own evaluation code', () => {
+  const code = (scored: string) => py`
+    import numpy as np
+
+    class Net:
+        def __init__(self, rng):
+            self.w = rng.normal(size=(784, 10))
+
+        def forward(self, X):
+            return X @ self.w
+
+        def backward(self, X, y):
+            return X.T @ (self.forward(X) - np.eye(10)[y]) / len(X)
+
+    def evaluate(net, X, y):
+        return float((net.forward(X).argmax(1) == y).mean())
+
+    rng = np.random.default_rng(0)
+    with np.load("mnist.npz") as d:
+        X_full, y_full = d["x_train"].reshape(-1, 784) / 255.0, d["y_train"]
+        X_test, y_test = d["x_test"].reshape(-1, 784) / 255.0, d["y_test"]
+    net = Net(rng)
+    for epoch in range(20):
+        net.w -= 0.1 * net.backward(X_full, y_full)
+    print(evaluate(net, ${scored}))
+  `;
+
+  it('stays silent when the test rows are what evaluate() gets', () => {
+    expect(rulesOf({ 'nn_numpy.py': code('X_test, y_test') })).not.toContain('no-held-out-evaluation');
+  });
+
+  it('fires when it gets the training rows and nothing is held out', () => {
+    expect(rulesOf({ 'nn_numpy.py': code('X_full, y_full').replace(/\n\s*X_test, y_test = .*\n/, '\n') })).toContain('no-held-out-evaluation');
+  });
+});
