@@ -1736,3 +1736,33 @@ describe('shuffled-time-series-split: telemetry indexed by a `ts` column and cut
     expect(findings(code('X_tr, X_te, y_tr, y_te = train_test_split(windows, labels, test_size=0.2, shuffle=False)'), 'shuffled-time-series-split')).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split: a cross-validation written by hand over np.array_split folds', () => {
+  const code = (scale: string) => HEAD + py`
+    def zscore(A):
+        return (A - A.mean(axis=0)) / A.std(axis=0)
+
+    def make_folds(n, k, rng):
+        return np.array_split(rng.permutation(n), k)
+
+    wine = pd.read_csv("wine.csv")
+    X, y = wine.drop(columns="good").to_numpy(), wine["good"].to_numpy()
+    ${scale}
+    folds = make_folds(len(y), 10, np.random.default_rng(0))
+    for i, held in enumerate(folds):
+        fit_idx = np.concatenate([f for j, f in enumerate(folds) if j != i])
+        clf = LogisticRegression(max_iter=1000).fit(X[fit_idx], y[fit_idx])
+        print(f1_score(y[held], clf.predict(X[held])))
+  `;
+
+  it('fires for z-scores of all rows before the folds', () => {
+    const [f, ...rest] = findings(code('X = zscore(X)'), 'preprocessing-before-split');
+    expect(rest).toEqual([]);
+    expect(f?.line).toBe(16);
+    expect(f?.issue).toContain('cross-validated');
+  });
+
+  it('stays silent when nothing is learned from all rows first', () => {
+    expect(findings(code('X = np.log1p(X)'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

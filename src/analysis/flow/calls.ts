@@ -268,6 +268,13 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     return { positions: true, ...(rows?.leaks ? { leaks: [...rows.leaks] } : {}), ...(rows?.origins ? { origins: rows.origins } : {}) };
   }
   if (/^(list|array|asarray|tensor|as_tensor)$/.test(name) && args[0]?.positions) return args[0];
+  // `np.array_split(rng.permutation(n), k)`: folds of a cross-validation written by hand; each fold's rows are
+  // held out in turn.
+  if (/^(array_split|split)$/.test(name) && /^(np|numpy)\./.test(qual) && args[0]?.perm) {
+    it.facts.cvLines.push(call.line);
+    const fold: Val = { perm: args[0].perm, indexPart: 'val', fold: true };
+    return { items: [fold, fold], elems: [fold, fold] };
+  }
   if (name === 'len' && (args[0]?.data || args[0]?.leaks)) return { countOf: args[0] };
   if (name === 'permutation' || name === 'randperm') {
     const id = it.nextSplitId(call.line);

@@ -37,7 +37,9 @@ export function withinGroups(leak: Leak, label: string | undefined): boolean {
  */
 export function reportPartPick(it: Interpreter, rows: Val, part: Part, at: Expr, index?: Val): void {
   const name = it.targets[0] ?? it.src(at);
-  const sink = { line: it.stmt?.line ?? at.line, kind: 'split' as const, ...(part === 'train' ? { trainName: name } : { testName: name }), sinkText: it.stmt ? it.src(it.stmt) : it.src(at) };
+  // A fold of a cross-validation written by hand: the rows are cross-validated there.
+  const kind = index?.fold ? ('cv' as const) : ('split' as const);
+  const sink = { line: it.stmt?.line ?? at.line, kind, ...(part === 'train' ? { trainName: name } : { testName: name }), sinkText: it.stmt ? it.src(it.stmt) : it.src(at) };
   // What was learned from the training part only (`scaler.fit(X[tr])`, then `Xs[te]`) is no leak across this pick.
   const byGroups = index?.byGroups;
   const leaks = rows.leaks?.filter((l) => !l.fromTrainPart && !(byGroups && withinGroups(l, byGroups.label)));

@@ -138,6 +138,8 @@ export interface Val {
   indexPart?: Part;
   /** Row indices from a splitter that keeps groups whole (`GroupShuffleSplit.split(X, y, groups=...)`), and the label column it was given. */
   byGroups?: { label?: string };
+  /** Indices of one fold of a cross-validation written by hand (`np.array_split(rng.permutation(n), k)`). */
+  fold?: boolean;
   /** Row positions (`np.arange(len(df))`): split into parts, they pick each part's rows by index. */
   positions?: boolean;
   /** A known constant: a string literal, a setting read from a config file, a command-line default. */
