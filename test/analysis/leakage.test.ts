@@ -1766,3 +1766,23 @@ describe('preprocessing-before-split: a cross-validation written by hand over np
     expect(findings(code('X = np.log1p(X)'), 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('preprocessing-before-split: rows read with pyarrow (a feature store of parquet files)', () => {
+  const code = (select: string, after: string) => HEAD + py`
+    import pyarrow.dataset as ds
+    from sklearn.feature_selection import SelectKBest, mutual_info_classif
+    frame = ds.dataset("feature_store/applications", format="parquet").to_table().to_pandas()
+    label = frame.pop("defaulted")
+    ${select}
+    X_dev, X_val, y_dev, y_val = train_test_split(frame, label, test_size=0.2, stratify=label, random_state=0)
+    ${after}
+  `;
+
+  it('fires for features screened on every row before the split', () => {
+    expect(findings(code('frame = frame[frame.columns[SelectKBest(mutual_info_classif, k=20).fit(frame, label).get_support()]]', ''), 'preprocessing-before-split').map((f) => f.line)).toEqual([12]);
+  });
+
+  it('stays silent when the screening is fitted on the development part', () => {
+    expect(findings(code('', 'keep = SelectKBest(mutual_info_classif, k=20).fit(X_dev, y_dev).get_support()'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

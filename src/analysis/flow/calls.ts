@@ -232,7 +232,9 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   const partKw = /^[A-Z]/.test(name) ? datasetPartKwarg(call) : undefined;
   if (partKw) return { data: true, part: partKw, origins: [it.nextOrigin()] };
   // `np.load("images.npy")` reads an array of samples (other `load`s read models, configs, pickles).
-  if (LOADERS.has(name) || /^(load_|fetch_)/.test(name) || (name === 'load' && /^(np|numpy)\.load$/.test(qual))) return load(it, call, name, args, kwargs);
+  // pyarrow: `ds.dataset(path)`, `pq.read_table(path)` read a table of rows (`.to_pandas()` keeps them).
+  const arrow = /(^|\.)(pyarrow\.dataset\.dataset|pyarrow\.parquet\.(read_table|ParquetDataset)|pyarrow\.feather\.read_(table|feather)|pyarrow\.csv\.read_csv)$/.test(qual);
+  if (arrow || LOADERS.has(name) || /^(load_|fetch_)/.test(name) || (name === 'load' && /^(np|numpy)\.load$/.test(qual))) return load(it, call, name, args, kwargs);
   if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets)$/.test(name)) {
     const first = args[0];
     // A list literal's items, plus what was appended to it later (`xs.append(window)`; the list absorbed it).
