@@ -739,3 +739,54 @@ describe('names alone make rows only for loads', () => {
     expect(of({ 'features.py': 'def hourly(path):\n    return make(path)\n', 'train.py': code }, 'fit-on-test')).toEqual([]);
   });
 });
+
+describe('methods inherited from a base class of the review, and super()', () => {
+  const MODELS = py`
+    import abc
+    from sklearn.linear_model import Ridge
+    from sklearn.preprocessing import StandardScaler
+
+    class DemandModel(abc.ABC):
+        def __init__(self, name):
+            self.name = name
+            self.scaler = StandardScaler()
+
+        def fit(self, frame):
+            self._fit_core(self.scaler.fit_transform(frame[["price", "promo"]]), frame["units"])
+            return self
+
+        def evaluate(self, frame):
+            X = self.scaler.${'METHOD'}(frame[["price", "promo"]])
+            return self._predict_core(X)
+
+    class RidgeDemandModel(DemandModel):
+        def __init__(self, alpha=3.0):
+            super().__init__("ridge")
+            self.reg = Ridge(alpha=alpha)
+
+        def _fit_core(self, X, y):
+            self.reg.fit(X, y)
+
+        def _predict_core(self, X):
+            return self.reg.predict(X)
+  `;
+  const RUN = py`
+    import pandas as pd
+    from pricing.models import RidgeDemandModel
+    sales = pd.read_parquet("sales.parquet")
+    history, future = sales[sales["week"] < 40], sales[sales["week"] >= 40]
+    m = RidgeDemandModel().fit(history)
+    print(m.evaluate(future))
+  `;
+  const files = (method: string) => ({ 'pricing/__init__.py': '', 'pricing/models.py': MODELS.replace('self.scaler.METHOD(', `self.scaler.${method}(`), 'run.py': RUN });
+
+  it('fit-on-test fires for an inherited evaluate() that refits the scaler (set up by super().__init__) on the rows it scores', () => {
+    const found = of(files('fit_transform'), 'fit-on-test');
+    expect(found.map((f) => [f.file, f.line])).toEqual([['run.py', 6]]);
+    expect(found[0]?.sites).toEqual(expect.arrayContaining([{ file: 'pricing/models.py', line: 15 }]));
+  });
+
+  it('stays silent when evaluate() only transforms', () => {
+    expect(of(files('transform'), 'fit-on-test')).toEqual([]);
+  });
+});

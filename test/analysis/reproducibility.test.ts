@@ -72,3 +72,16 @@ describe('missing-random-seed', () => {
     expect(findings(files, rule)).toEqual([]);
   });
 });
+
+describe('missing-random-seed: polars sample takes seed=', () => {
+  const code = (seed: string) => py`
+    import polars as pl
+    df = pl.scan_parquet("listings.parquet").collect()
+    test_df = df.sample(fraction=0.2${seed})
+    train_df = df.join(test_df.select("rid"), on="rid", how="anti")
+  `;
+  it('stays silent with seed=..., fires without it', () => {
+    expect(findings(code(', seed=7'), 'missing-random-seed')).toEqual([]);
+    expect(findings(code(''), 'missing-random-seed')).toHaveLength(1);
+  });
+});

@@ -48,6 +48,14 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     const method = call.fn.attr;
     const local = it.method(receiver, method);
     if (local) return it.callFunction(local, args, kwargs);
+    // `super().__init__(...)`: the method of a base class, on the same instance.
+    if (receiver.superOf) {
+      for (const base of it.baseClasses(receiver.superOf.cls)) {
+        const inherited = it.method(receiver.superOf.self, method, base);
+        if (inherited) return it.callFunction(inherited, args, kwargs);
+      }
+      return {};
+    }
     // `self.model(xb)` in a trainer class: the attribute holds a network, and calling it is a forward pass.
     const held = receiver.attrs?.get(method);
     if (held && (held.est?.deep || held.instanceOf)) return forwardPass(it, call, args);
@@ -68,6 +76,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     return functionCall(it, call, qual, method, args, kwargs);
   }
 
+  if (call.fn.k === 'name' && call.fn.id === 'super' && !scope.get('super')) return it.superOf();
   const callee = call.fn.k === 'name' ? scope.get(call.fn.id) : it.eval(call.fn, scope);
   if (callee?.fn) return callProjectFunction(it, call, callee.fn, args, kwargs);
   if (callee?.augment) return augmentedCopy(call, callee.augment.what, args[0] ?? kwargs.get('image'));

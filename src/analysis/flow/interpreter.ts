@@ -81,6 +81,8 @@ export class Interpreter {
   private readonly reportedLeaks = new Set<object>();
   private readonly objectOrigins = new WeakMap<object, number>();
   private readonly trainingLoops = new WeakMap<object, boolean>();
+  /** Functions running, innermost last (`super()` needs the method's instance and class). */
+  private readonly methods: FunctionValue[] = [];
   private readonly modules: ProjectModules;
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly factsFor: (path: string) => FileFacts;
@@ -384,7 +386,8 @@ export class Interpreter {
     const sample = sampleCall(valueExpr);
     if (sample && !/^\s*1(\.0*)?\s*$/.test(sample.kwargs.find((k) => k.name === 'frac') ? this.src(sample.kwargs.find((k) => k.name === 'frac')!.value) : '')) {
       // `train = df.sample(frac=0.8)`: a random split, reproducible only with a seed.
-      const rs = sample.kwargs.find((k) => k.name === 'random_state')?.value;
+      // pandas takes `random_state`, polars `seed`.
+      const rs = sample.kwargs.find((k) => k.name === 'random_state' || k.name === 'seed')?.value;
       const seeded = rs !== undefined && !(rs.k === 'const' && rs.value === 'None');
       const id = this.nextSplitId(sample.line);
       this.facts.splits.push({ id, line: sample.line, endLine: sample.endLine, fn: 'sample', shuffled: true, seeded, stratified: true, usedBy: new Set(), timeOrdered: v.time !== undefined });
@@ -659,6 +662,7 @@ export class Interpreter {
       this.frames.push({ path: caller.path, line: callStmt.line, endLine: callStmt.endLine, text: () => caller.text.slice(callStmt.start, callStmt.end), origins, untracedParts });
     }
     this.depth += 1;
+    this.methods.push(fn);
     this.returns.push([]);
     const savedLoops = this.loops.splice(0);
     try {
@@ -666,6 +670,7 @@ export class Interpreter {
     } finally {
       this.loops.push(...savedLoops);
       this.depth -= 1;
+      this.methods.pop();
       if (fromCall && callStmt) this.frames.pop();
       this.ctx = caller;
     }
@@ -702,14 +707,34 @@ export class Interpreter {
     return self;
   }
 
-  method(self: Val, name: string): FunctionValue | undefined {
-    const cls = self.cls;
-    if (!cls) return undefined;
+  /** A method of the instance's class, or inherited from a base class of the review (`class Ridge(DemandModel)`). */
+  method(self: Val, name: string, cls: ClassRef | undefined = self.cls, depth = 0): FunctionValue | undefined {
+    if (!cls || depth > 4) return undefined;
     const def = cls.def.body.find((s): s is DefStmt => s.k === 'def' && s.name === name);
-    if (!def) return undefined;
+    if (!def) {
+      for (const base of this.baseClasses(cls)) {
+        const found = this.method(self, name, base, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
     // A @staticmethod takes no instance: its first parameter is the first argument.
     const isStatic = def.decorators.some((d) => d.k === 'name' && d.id === 'staticmethod');
-    return isStatic ? { def, ctx: cls.ctx } : { def, self, ctx: cls.ctx };
+    return isStatic ? { def, ctx: cls.ctx, owner: cls } : { def, self, ctx: cls.ctx, owner: cls };
+  }
+
+  /** `super()` in the running method: its instance and defining class. */
+  superOf(): Val {
+    const fn = this.methods[this.methods.length - 1];
+    return fn?.self && fn.owner ? { superOf: { self: fn.self, cls: fn.owner } } : {};
+  }
+
+  /** Base classes defined in the review (by name, or `module.Class`), seen from the class's own file. */
+  baseClasses(cls: ClassRef): ClassRef[] {
+    return cls.def.bases.flatMap((b) => {
+      const v = b.k === 'name' ? cls.ctx.scope.get(b.id) : undefined;
+      return v?.cls && v.cls !== cls ? [v.cls] : [];
+    });
   }
 
   /** Whether a class of the review is a network (a torch / Keras / Lightning subclass). */

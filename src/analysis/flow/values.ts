@@ -99,6 +99,8 @@ export interface FunctionValue {
   ctx?: FileCtx;
   /** The enclosing function's scope, for nested functions (closures). */
   closure?: Scope;
+  /** The class that defines this method (where `super()` looks next). */
+  owner?: ClassRef;
 }
 
 export interface ClassRef {
@@ -138,6 +140,8 @@ export interface Val {
   indexPart?: Part;
   /** Row indices from a splitter that keeps groups whole (`GroupShuffleSplit.split(X, y, groups=...)`), and the label column it was given. */
   byGroups?: { label?: string };
+  /** `super()` inside a method: the instance, and the class whose bases to look in. */
+  superOf?: { self: Val; cls: ClassRef };
   /** Indices of one fold of a cross-validation written by hand (`np.array_split(rng.permutation(n), k)`). */
   fold?: boolean;
   /** Row positions (`np.arange(len(df))`): split into parts, they pick each part's rows by index. */
