@@ -1,0 +1,3 @@
+from .models import GBMDemandModel, LastYearModel, RidgeDemandModel
+
+__all__ = ["GBMDemandModel", "LastYearModel", "RidgeDemandModel"]
