@@ -299,6 +299,15 @@ describe('metrics computed inside f-strings, and a constant prior as the baselin
     expect(findings(code(report.replace(/popularity/g, 'recency')), 'no-baseline')).toHaveLength(1);
   });
 
+  it('no-baseline stays silent when random targeting is scored next to the model (uplift)', () => {
+    const report = py`
+      proba = forest.predict_proba(X_b)[:, 1]
+      rand = np.random.default_rng(0).random(len(y_b))
+      print({"auc_model": roc_auc_score(y_b, proba), "auc_random": roc_auc_score(y_b, rand)})
+    `.replace(/\n/g, '\n    ');
+    expect(findings(code(report), 'no-baseline')).toEqual([]);
+  });
+
   it('no-baseline fires when the f-string reports the model alone', () => {
     const report = py`
       proba = forest.predict_proba(X_b)[:, 1]

@@ -110,3 +110,34 @@ describe('held-out rows handed to the project\'s own evaluation code', () => {
     expect(rulesOf({ 'nn_numpy.py': code('X_full, y_full').replace(/\n\s*X_test, y_test = .*\n/, '\n') })).toContain('no-held-out-evaluation');
   });
 });
+
+describe('a calibration error computed from the test labels and the predicted probabilities', () => {
+  const code = (extra: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+
+    def expected_calibration_error(y, p, n_bins=10):
+        idx = np.clip(np.digitize(p, np.linspace(0, 1, n_bins + 1)) - 1, 0, n_bins - 1)
+        ece = 0.0
+        for b in range(n_bins):
+            m = idx == b
+            ece += m.mean() * abs(y[m].mean() - p[m].mean())
+        return ece
+
+    df = pd.read_csv("readmission.csv")
+    X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns="y"), df["y"], stratify=df["y"], random_state=0)
+    clf = LogisticRegression(max_iter=1000).fit(X_tr, y_tr)
+    print(expected_calibration_error(y_te.to_numpy(), clf.predict_proba(X_te)[:, 1]))
+    ${extra}
+  `;
+
+  it('stays silent: it is a metric, not a fit', () => {
+    expect(findings(code(''), 'fit-on-test')).toEqual([]);
+  });
+
+  it('still fires for test features centred on their own mean', () => {
+    expect(findings(code('print(clf.predict(X_te - X_te.mean()))'), 'fit-on-test')).toHaveLength(1);
+  });
+});

@@ -577,7 +577,9 @@ export class Interpreter {
     // `np.sum((y_true - y_true.mean()) ** 2)` in R² or NSE: the mean of observed targets inside a metric is no fit.
     const rowsText = this.src(l.data ? e.left : e.right).trim();
     const targetRows = /^(y|y_\w+|\w+_y|targets?|truth|true|gt|gold|ground_truth|labels?|obs\w*|actual\w*|observed\w*)$/.test(rowsText);
-    if (stat && rows && stat.part === 'test' && !targetRows) this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
+    // `abs(y[m].mean() - p[m].mean())` in a calibration error: a statistic set against predictions is a metric.
+    const predictions = rows?.pred === true || rows?.prob === true;
+    if (stat && rows && stat.part === 'test' && !targetRows && !predictions) this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
     // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
     if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
       const leak = citeLeak(this, rows, { kind: 'preprocess' as const, file: this.path, line: stat.line, endLine: this.stmt?.endLine ?? stat.endLine, what: stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined, ...(stat.perGroup ? { perGroup: stat.perGroup } : {}) });
