@@ -521,3 +521,50 @@ describe('no-held-out-evaluation: a network scored on its own training dataset t
     expect(found('Slices("brats/test")')).toEqual([]);
   });
 });
+
+describe('accuracy-only: torchmetrics accuracy objects in a LightningModule', () => {
+  const code = (metrics: string) => py`
+    import lightning as L
+    import torch
+    import torch.nn.functional as F
+    from sklearn.model_selection import train_test_split
+    from torch.utils.data import DataLoader, TensorDataset
+    from torchmetrics.classification import BinaryAccuracy, BinaryAUROC
+
+    class WaferNet(L.LightningModule):
+        def __init__(self, pos_weight):
+            super().__init__()
+            self.net = torch.nn.Linear(16, 1)
+            self.pos_weight = pos_weight
+            ${metrics}
+
+        def training_step(self, batch, _):
+            x, y = batch
+            return F.binary_cross_entropy_with_logits(self.net(x).squeeze(1), y, pos_weight=torch.tensor(self.pos_weight))
+
+        def test_step(self, batch, _):
+            x, y = batch
+            self.test_metric(torch.sigmoid(self.net(x).squeeze(1)), y.int())
+            self.log("test_metric", self.test_metric)
+
+        def configure_optimizers(self):
+            return torch.optim.Adam(self.parameters(), lr=1e-3)
+
+    L.seed_everything(0)
+    x, y = torch.load("maps.pt")
+    x_tr, x_te, y_tr, y_te = train_test_split(x, y, test_size=0.2, stratify=y, random_state=0)
+    model = WaferNet(pos_weight=float((1 - y_tr.mean()) / y_tr.mean()))
+    trainer = L.Trainer(max_epochs=10)
+    trainer.fit(model, DataLoader(TensorDataset(x_tr, y_tr), batch_size=64, shuffle=True))
+    trainer.test(model, DataLoader(TensorDataset(x_te, y_te), batch_size=256))
+  `;
+
+  it('fires (HIGH: the classes are weighed with pos_weight) at the metric object built in __init__', () => {
+    const found = findings({ 'requirements.txt': 'lightning==2.4.0\n', 'wafer.py': code('self.test_metric = BinaryAccuracy()') }, 'accuracy-only');
+    expect(found.map((f) => [f.line, f.severity])).toEqual([[13, 'HIGH']]);
+  });
+
+  it('stays silent with a threshold-free torchmetrics metric', () => {
+    expect(findings({ 'requirements.txt': 'lightning==2.4.0\n', 'wafer.py': code('self.test_metric = BinaryAUROC()') }, 'accuracy-only')).toEqual([]);
+  });
+});

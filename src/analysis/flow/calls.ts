@@ -60,6 +60,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     const held = receiver.attrs?.get(method);
     if (held && (held.est?.deep || held.instanceOf)) return forwardPass(it, call, args);
     if (held?.augment) return augmentedCopy(call, held.augment.what, args[0] ?? kwargs.get('image'));
+    if (held?.metricObj) return metricObjectCall(it, call, held.metricObj, args);
     if (receiver.localModule) {
       // `data.split(df)` after `from penguins import data`: a function or class of a module of the review.
       const member = it.eval(call.fn, scope);
@@ -80,6 +81,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   const callee = call.fn.k === 'name' ? scope.get(call.fn.id) : it.eval(call.fn, scope);
   if (callee?.fn) return callProjectFunction(it, call, callee.fn, args, kwargs);
   if (callee?.augment) return augmentedCopy(call, callee.augment.what, args[0] ?? kwargs.get('image'));
+  if (callee?.metricObj) return metricObjectCall(it, call, callee.metricObj, args);
   if (callee?.cls && !callee.instanceOf) return it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
   if (callee?.est?.kind === 'preprocess' && !callee.est.deep) {
     // Keras functional API: `x = norm(inputs)` applies an adapted preprocessing layer.
@@ -129,6 +131,14 @@ function normalizeWithStatistics(it: Interpreter, call: Call, qual: string, name
       ...(elsewhere ? { sites: [{ file: stat.file ?? it.path, line: stat.line }] } : {}),
     }],
   };
+}
+
+/** `acc(preds, y)` with a torchmetrics object: a score of those predictions. */
+function metricObjectCall(it: Interpreter, call: Call, metricObj: NonNullable<Val['metricObj']>, args: Val[]): Val {
+  const part = args[1]?.part ?? args[0]?.part;
+  // Cited where the metric was chosen (its construction), not at each update.
+  it.facts.evals.push({ line: metricObj.line, part, metric: metricObj.name, kind: metricObj.kind });
+  return { score: { part, line: call.line, metric: metricObj.name, file: it.path } };
 }
 
 /** `model(x)`: a forward pass of a network. */
@@ -229,6 +239,12 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (name === 'join' && /(^|\.)path\.join$/.test(qual) && args.length > 0 && args.every((a) => typeof a.const === 'string')) return { const: args.map((a) => a.const).join('/') };
   // `np.bincount(y_tr)`, `Counter(labels)`: the class counts are being looked at (imbalance is likely).
   if (/^(bincount|Counter)$/.test(name) && call.args[0] && /(^|_|\b)(y|labels?|targets?|class(es)?)(_|\b|$)/i.test(it.src(call.args[0]))) it.facts.imbalanceHints.push(call.line);
+  // `BCEWithLogitsLoss(pos_weight=...)`: the classes were weighed, so they are imbalanced.
+  if (kwargs.has('pos_weight')) it.facts.imbalanceHints.push(call.line);
+  // torchmetrics: `BinaryAccuracy()` builds a metric; calling it (`self.val_acc(p, y)`) is an evaluation.
+  if (/^torchmetrics\./.test(qual) && /^(Binary|Multiclass|Multilabel)?(Accuracy|F1Score|FBetaScore|AUROC|AveragePrecision|Precision|Recall|MatthewsCorrCoef|CohenKappa|ConfusionMatrix)$/.test(name)) {
+    return { metricObj: { name, kind: /Accuracy$/.test(name) ? 'accuracy' : 'other', line: call.line } };
+  }
   const normalize = normalizeWithStatistics(it, call, qual, name, args, kwargs);
   if (normalize) return normalize;
   const augmentation = augmentationTransform(qual, name, args, kwargs, call) ?? augmentFunction(call, qual, args);

@@ -83,6 +83,8 @@ export class Interpreter {
   private readonly trainingLoops = new WeakMap<object, boolean>();
   /** Functions running, innermost last (`super()` needs the method's instance and class). */
   private readonly methods: FunctionValue[] = [];
+  /** The last instance made of each class: methods no call reached (a Lightning `validation_step`) run on it. */
+  private readonly instances = new WeakMap<object, Val>();
   private readonly modules: ProjectModules;
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly factsFor: (path: string) => FileFacts;
@@ -685,6 +687,7 @@ export class Interpreter {
   /** Creates an instance of a class of the review, running `__init__` (or binding dataclass fields, then `__post_init__`). */
   instantiate(cls: ClassRef, args: Val[], kwargs: Map<string, Val>, deep: boolean): Val {
     const self: Val = { instanceOf: cls.def.name, cls, attrs: new Map() };
+    this.instances.set(cls.def, self);
     if (deep) self.est = { cls: cls.def.name, line: cls.def.line, endLine: cls.def.line, kind: 'model', call: { line: cls.def.line, endLine: cls.def.line, start: cls.def.start, end: cls.def.start, k: 'name', id: cls.def.name }, inner: [], deep: true };
     const init = this.method(self, '__init__');
     if (init) {
@@ -764,7 +767,7 @@ export class Interpreter {
         this.callFunction({ def: s, self, ctx: this.entry }, [], new Map(), false);
         this.runUncalled(s.body, scope, undefined);
       } else if (s.k === 'class') {
-        const shared: Val = { instanceOf: s.name, cls: { def: s, ctx: this.entry }, attrs: new Map() };
+        const shared: Val = this.instances.get(s) ?? { instanceOf: s.name, cls: { def: s, ctx: this.entry }, attrs: new Map() };
         const ordered = [...s.body].sort((a, b) => rank(a) - rank(b));
         this.runUncalled(ordered, scope, s, shared);
       } else if (s.k === 'if' || s.k === 'try' || s.k === 'with') {

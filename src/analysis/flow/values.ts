@@ -140,6 +140,8 @@ export interface Val {
   indexPart?: Part;
   /** Row indices from a splitter that keeps groups whole (`GroupShuffleSplit.split(X, y, groups=...)`), and the label column it was given. */
   byGroups?: { label?: string };
+  /** A torchmetrics metric object (`BinaryAccuracy()`): calling it scores predictions. */
+  metricObj?: { name: string; kind: 'accuracy' | 'other'; line: number };
   /** `super()` inside a method: the instance, and the class whose bases to look in. */
   superOf?: { self: Val; cls: ClassRef };
   /** Indices of one fold of a cross-validation written by hand (`np.array_split(rng.permutation(n), k)`). */

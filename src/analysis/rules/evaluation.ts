@@ -97,12 +97,14 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const classification =
     fits.some((f) => isClassifierName(f.x.est.cls) || f.x.est.classification === true || f.x.est.inner.some(isClassifierName)) ||
     (fits.length === 0 && built.length > 0 && built.every((e) => isClassifierName(e.x.cls))) ||
-    /CrossEntropyLoss|BCELoss|BCEWithLogitsLoss|NLLLoss|crossentropy/.test(texts);
+    /CrossEntropyLoss|BCELoss|BCEWithLogitsLoss|NLLLoss|crossentropy|binary_cross_entropy/.test(texts);
   const hints = all((f) => f.facts!.imbalanceHints).length > 0 || /imbalanc/i.test(texts);
 
   // Accuracy alone.
   const accuracy = evals.filter((e) => e.x.kind === 'accuracy');
-  if (classification && accuracy.length > 0 && !evals.some((e) => e.x.kind !== 'accuracy') && !OTHER_METRIC_TEXT.test(stripComments(texts))) {
+  // `trainer.test(...)` (Lightning, Hugging Face) runs the metrics the module logs: it is no metric of its own.
+  const otherMetric = evals.some((e) => e.x.kind !== 'accuracy' && !/^trainer\./.test(e.x.metric));
+  if (classification && accuracy.length > 0 && !otherMetric && !OTHER_METRIC_TEXT.test(stripComments(texts))) {
     // Cite the reported (test) accuracy when there is one: per-epoch validation accuracy is a site.
     const first = accuracy.find((e) => e.x.part === 'test') ?? accuracy[0]!;
     out.push(
