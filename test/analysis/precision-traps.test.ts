@@ -141,3 +141,65 @@ describe('a calibration error computed from the test labels and the predicted pr
     expect(findings(code('print(clf.predict(X_te - X_te.mean()))'), 'fit-on-test')).toHaveLength(1);
   });
 });
+
+describe('chronological cuts of a labelled train.csv, and scalers fitted on the rows before a cut', () => {
+  it('stays silent for test rows cut by date from train.csv and scored (they are held out)', () => {
+    const code = py`
+      import lightgbm as lgb
+      import pandas as pd
+      from sklearn.metrics import mean_absolute_error
+      sales = pd.read_csv("data/train.csv", parse_dates=["date"]).sort_values(["store", "date"])
+      sales["lag_7"] = sales.groupby("store")["sales"].shift(7)
+      train = sales[sales["date"] <= "2017-06-30"]
+      test = sales[sales["date"] > "2017-06-30"]
+      model = lgb.LGBMRegressor(n_estimators=300, random_state=0).fit(train[["lag_7"]], train["sales"])
+      print(mean_absolute_error(test["sales"], model.predict(test[["lag_7"]])), mean_absolute_error(test["sales"], test["lag_7"]))
+    `;
+    expect(rulesOf({ 'sales.py': code })).not.toContain('no-held-out-evaluation');
+  });
+
+  const scaled = (fitRows: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.preprocessing import StandardScaler
+    values = pd.read_csv("pv.csv", parse_dates=["ts"]).sort_values("ts")[["power", "irradiance"]].to_numpy()
+    i_val, i_test = int(len(values) * 0.7), int(len(values) * 0.85)
+    scaler = StandardScaler().fit(${fitRows})
+    train_arr = scaler.transform(values[:i_val])
+    test_arr = scaler.transform(values[i_test:])
+  `;
+
+  it('stays silent for a scaler fitted on values[:i_val] (the training period)', () => {
+    expect(findings({ ...REQ, 'pv.py': scaled('values[:i_val]') }, 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('still fires for a scaler fitted on every row', () => {
+    expect(findings({ ...REQ, 'pv.py': scaled('values') }, 'preprocessing-before-split')).toHaveLength(1);
+  });
+});
+
+describe('test scores computed by a helper of another file, kept best in a loop and then tabulated', () => {
+  const METRICS = 'from sklearn.metrics import roc_auc_score\n\ndef ranking_metrics(y, s):\n    return {"auc": roc_auc_score(y, s)}\n';
+  const code = py`
+    import lightgbm as lgb
+    import numpy as np
+    import pandas as pd
+    from sklearn.model_selection import train_test_split
+    from kit.metrics import ranking_metrics
+    df = pd.read_parquet("returns.parquet")
+    X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df["y"], stratify=df["y"], random_state=0)
+    trials, best_auc = [], -np.inf
+    for leaves in [15, 31, 63]:
+        clf = lgb.LGBMClassifier(num_leaves=leaves, random_state=0).fit(X_train, y_train)
+        scores = ranking_metrics(y_test, clf.predict_proba(X_test)[:, 1])
+        trials.append(scores)
+        if scores["auc"] > best_auc:
+            best_auc = scores["auc"]
+    print(pd.DataFrame(trials).sort_values("auc", ascending=False))
+  `;
+
+  it('is one finding, in this file, at the loop that keeps the best', () => {
+    const found = findings({ ...REQ, 'kit/__init__.py': '', 'kit/metrics.py': METRICS, 'tune.py': code }, 'test-set-selection');
+    expect(found.map((f) => [f.file, f.line])).toEqual([['tune.py', 13]]);
+  });
+});

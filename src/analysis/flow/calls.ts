@@ -468,7 +468,7 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
   // `pd.read_csv(cfg["paths"]["test"])`: a path known from settings names its part too.
   const written = args[0]?.const;
   const part: Part = partOfPath(call.args[0]) ?? (typeof written === 'string' ? partOfPathText(written) : undefined) ?? 'full';
-  const v: Val = { data: true, part, origins: [it.nextOrigin()] };
+  const v: Val = { data: true, part, origins: [it.nextOrigin()], ...(part === 'train' ? { filePart: true } : {}) };
   const parseDates = kwarg(call, 'parse_dates');
   if (parseDates && !isConst(parseDates, 'False')) {
     if (parseDates.k === 'seq') for (const item of parseDates.items) if (item.k === 'str') it.dateColumns.add(item.value);

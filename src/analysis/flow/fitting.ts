@@ -84,6 +84,8 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
     return out;
   }
   if (est.kind === 'preprocess') {
+    // `scaler.fit(values[:i_val])`: the rows before a cut, the training period of a chronological split.
+    const headSlice = xExpr?.k === 'sub' && xExpr.index.length === 1 && xExpr.index[0]!.k === 'slice' && xExpr.index[0]!.lower === undefined && xExpr.index[0]!.upper !== undefined;
     const leak: Leak = citeLeak(it, X, {
       kind: 'preprocess',
       file: it.path,
@@ -95,8 +97,8 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
       dataText: xText,
       origins: it.ensureOrigin(X),
       // Labels passed (y) or a selector/target encoder: the step learned from the target.
-      ...(X?.part === 'train' && !(args[1] ?? kwargs.get('y')) && !SUPERVISED_STEP.test(est.cls) ? { trainOnlyUnsupervised: true } : {}),
-      ...(X?.part === 'train' ? { fromTrainPart: true } : {}),
+      ...((X?.part === 'train' || X?.dev || headSlice) && !(args[1] ?? kwargs.get('y')) && !SUPERVISED_STEP.test(est.cls) ? { trainOnlyUnsupervised: true } : {}),
+      ...(X?.part === 'train' || headSlice ? { fromTrainPart: true } : {}),
     });
     const before = est.fittedOn;
     est.fittedOn = { part: X?.part, line: call.line, leak };

@@ -182,6 +182,8 @@ export class Interpreter {
       // A scaler fitted on the training part then cross-validated over it: the test set is untouched (the
       // issue's "fitted on the training part only" stays silent); supervised steps still count.
       if ((sink.kind === 'cv' || sink.kind === 'search') && leak.trainOnlyUnsupervised) continue;
+      // Learned from the training part (or the rows before a cut): applied to all rows, then cut, it leaks nothing.
+      if (sink.kind === 'split' && leak.fromTrainPart) continue;
       this.reportedLeaks.add(leak);
       const file = leak.file ?? this.path;
       this.factsFor(file).leakSinks.push({ leak, ...sink, ...(file !== this.path ? { sinkFile: this.path } : {}) });
@@ -322,6 +324,9 @@ export class Interpreter {
         if (Object.values(v).every((x) => x === undefined) && rowsName && loaded && (named === 'test' || named === 'val' || named === 'train') && partFromName(target.id) === named) {
           v = { data: true, part: named, origins: [this.nextOrigin()] };
         }
+        // `test = sales[sales.date > CUT]` of a frame read from `train.csv`: the labelled file, split by hand.
+        const splitOfTrainFile = v.filePart === true && v.part === 'train' && (named === 'test' || named === 'val') && valueExpr !== undefined && isRowSelection(valueExpr);
+        if (splitOfTrainFile) v = { ...v, part: 'full' };
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
           // `Xtr, ytr = make_windows(arr[:cut])`: a helper handed a positional cut of the rows makes a split too.

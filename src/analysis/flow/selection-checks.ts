@@ -49,6 +49,13 @@ export function checkPick(it: Interpreter, container: Val | undefined, line: num
   const first = scores[0];
   if (!first) return;
   if (it.facts.selections.some((sel) => sel.line === first.line)) return;
+  // The loop that collected them already keeps the best test score: one root cause, one finding.
+  if (it.facts.selections.some((sel) => sel.kind === 'keep-best')) return;
+  // Scores computed in a helper of another file (`ranking_metrics(y_test, p)`): cited at the pick, here.
+  if ((first.file ?? it.path) !== it.path) {
+    it.facts.selections.push({ line, endLine: line, kind: 'pick-best', detail: 'scores measured on the test set are collected and the best one is picked', sites: [], elsewhere: [{ file: first.file!, line: first.line }] });
+    return;
+  }
   it.facts.selections.push({ line: first.line, endLine: first.line, kind: 'pick-best', detail: 'scores measured on the test set are collected and the best one is picked', sites: [line] });
 }
 const REPORTING_CALL = /^(print|log|info|debug|warning|warn|error|critical|exception|echo|write|display|pprint)$/;

@@ -144,6 +144,8 @@ export interface Val {
   metricObj?: { name: string; kind: 'accuracy' | 'other'; line: number };
   /** `super()` inside a method: the instance, and the class whose bases to look in. */
   superOf?: { self: Val; cls: ClassRef };
+  /** The part comes only from a file's name (`train.csv` in a Kaggle folder is all the labelled rows). */
+  filePart?: boolean;
   /** Indices of one fold of a cross-validation written by hand (`np.array_split(rng.permutation(n), k)`). */
   fold?: boolean;
   /** Row positions (`np.arange(len(df))`): split into parts, they pick each part's rows by index. */
@@ -264,6 +266,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.redrawn !== undefined) v.redrawn = from.redrawn;
   if (from.augmented) v.augmented = from.augmented;
   if (from.combinedFit) v.combinedFit = from.combinedFit;
+  if (from.filePart && !('part' in extra)) v.filePart = true;
   // Rows picked by a setting (`sets[cfg["monitor"]]`) remember the settings line through selections and drops.
   if (from.configSite && from.data) v.configSite = from.configSite;
   return Object.assign(v, extra);
