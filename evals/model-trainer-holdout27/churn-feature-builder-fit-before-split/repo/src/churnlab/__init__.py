@@ -1,0 +1,2 @@
+"""Churn modelling helpers."""
+__version__ = "0.3.1"

@@ -1,0 +1,6 @@
+import tomllib
+
+
+def load(path="leadscore.toml") -> dict:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
