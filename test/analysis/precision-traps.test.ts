@@ -203,3 +203,20 @@ describe('test scores computed by a helper of another file, kept best in a loop 
     expect(found.map((f) => [f.file, f.line])).toEqual([['tune.py', 13]]);
   });
 });
+
+describe('a sort by admission time that picks the first stay per patient', () => {
+  const code = (dedupe: string) => py`
+    import pandas as pd
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+    df = pd.read_csv("icu_stays.csv")
+    df = df.sort_values("intime")${dedupe}
+    X_dev, X_test, y_dev, y_test = train_test_split(df[["hr", "lactate"]], df["sepsis"], stratify=df["sepsis"], random_state=0)
+  `;
+  it('stays silent: the rows are one per patient, not a series', () => {
+    expect(findings({ ...REQ, 'sepsis.py': code('.drop_duplicates("subject_id", keep="first")') }, 'shuffled-time-series-split')).toEqual([]);
+  });
+  it('still fires for the time-sorted rows shuffled as they are', () => {
+    expect(findings({ ...REQ, 'sepsis.py': code('') }, 'shuffled-time-series-split')).toHaveLength(1);
+  });
+});

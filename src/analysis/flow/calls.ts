@@ -664,6 +664,10 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
     if (method !== 'sample' && rows.time && /^rows ordered by/.test(rows.time.what)) rows.time = undefined;
     return rows;
   }
+  // `sort_values("intime").drop_duplicates("subject_id")`: the sort chose which row of each entity stays.
+  if (method === 'drop_duplicates' && receiver.data && receiver.time && /^rows ordered by/.test(receiver.time.what) && call.args.length + call.kwargs.filter((k) => k.name === 'subset').length > 0) {
+    return derive(receiver, { time: undefined });
+  }
   if (receiver.windowed) return derive(receiver, { windowed: undefined });
   const fnArg = call.args[0];
   // A function applied per group (a lambda or a function's name); polars' `agg(pl.col(y).sum())` expressions aggregate.
