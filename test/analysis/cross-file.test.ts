@@ -790,3 +790,33 @@ describe('methods inherited from a base class of the review, and super()', () =>
     expect(of(files('transform'), 'fit-on-test')).toEqual([]);
   });
 });
+
+describe('an evaluator object held by another object and called through the attribute', () => {
+  it('runs its __call__ (accuracy-only fires for it), rather than treating the call as a forward pass', () => {
+    const code = py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import accuracy_score
+      from sklearn.model_selection import train_test_split
+
+      class Evaluator:
+          def __init__(self, X, y):
+              self.X, self.y = X, y
+
+          def __call__(self, model):
+              return accuracy_score(self.y, model.predict(self.X))
+
+      class Experiment:
+          def __init__(self, X_te, y_te):
+              self.scorer = Evaluator(X_te, y_te)
+
+          def run(self, model):
+              return self.scorer(model)
+
+      df = pd.read_csv("machines.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns="fail"), df["fail"], stratify=df["fail"], random_state=0)
+      print(Experiment(X_te, y_te).run(RandomForestClassifier(n_estimators=200, random_state=0).fit(X_tr, y_tr)))
+    `;
+    expect(of({ 'exp.py': code }, 'accuracy-only').map((f) => f.line)).toEqual([11]);
+  });
+});

@@ -56,11 +56,10 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
       }
       return {};
     }
-    // `self.model(xb)` in a trainer class: the attribute holds a network, and calling it is a forward pass.
+    // `self.model(xb)`, `self.val_acc(p, y)`, `self.evaluator(name, model)`: calling what the attribute holds.
     const held = receiver.attrs?.get(method);
-    if (held && (held.est?.deep || held.instanceOf)) return forwardPass(it, call, args);
-    if (held?.augment) return augmentedCopy(call, held.augment.what, args[0] ?? kwargs.get('image'));
-    if (held?.metricObj) return metricObjectCall(it, call, held.metricObj, args);
+    const heldCall = held ? callValue(it, call, held, args, kwargs) : undefined;
+    if (heldCall) return heldCall;
     if (receiver.localModule) {
       // `data.split(df)` after `from penguins import data`: a function or class of a module of the review.
       const member = it.eval(call.fn, scope);
@@ -80,8 +79,6 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   if (call.fn.k === 'name' && call.fn.id === 'super' && !scope.get('super')) return it.superOf();
   const callee = call.fn.k === 'name' ? scope.get(call.fn.id) : it.eval(call.fn, scope);
   if (callee?.fn) return callProjectFunction(it, call, callee.fn, args, kwargs);
-  if (callee?.augment) return augmentedCopy(call, callee.augment.what, args[0] ?? kwargs.get('image'));
-  if (callee?.metricObj) return metricObjectCall(it, call, callee.metricObj, args);
   if (callee?.cls && !callee.instanceOf) return it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
   if (callee?.est?.kind === 'preprocess' && !callee.est.deep) {
     // Keras functional API: `x = norm(inputs)` applies an adapted preprocessing layer.
@@ -90,10 +87,8 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     if (leak && callee.est.fittedOn?.part !== 'train' && callee.est.fittedOn?.part !== 'val' && callee.est.fittedOn?.part !== 'test') addLeak(out, leak);
     return out;
   }
-  // `evaluate(name, model)` on an instance of a class of the review with `__call__`: that method runs.
-  const dunderCall = callee?.instanceOf ? it.method(callee, '__call__') : undefined;
-  if (dunderCall) return it.callFunction(dunderCall, args, kwargs);
-  if (callee && (callee.est?.deep || callee.instanceOf)) return forwardPass(it, call, args);
+  const valueCall = callee ? callValue(it, call, callee, args, kwargs) : undefined;
+  if (valueCall) return valueCall;
   const qual = callee?.qual ?? dotted(call.fn) ?? name;
   if ((callee === undefined && !BUILTINS.test(name)) || (callee?.qual !== undefined && !KNOWN_LIBRARY.test(qual))) noteUnknownCall(it, call, args, kwargs);
   return functionCall(it, call, qual, name, args, kwargs);
@@ -131,6 +126,20 @@ function normalizeWithStatistics(it: Interpreter, call: Call, qual: string, name
       ...(elsewhere ? { sites: [{ file: stat.file ?? it.path, line: stat.line }] } : {}),
     }],
   };
+}
+
+/**
+ * Calling a value (not a function of the review): an augmenting transform makes a copy, a torchmetrics object
+ * scores, an instance with `__call__` runs it (`evaluate(name, model)`), a network or another instance makes a
+ * forward pass.
+ */
+function callValue(it: Interpreter, call: Call, v: Val, args: Val[], kwargs: Map<string, Val>): Val | undefined {
+  if (v.augment) return augmentedCopy(call, v.augment.what, args[0] ?? kwargs.get('image'));
+  if (v.metricObj) return metricObjectCall(it, call, v.metricObj, args);
+  const dunderCall = v.instanceOf ? it.method(v, '__call__') : undefined;
+  if (dunderCall) return it.callFunction(dunderCall, args, kwargs);
+  if (v.est?.deep || v.instanceOf) return forwardPass(it, call, args);
+  return undefined;
 }
 
 /** `acc(preds, y)` with a torchmetrics object: a score of those predictions. */
