@@ -451,3 +451,36 @@ describe('accuracy-only: class counts looked at with np.bincount make it HIGH', 
     expect(findings(code('print(X_tr.shape)'), 'accuracy-only').map((f) => f.severity)).toEqual(['MEDIUM']);
   });
 });
+
+describe('accuracy-only: classifiers known by their parameters (LightGBM objective) or their family (statsmodels Logit)', () => {
+  it('fires for a native LightGBM booster trained with objective "binary" and judged by accuracy alone', () => {
+    const code = (objective: string) => py`
+      import lightgbm as lgb
+      import pandas as pd
+      from sklearn.metrics import accuracy_score
+      from sklearn.model_selection import train_test_split
+      CONFIG = {"objective": "${objective}", "learning_rate": 0.05, "num_leaves": 63, "seed": 0}
+      tx = pd.read_parquet("tx.parquet")
+      tr, te = train_test_split(tx, test_size=0.2, stratify=tx["is_fraud"], random_state=0)
+      booster = lgb.train(CONFIG, lgb.Dataset(tr[["amt"]], tr["is_fraud"]), num_boost_round=300)
+      print(accuracy_score(te["is_fraud"], (booster.predict(te[["amt"]]) > 0.5).astype(int)))
+    `;
+    expect(findings(code('binary'), 'accuracy-only')).toHaveLength(1);
+    expect(findings(code('regression'), 'accuracy-only')).toEqual([]);
+  });
+
+  it('fires for a statsmodels Logit judged by accuracy alone', () => {
+    const code = py`
+      import pandas as pd
+      import statsmodels.api as sm
+      from sklearn.model_selection import train_test_split
+      book = pd.read_csv("sme_book.csv")
+      dev, holdout = train_test_split(book, test_size=0.3, random_state=0)
+      logit = sm.Logit(dev["default_12m"], sm.add_constant(dev[["leverage", "coverage"]])).fit(disp=False)
+      pred = (logit.predict(sm.add_constant(holdout[["leverage", "coverage"]])) > 0.5).astype(int)
+      accuracy = (pred == holdout["default_12m"]).mean()
+      print(f"hold-out accuracy: {accuracy:.3f}")
+    `;
+    expect(findings(code, 'accuracy-only')).toHaveLength(1);
+  });
+});

@@ -528,6 +528,10 @@ function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kw
   }
   const dtrain = args[1] ?? kwargs.get('dtrain') ?? kwargs.get('train_set');
   const est: Estimator = { cls: /lgb|lightgbm/.test(it.src(call.fn)) ? 'LGBMBooster' : 'XGBBooster', line: call.line, endLine: call.endLine, kind: 'model', call, inner: [] };
+  // `params = {"objective": "binary", ...}`: the booster is a classifier.
+  const params = args[0] ?? kwargs.get('params');
+  const objective = params?.keys && params.elems ? params.elems[params.keys.indexOf('objective')]?.const : undefined;
+  if (typeof objective === 'string' && /binary|multiclass|multi:|softmax|softprob|logistic|cross_?entropy/.test(objective)) est.classification = true;
   it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: dtrain?.part, splitIds: dtrain?.splitIds ?? [] });
   return { est };
 }

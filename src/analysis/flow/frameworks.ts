@@ -128,6 +128,8 @@ export function statsmodelsModel(it: Interpreter, call: Call, qual: string, name
   if (!tsa && !regression) return undefined;
   const rows = tsa ? (args[0] ?? kwargs.get('endog')) : (kwargs.get('data') ?? (/^[A-Z]/.test(name) ? args[1] : undefined));
   const est: Estimator = { cls: name.toUpperCase() === name ? name : name.toUpperCase(), line: call.line, endLine: call.endLine, kind: 'model', call, inner: [] };
+  // Logit/Probit models are classifiers of a binary outcome.
+  if (/^(logit|probit|Logit|Probit)$/.test(name)) est.classification = true;
   it.facts.estimators.push(est);
   if (rows?.data) {
     est.fittedOn = { part: rows.part, line: call.line };
