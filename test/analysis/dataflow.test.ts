@@ -480,3 +480,30 @@ describe('dataset parts from dataset classes', () => {
     expect(findings(code('split="train"'), 'fit-on-test')).toEqual([]);
   });
 });
+
+describe('Keras TextVectorization applied inside a tf.data map', () => {
+  const code = (adaptOn: string) => py`
+    import pandas as pd
+    import tensorflow as tf
+    from keras import layers
+    from sklearn.model_selection import train_test_split
+    reviews = pd.read_csv("reviews.csv")
+    texts, labels = reviews["text"].to_numpy(), reviews["negative"].to_numpy()
+    tr_txt, te_txt, tr_y, te_y = train_test_split(texts, labels, test_size=0.2, stratify=labels, random_state=1)
+    vectorize = layers.TextVectorization(max_tokens=30000, output_sequence_length=300)
+    vectorize.adapt(${adaptOn})
+
+    def to_ds(x, y):
+        return tf.data.Dataset.from_tensor_slices((x, y)).batch(64).map(lambda t, l: (vectorize(t), l))
+
+    train_ds, test_ds = to_ds(tr_txt, tr_y), to_ds(te_txt, te_y)
+  `;
+
+  it('fires for a vocabulary adapted on every review', () => {
+    expect(findings(code('texts'), 'preprocessing-before-split').map((f) => f.line)).toEqual([9]);
+  });
+
+  it('stays silent when it is adapted on the training texts', () => {
+    expect(findings(code('tr_txt'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

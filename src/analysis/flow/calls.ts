@@ -81,10 +81,14 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   if (callee?.fn) return callProjectFunction(it, call, callee.fn, args, kwargs);
   if (callee?.cls && !callee.instanceOf) return it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
   if (callee?.est?.kind === 'preprocess' && !callee.est.deep) {
-    // Keras functional API: `x = norm(inputs)` applies an adapted preprocessing layer.
+    // Keras: `x = norm(inputs)` or `vectorize(t)` in a tf.data map applies an adapted preprocessing layer,
+    // like `transform` (applied to rows split off after it was adapted on all of them, it is a leak there).
+    const fittedPart = callee.est.fittedOn?.part;
+    if (args[0]?.data) return transformWith(it, call, callee, args);
+    // A symbolic input (`keras.Input`): the layer's leak rides along into the model built from it.
     const out = derive(args[0]);
     const leak = callee.est.fittedOn?.leak;
-    if (leak && callee.est.fittedOn?.part !== 'train' && callee.est.fittedOn?.part !== 'val' && callee.est.fittedOn?.part !== 'test') addLeak(out, leak);
+    if (leak && fittedPart !== 'train' && fittedPart !== 'val' && fittedPart !== 'test') addLeak(out, leak);
     return out;
   }
   const valueCall = callee ? callValue(it, call, callee, args, kwargs) : undefined;
@@ -668,6 +672,13 @@ function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string,
   const stmtText = it.stmt ? it.src(it.stmt) : undefined;
   const endLine = it.stmt?.endLine ?? call.endLine;
   if (method === 'groupby' || method === 'group_by') return derive(receiver, { grouped: true, data: false });
+  // `ds.map(lambda t, l: (vectorize(t), l))` (tf.data): the function runs on the dataset's elements.
+  if (method === 'map' && args[0]?.fn && /\.(batch|shuffle|prefetch|cache|repeat)\(|from_tensor_slices|\bDataset\b/.test(it.src(call.fn))) {
+    const result = it.callFunction(args[0].fn, args[0].fn.def.params.map(() => derive(receiver)), new Map());
+    const out = derive(receiver);
+    absorb(out, result);
+    return out;
+  }
   if (method === 'train_test_split' && !receiver.grouped) return datasetSplit(it, call, receiver);
   if (receiver.grouped && /^(sample|head|tail|first|last|nth)$/.test(method)) {
     const rows = derive(receiver, { grouped: undefined, data: true });
