@@ -2,6 +2,7 @@
 // and which part to monitor from them, so the dataflow needs their values and the lines that set them.
 import { parse as parseToml } from 'smol-toml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { normalisePath } from './paths.js';
 
 export interface ConfigData {
   /** The parsed settings (plain objects, arrays and scalars). */
@@ -83,17 +84,8 @@ export function resolveConfigPath(candidates: readonly string[], fromFile: strin
   const clean = written.replace(/\\/g, '/').replace(/^\.\//, '');
   if (!CONFIG_EXT.test(clean)) return undefined;
   const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';
-  for (const c of [clean, normalise(dir + clean)]) if (candidates.includes(c)) return c;
+  for (const c of [clean, normalisePath(dir + clean)]) if (candidates.includes(c)) return c;
   const tail = clean.replace(/^(\.\.\/)+/, '').replace(/^\/+/, '');
   const matches = candidates.filter((c) => c === tail || c.endsWith(`/${tail}`));
   return matches.length === 1 ? matches[0] : undefined;
-}
-
-function normalise(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
-  }
-  return out.join('/');
 }

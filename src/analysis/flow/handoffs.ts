@@ -2,6 +2,7 @@
 // splits it): what the rows carried when written (statistics learned from all of them, augmented copies,
 // time order) is still true of them when read back.
 import type { Expr } from '../python/ast.js';
+import { normalisePath } from '../paths.js';
 import type { Interpreter } from './interpreter.js';
 import type { Leak, TimeEvidence, Val } from './values.js';
 
@@ -20,12 +21,12 @@ export class Handoffs {
   private readonly byPath = new Map<string, WrittenRows>();
 
   note(path: string, rows: WrittenRows): void {
-    this.byPath.set(normalise(path), rows);
+    this.byPath.set(normalisePath(path), rows);
   }
 
   /** The rows written to `path`: the same path, else the one written file with that name. */
   read(path: string): WrittenRows | undefined {
-    const exact = this.byPath.get(normalise(path));
+    const exact = this.byPath.get(normalisePath(path));
     if (exact) return exact;
     const name = basename(path);
     const same = [...this.byPath.entries()].filter(([p]) => basename(p) === name);
@@ -63,14 +64,6 @@ export function readBack(it: Interpreter, path: string, v: Val): void {
   if (written.time && !v.time) v.time = written.time;
 }
 
-function normalise(path: string): string {
-  const out: string[] = [];
-  for (const part of path.replace(/\\/g, '/').split('/')) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
-  }
-  return out.join('/');
-}
 
 function basename(path: string): string {
   return path.replace(/\\/g, '/').replace(/^.*\//, '');

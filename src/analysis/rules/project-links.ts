@@ -27,8 +27,10 @@ interface Binding {
 
 const KNOWN_ROOTS = /^(torch|torchvision|torchaudio|torchtext|numpy|pandas|sklearn|tensorflow|keras|scipy|matplotlib|seaborn|xgboost|lightgbm|catboost|transformers|datasets|accelerate|timm|tqdm|os|sys|math|random|json|time|logging|pathlib|collections|itertools|functools|typing|argparse|copy|pickle|joblib|wandb|mlflow|optuna|yaml|re|dataclasses|warnings|shutil|glob|csv|io|gc)$/;
 /** Names of held-out rows handed to a function: `val_dl`, `test_loader`, `valid_ds`, `holdout_batches`. */
-const HELD_OUT_ARG = /^(val|valid|validation|test|dev|holdout|eval)_(dl|loader|dataloader|ds|dataset|data|batches|iter|set)$/i;
-const HELD_OUT_TEXT = /\b(val|valid|validation|test|dev|holdout|eval)_(dl|loader|dataloader|ds|dataset|data|batches|iter|set)\b/i;
+const HELD_OUT_NAME = '(val|valid|validation|test|dev|holdout|eval)_(dl|loader|dataloader|ds|dataset|data|batches|iter|set)';
+const HELD_OUT_ARG = new RegExp(`^${HELD_OUT_NAME}$`, 'i');
+/** The same names anywhere in a file's text (a cheap check before walking it). */
+const HELD_OUT_TEXT = new RegExp(`\\b${HELD_OUT_NAME}\\b`, 'i');
 const BUILTINS = /^(print|len|str|repr|type|isinstance|list|dict|tuple|set|sorted|getattr|setattr|hasattr|id|vars|dir|enumerate|zip|map|filter|min|max|sum|any|all|abs|round|int|float|bool|range|open|iter|next|super|format|display)$/;
 
 export class ProjectLinks {
