@@ -6,7 +6,7 @@ import type { ProcessResult } from './run-process.js';
 import { bwrapArgs, checkBwrap, probeHostLayout, sandboxEnv } from './sandbox.js';
 import type { HostLayout, SandboxCheck, SandboxMode } from './sandbox.js';
 import { coerceInt, notice } from './text.js';
-import type { Tool, ToolContext, ToolLimits, ToolResult } from './types.js';
+import type { Tool, ToolLimits, ToolResult } from './types.js';
 
 export const bashInputSchema = z.object({
   command: z.string().min(1).describe('The shell command to run (bash -c), in the review root.'),

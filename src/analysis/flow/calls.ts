@@ -1,6 +1,6 @@
 // What a call does to the values it touches: loading, splitting, fitting, transforming, scoring.
 import type { Expr } from '../python/ast.js';
-import { calleeName, dotted, isConst, kwarg, rootName } from '../python/ast.js';
+import { calleeName, dotted, isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import {
   CV_FUNCTIONS,
@@ -11,15 +11,13 @@ import {
   SEARCHERS,
   SPLITTER_CLASSES,
   STATEFUL_PREPROCESSORS,
-  STAT_METHODS,
-  TIME_METHODS,
   UNDERSAMPLERS,
   isClassifierName,
   isModelName,
   isRegressorName,
   type Part,
 } from './knowledge.js';
-import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
+import { fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
 import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, lightningTrainer, statsmodelsModel } from './frameworks.js';
 import { noteMergedStatistic, noteRedrawnRows, partOfPath, partOfPathText, selectedByPartIndex } from './row-sources.js';
 import { commandLine, loadSettings, openedPath, settingAt } from './settings.js';
@@ -27,14 +25,14 @@ import { noteWrite, readBack } from './handoffs.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
 import { checkPick } from './selection-checks.js';
-import { crossValidate, datasetSplit, randomSplit, split, splitter, splitterSplit } from './splits.js';
+import { frameMethod } from './frame-methods.js';
+import { crossValidate, randomSplit, split, splitter, splitterSplit } from './splits.js';
 import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { absorb, addLeak, combine, derive, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
 const ESTIMATOR_METHODS = /^(fit|fit_transform|fit_predict|fit_resample|fit_sample|fit_on_texts|adapt|partial_fit|transform|predict|predict_proba|decision_function|predict_log_proba|score|evaluate|compile|split|append|add|set_params)$/;
-const DATE_LIKE = /date|time|timestamp|datetime|^ds$|^dt$|^ts$|day|month|year|period|week|hour/i;
 
 export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   const args = call.args.map((a) => it.eval(a, scope));
@@ -96,17 +94,6 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   const qual = callee?.qual ?? dotted(call.fn) ?? name;
   if ((callee === undefined && !BUILTINS.test(name)) || (callee?.qual !== undefined && !KNOWN_LIBRARY.test(qual))) noteUnknownCall(it, call, args, kwargs);
   return functionCall(it, call, qual, name, args, kwargs);
-}
-
-/**
- * `axis=1`, `axis=-1`, `axis="columns"`, `axis=(1, 2)` (per clip of a batch of spectrograms): a statistic of
- * each sample on its own, not across samples (axis 0).
- */
-function perSampleAxis(axis: Expr): boolean {
-  const one = (e: Expr) => (e.k === 'num' && e.value >= 1) || (e.k === 'unary' && e.operand.k === 'num' && e.operand.value >= 1);
-  if (axis.k === 'str') return axis.value === 'columns';
-  if (axis.k === 'seq') return axis.items.length > 0 && axis.items.every(one);
-  return one(axis);
 }
 
 /**
@@ -666,112 +653,6 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
 const SCORE_FUNCTIONS = /^(mutual_info_regression|mutual_info_classif|f_classif|f_regression|chi2|r_regression)$/;
 
 const STAT_RESHAPES = /^(item|cpu|detach|tolist|rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis|clamp|clamp_min|clamp_max|sqrt|abs|to|float|double|numpy|squeeze|unsqueeze|reshape|view|values|to_numpy|replace|with_columns|select|drop|sort|alias)$/;
-
-function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
-  const line = call.line;
-  const stmtText = it.stmt ? it.src(it.stmt) : undefined;
-  const endLine = it.stmt?.endLine ?? call.endLine;
-  if (method === 'groupby' || method === 'group_by') return derive(receiver, { grouped: true, data: false });
-  // `ds.map(lambda t, l: (vectorize(t), l))` (tf.data): the function runs on the dataset's elements.
-  if (method === 'map' && args[0]?.fn && /\.(batch|shuffle|prefetch|cache|repeat)\(|from_tensor_slices|\bDataset\b/.test(it.src(call.fn))) {
-    const result = it.callFunction(args[0].fn, args[0].fn.def.params.map(() => derive(receiver)), new Map());
-    const out = derive(receiver);
-    absorb(out, result);
-    return out;
-  }
-  if (method === 'train_test_split' && !receiver.grouped) return datasetSplit(it, call, receiver);
-  if (receiver.grouped && /^(sample|head|tail|first|last|nth)$/.test(method)) {
-    const rows = derive(receiver, { grouped: undefined, data: true });
-    if (method === 'sample') rows.sampled = true;
-    if (method === 'sample' && isConst(kwarg(call, 'replace'), 'True')) rows.redrawn = call.line;
-    // `sort_values(date).groupby(id).head(1)`: the sort picked one row per entity; the rows are not a series.
-    if (method !== 'sample' && rows.time && /^rows ordered by/.test(rows.time.what)) rows.time = undefined;
-    return rows;
-  }
-  // `sort_values("intime").drop_duplicates("subject_id")`: the sort chose which row of each entity stays.
-  if (method === 'drop_duplicates' && receiver.data && receiver.time && /^rows ordered by/.test(receiver.time.what) && call.args.length + call.kwargs.filter((k) => k.name === 'subset').length > 0) {
-    return derive(receiver, { time: undefined });
-  }
-  if (receiver.windowed) return derive(receiver, { windowed: undefined });
-  const fnArg = call.args[0];
-  // A function applied per group (a lambda or a function's name); polars' `agg(pl.col(y).sum())` expressions aggregate.
-  const perRow = fnArg !== undefined && (fnArg.k === 'lambda' || fnArg.k === 'name' || fnArg.k === 'attr');
-  if (receiver.grouped && /^(transform|apply|agg|aggregate)$/.test(method) && perRow && !/^(np|numpy)\.(mean|median|sum|std|var|max|min)$/.test(dotted(fnArg) ?? '')) {
-    // `groupby(...).transform(lambda s: s.shift(1).rolling(7).mean())`: per-row values within each group.
-    const out = derive(receiver, { grouped: undefined, data: true });
-    if (/\.(shift|rolling|diff|pct_change|ewm|expanding)\(/.test(it.src(fnArg))) out.time = out.time ?? { line, what: 'lagged/rolling features per group', file: it.path };
-    return out;
-  }
-  // `groupby("season")["date"].transform("min")`: where each group starts or how big it is learns no
-  // statistic worth a leak; means, sums and spreads (target or mean encoding) do.
-  const how = fnArg?.k === 'str' ? fnArg.value : undefined;
-  if (receiver.grouped && /^(transform|agg|aggregate)$/.test(method) && how !== undefined && /^(min|max|first|last|count|size|nunique|cumcount|rank|idxmin|idxmax)$/.test(how)) {
-    return derive(receiver, { grouped: undefined, data: true });
-  }
-  // `(preds == gold).mean()`: a summary of predictions is a score of the model on those rows, not a statistic of the data.
-  if (STAT_METHODS.has(method) && (receiver.pred || receiver.prob)) return derive(receiver);
-  // Per-row arithmetic (`logits.max(axis=1, keepdims=True)` in a softmax) is no statistic of the rows.
-  // `h.max(1, keepdims=True)`: the first argument of these reductions is the axis.
-  const axis = kwarg(call, 'axis') ?? kwarg(call, 'dim') ?? (/^(mean|median|std|var|min|max|sum)$/.test(method) ? call.args[0] : undefined);
-  if (!receiver.grouped && STAT_METHODS.has(method) && axis !== undefined && perSampleAxis(axis)) {
-    return derive(receiver, { data: true });
-  }
-  if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
-    if (method === 'value_counts' && /\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn))) it.facts.imbalanceHints.push(line);
-    const perGroup = receiver.grouped ? { perGroup: receiver.groupColumn ? { column: receiver.groupColumn } : {} } : {};
-    return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part, file: it.path, ...(receiver.origins ? { origins: receiver.origins } : {}), ...perGroup } };
-  }
-  let out = derive(receiver);
-  out.grouped = undefined;
-  const statArg = [...args, ...kwargs.values()].find((a) => a.stat);
-  if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && (statArg.stat.part === undefined || statArg.stat.part === 'full')) {
-    addLeak(out, citeLeak(it, receiver, { kind: 'preprocess', file: it.path, line: statArg.stat.line, endLine, what: `${method}(${statArg.stat.what})`, stmtText, ...(statArg.stat.perGroup ? { perGroup: statArg.stat.perGroup } : {}) }));
-  } else if (statArg?.stat?.part === 'test' && receiver.data && receiver.part === 'test' && /^(fillna|map|replace|clip|sub|div|subtract|divide)$/.test(method)) {
-    // `test.fillna(test.median())`, or a feature builder re-fitted on the test rows and applied to them.
-    const at = [...call.args, ...call.kwargs.map((k) => k.value)].find((a) => it.eval(a, scope).stat);
-    it.noteTestStatistic(statArg.stat, receiver, at ? it.src(at) : statArg.stat.what, method);
-  }
-  if (TIME_METHODS.has(method)) {
-    out.time = receiver.time ?? { line, what: `\`.${method}()\``, file: it.path };
-    if (/^(rolling|expanding|ewm|resample)$/.test(method)) out.windowed = true;
-  }
-  if (/^(sort_values|sort_index)$/.test(method)) out.sampled = undefined;
-  // polars: `with_columns(pl.col(c).fill_null(pl.col(c).median()))`, `(pl.col(c) - pl.col(c).mean()) / ...`:
-  // a statistic of the whole frame inside an expression (not per group with `.over(...)`) is a fit on all its rows.
-  if ((method === 'with_columns' || method === 'select') && receiver.data && (receiver.part === undefined || receiver.part === 'full')) {
-    const text = it.src(call);
-    const stat = /pl\.col\([^)]*\)\.(mean|median|std|var|quantile|min|max)\(/.exec(text);
-    if (stat && !/\.over\(/.test(text)) addLeak(out, citeLeak(it, receiver, { kind: 'preprocess', file: it.path, line, endLine, what: `\`pl.col(...).${stat[1]}()\``, stmtText }));
-  }
-  // polars: `with_columns(pl.col("y").shift(14).over("route"))` builds lag features inside expressions.
-  if (method === 'with_columns' && /\.(shift|diff|pct_change)\(|\.rolling_\w+\(/.test(it.src(call))) out.time = out.time ?? { line, what: 'lag/rolling features (`with_columns`)', file: it.path };
-  if (/^(sort_values|set_index|sort_index|sort)$/.test(method)) {
-    const by = call.args[0] ?? kwarg(call, 'by') ?? kwarg(call, 'keys');
-    // `sort_values(["store", "date"])`: rows in time order within each store.
-    const keys = by?.k === 'str' ? [by.value] : by?.k === 'seq' ? by.items.flatMap((i) => (i.k === 'str' ? [i.value] : [])) : [];
-    const isDate = (k: string) => it.dateColumns.has(k) || DATE_LIKE.test(k);
-    const byText = keys.find(isDate) ?? keys[0];
-    const datey = byText !== undefined && isDate(byText);
-    // `sort_values(["session_id", "ts"])`: time order within each entity (a split keeping entities whole keeps it).
-    const perGroup = datey && keys.length > 1 && !isDate(keys[0]!) ? ` per group (\`${keys[0]}\`)` : '';
-    if (datey || (method === 'sort_index' && receiver.dates)) out.time = out.time ?? { line, what: `rows ordered by \`${byText ?? 'a date index'}\`${perGroup}`, file: it.path };
-  }
-  if (method === 'sample') out.sampled = true;
-  if (method === 'sample' && isConst(kwarg(call, 'replace'), 'True')) out.redrawn = call.line;
-  if (method === 'assign') for (const v of kwargs.values()) absorb(out, v);
-  if (method === 'concat' || method === 'append' || method === 'merge' || method === 'join') {
-    out = combine([receiver, ...args], { data: true });
-    // `rows.merge(stats)` / `rows.join(stats)` add columns: the rows, and so the part, are the receiver's.
-    if ((method === 'merge' || method === 'join') && receiver.data && receiver.part !== undefined) out.part = receiver.part;
-    if (method === 'merge' || method === 'join') noteMergedStatistic(it, out, receiver, args, { file: it.path, line, endLine, stmtText });
-  }
-  if (isConst(kwarg(call, 'inplace'), 'True')) {
-    const root = rootName(call.fn);
-    const target = root ? scope.get(root) : undefined;
-    if (target) absorb(target, out);
-  }
-  return out;
-}
 
 /** A model trained on one fit of a transformer predicts on the output of a second fit, made on the evaluation rows. */
 function reportRefit(it: Interpreter, r: NonNullable<Val['refit']>): void {

@@ -232,6 +232,12 @@ export function citeLeak(it: Interpreter, X: Val | undefined, leak: Leak): Leak 
   return { ...leak, file: frame.path, line: frame.line, endLine: frame.endLine, stmtText: frame.text(), objText: undefined, sites: [{ file: it.path, line: leak.line }] };
 }
 
+/** A pandas statistic of all rows (`df.mean()`, a groupby target mean) written into or applied to rows split later. */
+export function leakOfStatistic(it: Interpreter, rows: Val | undefined, stat: NonNullable<Val['stat']>, what = stat.what, endLine = it.stmt?.endLine ?? stat.endLine): Leak {
+  const stmtText = it.stmt ? it.src(it.stmt) : undefined;
+  return citeLeak(it, rows, { kind: 'preprocess', file: it.path, line: stat.line, endLine, what, stmtText, ...(stat.perGroup ? { perGroup: stat.perGroup } : {}) });
+}
+
 /**
  * Keras preprocessing layers (Normalization, TextVectorization, lookups) keep what `adapt` learned
  * inside the model: adapted on all rows and trained on a split part of those rows, the test rows'

@@ -6,7 +6,7 @@
 import type { Expr, Module, Stmt } from '../python/ast.js';
 import { calleeName, dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
-import { citeLeak, recordTestFit } from './fitting.js';
+import { leakOfStatistic, recordTestFit } from './fitting.js';
 import { reportPartPick } from './row-sources.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from './knowledge.js';
@@ -375,7 +375,7 @@ export class Interpreter {
         if (marked && Object.keys(owner).length === 0) owner.indexPart = marked;
         if (owner.data && value.stat && value.stat.part !== 'test' && value.stat.part !== 'val') {
           // `df['enc'] = df.groupby('city')['y'].transform('mean')`: a statistic of all rows becomes a feature.
-          addLeak(owner, citeLeak(this, owner, { kind: 'preprocess', file: this.path, line: value.stat.line, endLine: this.stmt?.endLine ?? value.stat.endLine, what: value.stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined, ...(value.stat.perGroup ? { perGroup: value.stat.perGroup } : {}) }));
+          addLeak(owner, leakOfStatistic(this, owner, value.stat));
         }
         if (owner.container && value.score) owner.container.scores.push(value.score);
         if (value.dates && target.index[0]?.k === 'str') this.dateColumns.add(target.index[0].value);
@@ -589,8 +589,7 @@ export class Interpreter {
     if (stat && rows && stat.part === 'test' && !targetRows && !predictions) this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
     // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
     if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
-      const leak = citeLeak(this, rows, { kind: 'preprocess' as const, file: this.path, line: stat.line, endLine: this.stmt?.endLine ?? stat.endLine, what: stat.what, stmtText: this.stmt ? this.src(this.stmt) : undefined, ...(stat.perGroup ? { perGroup: stat.perGroup } : {}) });
-      out.leaks = [...(out.leaks ?? []), leak];
+      out.leaks = [...(out.leaks ?? []), leakOfStatistic(this, rows, stat)];
     }
     return out;
   }
