@@ -259,6 +259,11 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   // `np.load("images.npy")` reads an array of samples (other `load`s read models, configs, pickles).
   // pyarrow: `ds.dataset(path)`, `pq.read_table(path)` read a table of rows (`.to_pandas()` keeps them).
   const arrow = /(^|\.)(pyarrow\.dataset\.dataset|pyarrow\.parquet\.(read_table|ParquetDataset)|pyarrow\.feather\.read_(table|feather)|pyarrow\.csv\.read_csv)$/.test(qual);
+  // `yf.download("SPY")`, `web.DataReader(...)`: market prices indexed by trading date, in time order.
+  if (/(^|\.)(yfinance\.download|yf\.download|pandas_datareader(\.data)?\.(DataReader|get_data_\w+))$/.test(qual)) {
+    const time = { line: call.line, what: `prices indexed by date (\`${it.src(call.fn)}\`)`, file: it.path };
+    return { data: true, part: 'full', origins: [it.nextOrigin()], time, dates: { line: call.line, what: 'a date index' } };
+  }
   if (arrow || LOADERS.has(name) || /^(load_|fetch_)/.test(name) || (name === 'load' && /^(np|numpy)\.load$/.test(qual))) return load(it, call, name, args, kwargs);
   if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets)$/.test(name)) {
     const first = args[0];
@@ -459,6 +464,9 @@ function collectEstimators(vals: Val[]): Estimator[] {
 
 function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
   if (name === 'DataFrame' && args[0]) {
+    // `pd.DataFrame({"lag_1": s.shift(1), ...})`: columns computed from rows are those rows.
+    const columns = args[0].elems?.filter((v) => v.data) ?? [];
+    if (columns.length > 0) return combine(columns, { data: true });
     if (args[0].container) return { container: args[0].container };
     if (args[0].data) return derive(args[0]);
   }

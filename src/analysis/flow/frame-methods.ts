@@ -75,7 +75,7 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
     return derive(receiver, { data: true });
   }
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
-    if (method === 'value_counts' && /\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn))) it.facts.imbalanceHints.push(line);
+    if (method === 'value_counts' && (/\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn)) || countsLabel(it.text, call))) it.facts.imbalanceHints.push(line);
     const perGroup = receiver.grouped ? { perGroup: receiver.groupColumn ? { column: receiver.groupColumn } : {} } : {};
     return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part, file: it.path, ...(receiver.origins ? { origins: receiver.origins } : {}), ...perGroup } };
   }
@@ -129,4 +129,18 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
     if (target) absorb(target, out);
   }
   return out;
+}
+
+/**
+ * `tx["is_fraud"].value_counts()` where the file takes `is_fraud` as its label (`y = tx["is_fraud"]`,
+ * `X, y = ..., tx["is_fraud"]`, `TARGET = "is_fraud"`, `stratify=tx["is_fraud"]`).
+ */
+function countsLabel(text: string, call: Call): boolean {
+  const col = call.fn.k === 'attr' && call.fn.obj.k === 'sub' && call.fn.obj.index[0]?.k === 'str' ? call.fn.obj.index[0].value : undefined;
+  if (!col || !/^\w+$/.test(col)) return false;
+  const quoted = `["']${col}["']`;
+  const label = '(y|y_\\w+|\\w*(target|label)\\w*)';
+  const assigned = new RegExp(`^[ \\t]*([\\w.]+[ \\t]*,[ \\t]*)*${label}[ \\t]*(,[ \\t]*[\\w.]+[ \\t]*)*=[^=\\n][^\\n]*\\[[ \\t]*${quoted}[ \\t]*\\]`, 'im');
+  const named = new RegExp(`^[ \\t]*${label}[ \\t]*=[ \\t]*${quoted}[ \\t]*$`, 'im');
+  return assigned.test(text) || named.test(text) || new RegExp(`\\b(stratify|label|target)\\w*[ \\t]*=[ \\t]*\\w+\\[[ \\t]*${quoted}`, 'i').test(text);
 }

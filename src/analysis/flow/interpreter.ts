@@ -7,7 +7,7 @@ import type { Expr, Module, Stmt } from '../python/ast.js';
 import { calleeName, dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
 import { leakOfStatistic, recordTestFit } from './fitting.js';
-import { reportPartPick } from './row-sources.js';
+import { reportPartPick, withinGroups } from './row-sources.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
@@ -315,7 +315,9 @@ export class Interpreter {
     switch (target.k) {
       case 'name': {
         let v = value;
-        const named = partFromName(target.id) ?? impliedPart ?? temporalPart(target.id);
+        // `train_end = udates[k]`, `test_start = dates[cut]`: a boundary of a part, not its rows.
+        const boundary = /(^|_)(start|end|begin|cutoff|cut|boundary|date|day|year|month)(_|$)/i.test(target.id);
+        const named = boundary ? undefined : partFromName(target.id) ?? impliedPart ?? temporalPart(target.id);
         // `X_test, y_test = joblib.load("test_split.joblib")`: rows from a call the analyzer cannot see into,
         // known only by the name they are given.
         // Constants (`TEST_START = datetime(...)`) and names of dates, sizes or paths are not rows.
@@ -366,6 +368,11 @@ export class Interpreter {
         // `feats[split] = (...)` in a dict of parts: that entry now holds the new value.
         const key = target.index.length === 1 ? (target.index[0]!.k === 'str' ? target.index[0]!.value : this.eval(target.index[0]!, scope).const) : undefined;
         if (owner.keys && owner.elems && typeof key === 'string' && owner.keys.includes(key)) owner.elems[owner.keys.indexOf(key)] = keyedPart(this, key, value, target);
+        // `cols[f"res_{k}d"] = resid.rolling(k).sum()`: a new entry of a dict built up column by column.
+        else if (owner.keys && owner.elems && !owner.data && value.data) {
+          owner.keys.push(typeof key === 'string' ? key : undefined);
+          owner.elems.push(value);
+        }
         if (owner.data) absorb(owner, value);
         // `per_season[["cum_sum"]] = per_season.groupby("player")[...].transform(lambda s: s.cumsum().shift(1))`:
         // a per-period table turned into earlier-periods-only values is no statistic of the future.
@@ -471,7 +478,11 @@ export class Interpreter {
         }
         if (obj.config && (typeof known === 'string' || typeof known === 'number')) return settingAt(obj.config, known) ?? {};
         // `df.groupby("session")["price"]`: the column whose per-group statistics follow.
-        if (obj.grouped) return first?.k === 'str' ? { ...obj, groupColumn: first.value } : obj;
+        // `groupby("subject")[feat_cols]`: columns named by a variable are known by its value, or else its name.
+        if (obj.grouped) {
+          const column = first?.k === 'str' ? first.value : typeof index[0]?.const === 'string' ? index[0].const : first?.k === 'name' ? first.id : undefined;
+          return column !== undefined ? { ...obj, groupColumn: column } : obj;
+        }
         const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
         const selected = index.find((i) => i.selected)?.selected;
         if (selected && !obj.data) return { selected };
@@ -481,13 +492,23 @@ export class Interpreter {
           return derive(obj, { part: dict[first.value], splitIds: [...(obj.splitIds ?? []), dict.id] });
         }
         if (obj.data) {
-          const perm = index.find((i) => i.perm)?.perm;
+          // Values picked in shuffled order (`users[i]` of `u_all[order]`) index by value, not by shuffled position.
+          const perm = index.find((i) => i.perm && !i.data)?.perm;
           const indexPart = index.find((i) => i.indexPart)?.indexPart;
           // `expr.loc[train_ids]`: rows picked by the ids of one part belong to that part.
-          const idsPart = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test'))?.part : undefined;
-          const fold = indexPart ?? keyPart ?? idsPart;
+          const ids = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test')) : undefined;
+          const idsPart = ids?.part;
+          const fold = indexPart ?? keyPart ?? idsPart ?? (obj.part === undefined || obj.part === 'full' ? this.walkForwardBlock(first) : undefined);
           if (indexPart) reportPartPick(this, obj, indexPart, e, index.find((i) => i.indexPart));
+          // `X[te]` with `te = np.isin(subject, test_subjects)`: rows picked by one part's ids or mask are split there.
+          // (Ids traced to rows read by the code: a name alone does not make a split.)
+          else if (idsPart && ids?.origins?.length && obj.leaks?.length) reportPartPick(this, obj, idsPart, e);
           const v = derive(obj, fold ? { part: fold } : {});
+          // `X[dev]` with a mask named `dev`: development rows (train + validation), like the mask.
+          if (fold === idsPart && ids?.dev) v.dev = true;
+          // Rows of whole groups (a group k-fold's part) keep nothing of the other groups' per-group statistics.
+          const byGroups = index.find((i) => i.byGroups)?.byGroups;
+          if (byGroups && v.leaks) v.leaks = v.leaks.filter((l) => !withinGroups(l, byGroups.label));
           // `D = D[keep]` with columns picked by a score learned from all rows: the kept frame carries it to the split.
           if (selected && (obj.part === undefined || obj.part === 'full')) addLeak(v, selected);
           const draw = index.find((i) => i.draw !== undefined)?.draw;
@@ -518,8 +539,12 @@ export class Interpreter {
       case 'boolop':
       case 'other':
         return combine(e.items.map((i) => this.eval(i, scope)));
-      case 'unary':
-        return derive(this.eval(e.operand, scope));
+      case 'unary': {
+        const v = derive(this.eval(e.operand, scope));
+        // `X[~is_test]`: the complement of one part's mask is not that part.
+        if ((e.op === '~' || e.op === 'not') && v.part !== undefined && v.part !== 'full') v.part = undefined;
+        return v;
+      }
       case 'cond':
         this.eval(e.test, scope);
         return combine([this.eval(e.body, scope), this.eval(e.orelse, scope)]);
@@ -780,13 +805,26 @@ export class Interpreter {
     }
   }
 
+  /**
+   * `X.iloc[start:stop]` in `for start in ...` whose body also takes `X.iloc[:start]`: the block after a
+   * walk-forward training window, held out from it (a validation block: models may be compared on it).
+   */
+  private walkForwardBlock(index: Expr | undefined): Part | undefined {
+    const lower = index?.k === 'slice' ? (index.lower?.k === 'binop' ? index.lower.left : index.lower) : undefined;
+    if (lower?.k !== 'name') return undefined;
+    const id = lower.id;
+    const window = new RegExp(`\\[\\s*:\\s*${id}\\b`);
+    return this.loops.some(({ stmt }) => stmt.k === 'for' && stmt.target.k === 'name' && stmt.target.id === id && window.test(this.src(stmt))) ? 'val' : undefined;
+  }
+
   // ---------- shuffled index splits ----------
 
   /** Rows picked with shuffled indices: a random split, wrong for time-ordered rows. */
   private permutedRows(rows: Val, out: Val, perm: NonNullable<Val['perm']>): void {
     out.perm = perm;
     out.splitIds = [...new Set([...(out.splitIds ?? []), perm.id])];
-    if (!rows.time || this.facts.timeSplits.some((t) => t.line === perm.line)) return;
+    // Batches drawn in shuffled order inside a training loop are minibatches, not a split.
+    if (!rows.time || this.inTrainingLoop() || this.facts.timeSplits.some((t) => t.line === perm.line)) return;
     const line = this.stmt?.line ?? perm.line;
     this.facts.timeSplits.push({ line: perm.line, endLine: perm.endLine, evidence: rows.time, how: `the rows are picked with shuffled indices (line ${perm.line}) and cut into parts (line ${line})`, sites: line === perm.line ? [] : [line] });
   }

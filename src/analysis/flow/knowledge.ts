@@ -49,6 +49,13 @@ export const REGRESSORS = new Set([
   'KernelRidge', 'ARDRegression', 'TheilSenRegressor', 'RANSACRegressor', 'QuantileRegressor', 'OrthogonalMatchingPursuit',
 ]);
 
+/** Survival models (lifelines, scikit-survival): scored by concordance or Brier scores, never by accuracy. */
+export const SURVIVAL_MODELS = new Set([
+  'CoxPHFitter', 'WeibullAFTFitter', 'LogNormalAFTFitter', 'LogLogisticAFTFitter', 'AalenAdditiveFitter', 'CRCSplineFitter',
+  'RandomSurvivalForest', 'ExtraSurvivalTrees', 'GradientBoostingSurvivalAnalysis', 'ComponentwiseGradientBoostingSurvivalAnalysis',
+  'CoxPHSurvivalAnalysis', 'CoxnetSurvivalAnalysis', 'FastSurvivalSVM', 'FastKernelSurvivalSVM', 'IPCRidge',
+]);
+
 /** Simple models that serve as a baseline when compared with something more complex. */
 export const BASELINE_MODELS = new Set([
   'DummyClassifier', 'DummyRegressor', 'LogisticRegression', 'LogisticRegressionCV', 'LinearRegression', 'Ridge', 'RidgeCV',
@@ -133,6 +140,11 @@ export const METRIC_FUNCTIONS: Record<string, 'accuracy' | 'other' | 'threshold-
   mean_absolute_percentage_error: 'other',
   median_absolute_error: 'other',
   r2_score: 'other',
+  concordance_index: 'other',
+  concordance_index_censored: 'other',
+  concordance_index_ipcw: 'other',
+  integrated_brier_score: 'other',
+  cumulative_dynamic_auc: 'other',
   explained_variance_score: 'other',
   mean_squared_log_error: 'other',
   roc_curve: 'threshold-curve',
@@ -159,6 +171,7 @@ export function isModelName(cls: string): boolean {
     isClassifierName(cls) ||
     isRegressorName(cls) ||
     TUNABLE_MODELS.has(cls) ||
+    SURVIVAL_MODELS.has(cls) ||
     /^(XGB|LGBM|CatBoost)/.test(cls) ||
     ['KMeans', 'IsolationForest', 'Sequential', 'DBSCAN', 'GaussianMixture', 'NearestNeighbors', 'OneClassSVM'].includes(cls)
   );

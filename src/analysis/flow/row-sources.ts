@@ -28,7 +28,7 @@ export function selectedByPartIndex(it: Interpreter, call: Call, vals: Val[]): v
 export function withinGroups(leak: Leak, label: string | undefined): boolean {
   const column = leak.perGroup?.column;
   if (column === undefined) return false;
-  return column !== label && !/^(y|target|label|labels|class|outcome)$/i.test(column);
+  return column !== label && !/^(y|class)$|(^|_)(target|label|labels|outcome)(_|s?$)/i.test(column);
 }
 
 /**

@@ -35,9 +35,11 @@ function keepsGroupsWhole(cls: string, groups: Expr | undefined): boolean {
   return groups !== undefined && /^(GroupKFold|GroupShuffleSplit|StratifiedGroupKFold|LeaveOneGroupOut|LeavePGroupsOut)$/.test(cls);
 }
 
-/** `df["clicked"]` → `clicked`. */
-function columnOf(e: Expr | undefined): string | undefined {
-  return e?.k === 'sub' && e.index[0]?.k === 'str' ? e.index[0].value : undefined;
+/** `df["clicked"]` → `clicked`; `y`, assigned `y = enc["readmit_30d"].astype(int)` in the file → `readmit_30d`. */
+function columnOf(it: Interpreter, e: Expr | undefined): string | undefined {
+  if (e?.k === 'sub' && e.index[0]?.k === 'str') return e.index[0].value;
+  if (e?.k !== 'name') return undefined;
+  return new RegExp(`(?:^|\\n)[ \\t]*${e.id}[ \\t]*=[ \\t]*[\\w.]+\\[[ \\t]*["']([^"'\\n]+)["'][ \\t]*\\]`).exec(it.text)?.[1];
 }
 
 export function splitter(it: Interpreter, call: Call, name: string, args: Val[]): Val {
@@ -170,7 +172,7 @@ export function splitterSplit(it: Interpreter, call: Call, receiver: Val, args: 
   const X = args[0];
   it.facts.cvLines.push(call.line);
   const byGroup = keepsGroupsWhole(cut.cls, call.args[2] ?? kwarg(call, 'groups'));
-  const label = columnOf(call.args[1] ?? kwarg(call, 'y'));
+  const label = columnOf(it, call.args[1] ?? kwarg(call, 'y'));
   it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined }, byGroup ? X?.leaks?.filter((l) => !withinGroups(l, label)) : undefined);
   if (X?.time && cut.shuffled && !(byGroup && /per group/.test(X.time.what))) {
     const elsewhere = cut.file !== undefined && cut.file !== it.path;

@@ -217,7 +217,9 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
   for (const l of epochLoops) {
     for (const s of l.loop.body) {
       if (s.k === 'for' || s.k === 'while' || deepHas(ctx, [s], isBackward)) continue;
-      const forward = callsIn(s).find((c) => MODEL_CALLEE.test(exprText(c.fn)) && exprText(c.fn) !== 'self' && c.args.some((a) => { const part = partFromName(exprText(a) || iterText(a)); return part === 'val' || part === 'test'; }));
+      // `evaluate_model(model, valid)`: a function of the project, judged where it is defined, not a forward pass.
+      const isFunction = (name: string) => ctx.defs.has(name) || ctx.links.defs.has(name) || EVAL_FN.test(name);
+      const forward = callsIn(s).find((c) => MODEL_CALLEE.test(exprText(c.fn)) && exprText(c.fn) !== 'self' && !isFunction(exprText(c.fn)) && c.args.some((a) => { const part = partFromName(exprText(a) || iterText(a)); return part === 'val' || part === 'test'; }));
       if (!forward || evalContexts.some((c) => c.line === s.line)) continue;
       evalContexts.push({ line: s.line, body: [s], ancestors: [...l.ancestors, l.loop], unit: l.unit, label: `the validation pass \`${exprText(forward.fn)}(${exprText(forward.args[0]!) || '...'})\``, models: new Set([exprText(forward.fn)]) });
       break;
