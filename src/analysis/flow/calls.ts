@@ -196,17 +196,26 @@ function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kw
  * `fit_normalizer(test_df)`: a project helper named for fitting, handed the test rows. Its name says what it
  * does with them; what it returns (constants kept in an object, applied later) is often out of sight.
  */
-function fitHelperOnHeldOut(it: Interpreter, call: Call, name: string, args: Val[]): void {
+function fitHelperOnHeldOut(it: Interpreter, call: Call, fn: FunctionValue, args: Val[]): void {
+  const name = fn.def.name;
   if (!/^fit_|_fit$|^fit[A-Z]/.test(name)) return;
   const at = args.findIndex((a) => a.data && a.part === 'test');
   if (at < 0) return;
+  // `fit_predict(name, X_fit, y_fit, X_eval, y_eval, X_out)` whose body only predicts on the test rows' parameter.
+  const param = fn.def.params[at + (fn.self ? 1 : 0)]?.name;
+  const body = (fn.ctx ?? it.ctx).text.slice(fn.def.start, fn.def.end);
+  if (param && /^\w+$/.test(param)) {
+    const learns = new RegExp(`(fit\\w*|adapt)\\(\\s*${param}\\b|\\b${param}(\\.\\w+|\\[[^\\]]*\\])*\\.(mean|std|median|var|min|max|quantile|sum|value_counts|groupby)\\(`);
+    const applied = new RegExp(`(predict\\w*|transform|score|decision_function)\\(\\s*${param}\\b`);
+    if (!learns.test(body) && applied.test(body)) return;
+  }
   const dataText = call.args[at] ? it.src(call.args[at]!) : '';
   it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: name, method: 'call', part: 'test', dataText, estText: name });
 }
 
 /** A function of the review, called by name or as `mod.func(...)`: run with the caller's values. */
 function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, args: Val[], kwargs: Map<string, Val>): Val {
-  fitHelperOnHeldOut(it, call, fn.def.name, args);
+  fitHelperOnHeldOut(it, call, fn, args);
   // `evaluate(net, X_test, y_test)`: held-out rows handed to the project's own code (a numpy network's
   // evaluation the analyzer cannot read as one) are held-out use all the same.
   if ([...args, ...kwargs.values()].some((a) => a.data && (a.part === 'test' || a.part === 'val'))) it.facts.heldOutUses.push(call.line);
@@ -270,9 +279,16 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     // A list literal's items, plus what was appended to it later (`xs.append(window)`; the list absorbed it).
     const parts = first?.elems ? [...first.elems, ...(first.data ? [first] : [])] : args;
     const out = combine(parts, { data: true });
+    // The held-out folds of every iteration of a CV loop, put together: all the rows they were picked from.
+    const folds = first?.elems ? first.oofOf : undefined;
+    if (folds && name !== 'merge') {
+      out.part = folds;
+      out.oofOf = undefined;
+    }
     // `pd.merge(rows, stats)` adds columns: the rows, and so the part, are the left frame's.
     if (name === 'merge' && first?.data && first.part !== undefined) {
       out.part = first.part;
+      if (first.filePart) out.filePart = true;
       noteMergedStatistic(it, out, first, args.slice(1), { file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, stmtText: it.stmt ? it.src(it.stmt) : undefined });
       return out;
     }
@@ -362,6 +378,11 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     if (name === 'zip') return { iterItems: args.map(iterateOne) };
     return {};
   }
+  // `dict(model=clf, test_auc=roc_auc_score(y_test, p))`: a dict like its literal, with the score it keeps.
+  if (name === 'dict' && qual === 'dict' && args.length === 0 && kwargs.size > 0) {
+    const score = [...kwargs.values()].find((v) => v.score)?.score;
+    return { keys: [...kwargs.keys()], elems: [...kwargs.values()], ...(score ? { score } : {}) };
+  }
   if (name === 'DMatrix' || name === 'Dataset' || name === 'Pool') return derive(args[0], { data: true });
   // Hugging Face: `DatasetDict({"train": ..., "test": ...})` keeps its keyed parts.
   if (/^(Iterable)?DatasetDict$/.test(name) && args[0]?.keys) return args[0];
@@ -380,6 +401,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
 
 function iterateOne(v: Val | undefined): Val {
   if (!v) return {};
+  // `enumerate(kf.split(X))`: each item is one fold's (train, held-out) indices.
+  if (v.iterItems) return { items: v.iterItems };
   if (v.data) return derive(v);
   if (v.elems) return v.elems.find((x) => x.est) ?? v.elems[0] ?? {};
   return {};
@@ -574,6 +597,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     reportFullFit(it, est);
   }
   if (/^(get_support|get_feature_names_out)$/.test(method) && est?.kind === 'preprocess' && est.fittedOn?.leak && (est.fittedOn.part ?? 'full') === 'full') return { selected: est.fittedOn.leak };
+  // CatBoost `get_feature_importance()`, LightGBM `feature_importance()`, XGBoost `get_score()`.
+  if (/^(get_feature_importance|feature_importance|get_score|get_fscore)$/.test(method) && est?.kind === 'model' && est.fittedOn?.leak) return { selected: est.fittedOn.leak };
   if (/^(predict|predict_proba|decision_function|predict_log_proba|score|evaluate)$/.test(method) && args[0]?.combinedFit) args[0].combinedFit.used = true;
   if (/^(predict|predict_proba|decision_function|predict_log_proba)$/.test(method) || (est?.kind === 'model' && /^(forecast|get_forecast)$/.test(method))) {
     const forecast = /^(forecast|get_forecast)$/.test(method);
@@ -626,6 +651,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
       // The list's rows come from where the item's did (so a helper's result can be traced to its caller's rows).
       if (item.origins?.length) receiver.origins = [...new Set([...(receiver.origins ?? []), ...item.origins])];
       absorb(receiver, item);
+      // `parts.append(encode(fit.iloc[i_fit], fit.iloc[i_app]))` in the CV loop: the list gathers every held-out fold.
+      if (item.oofOf && it.inLoop() && (receiver.oofOf === undefined || receiver.oofOf === item.oofOf)) receiver.oofOf = item.oofOf;
       // `preds.append(net(x).argmax(1))`: a list of predictions stays predictions.
       if (item.pred) receiver.pred = true;
       if (item.prob) receiver.prob = true;

@@ -84,6 +84,11 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   const statArg = [...args, ...kwargs.values()].find((a) => a.stat);
   if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && (statArg.stat.part === undefined || statArg.stat.part === 'full')) {
     addLeak(out, leakOfStatistic(it, receiver, statArg.stat, `${method}(${statArg.stat.what})`, endLine));
+  } else if (statArg?.stat?.part === 'train' && receiver.part === 'train' && method === 'map' && statArg.stat.perGroup?.column !== undefined && isLabelColumn(it.text, statArg.stat.perGroup.column)) {
+    // `train[c].map(train.groupby(c)[TARGET].mean())`: target encoding of the training rows, learned from all
+    // of them; no leak across the split, but a cross-validation over those rows scores folds that were encoded
+    // with their own labels.
+    addLeak(out, { ...leakOfStatistic(it, receiver, statArg.stat, `${method}(${statArg.stat.what})`, endLine), fromTrainPart: true });
   } else if (statArg?.stat?.part === 'test' && receiver.data && receiver.part === 'test' && /^(fillna|map|replace|clip|sub|div|subtract|divide)$/.test(method)) {
     // `test.fillna(test.median())`, or a feature builder re-fitted on the test rows and applied to them.
     const at = [...call.args, ...call.kwargs.map((k) => k.value)].find((a) => it.eval(a, scope).stat);
@@ -120,7 +125,11 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   if (method === 'concat' || method === 'append' || method === 'merge' || method === 'join') {
     out = combine([receiver, ...args], { data: true });
     // `rows.merge(stats)` / `rows.join(stats)` add columns: the rows, and so the part, are the receiver's.
-    if ((method === 'merge' || method === 'join') && receiver.data && receiver.part !== undefined) out.part = receiver.part;
+    if ((method === 'merge' || method === 'join') && receiver.data && receiver.part !== undefined) {
+      out.part = receiver.part;
+      // Rows of a labelled `train.csv` with side tables joined on stay rows of that file.
+      if (receiver.filePart) out.filePart = true;
+    }
     if (method === 'merge' || method === 'join') noteMergedStatistic(it, out, receiver, args, { file: it.path, line, endLine, stmtText });
   }
   if (isConst(kwarg(call, 'inplace'), 'True')) {
@@ -131,13 +140,19 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   return out;
 }
 
-/**
- * `tx["is_fraud"].value_counts()` where the file takes `is_fraud` as its label (`y = tx["is_fraud"]`,
- * `X, y = ..., tx["is_fraud"]`, `TARGET = "is_fraud"`, `stratify=tx["is_fraud"]`).
- */
+/** `tx["is_fraud"].value_counts()` where the file takes `is_fraud` as its label. */
 function countsLabel(text: string, call: Call): boolean {
   const col = call.fn.k === 'attr' && call.fn.obj.k === 'sub' && call.fn.obj.index[0]?.k === 'str' ? call.fn.obj.index[0].value : undefined;
-  if (!col || !/^\w+$/.test(col)) return false;
+  return col !== undefined && isLabelColumn(text, col);
+}
+
+/**
+ * Whether the file takes column `col` as its label: `y = tx["is_fraud"]`, `X, y = ..., tx["is_fraud"]`,
+ * `TARGET = "is_fraud"`, `stratify=tx["is_fraud"]` (or the column is called so).
+ */
+export function isLabelColumn(text: string, col: string): boolean {
+  if (/^(y|target|label|labels|class|outcome)$/i.test(col)) return true;
+  if (!/^\w+$/.test(col)) return false;
   const quoted = `["']${col}["']`;
   const label = '(y|y_\\w+|\\w*(target|label)\\w*)';
   const assigned = new RegExp(`^[ \\t]*([\\w.]+[ \\t]*,[ \\t]*)*${label}[ \\t]*(,[ \\t]*[\\w.]+[ \\t]*)*=[^=\\n][^\\n]*\\[[ \\t]*${quoted}[ \\t]*\\]`, 'im');

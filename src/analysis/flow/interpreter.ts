@@ -338,7 +338,7 @@ export class Interpreter {
         } else if (v.perm && !v.data && named && !v.indexPart) {
           // `test_idx = order[cut:]`: row indices of a part.
           v = { ...v, indexPart: named };
-        } else if (v.indexPart && !v.data && named && named !== 'full' && named !== v.indexPart && !isDevName(target.id)) {
+        } else if (v.indexPart && !v.data && named && named !== 'full' && named !== v.indexPart && named === partFromName(target.id) && !isDevName(target.id)) {
           // `fit_idx, val_idx = next(inner.split(dev))`: as with train_test_split, the name says which part.
           v = { ...v, indexPart: named };
         }
@@ -457,6 +457,8 @@ export class Interpreter {
         // `selector.support_`: which columns a selector fitted on rows kept; it carries what it learned from them.
         const learned = obj.est?.kind === 'preprocess' && (obj.est.fittedOn?.part ?? 'full') === 'full' ? obj.est.fittedOn?.leak : undefined;
         if (learned && /^(support_|ranking_|scores_|pvalues_|get_feature_names_out)$/.test(e.attr)) return { selected: learned };
+        // `ranker.feature_importances_`: which columns a model fitted on rows found useful (learned from their labels).
+        if (obj.est?.kind === 'model' && obj.est.fittedOn?.leak && /^(feature_importances_|coef_)$/.test(e.attr)) return { selected: obj.est.fittedOn.leak };
         if (obj.data && !/^(columns|shape|dtypes|dtype|size|ndim|name|names)$/.test(e.attr)) return derive(obj);
         // `pd.DataFrame(scores).T`: a table of collected scores, transposed or located, is still that table.
         if (obj.container && /^(T|loc|iloc|transpose|style)$/.test(e.attr)) return { container: obj.container };
@@ -499,11 +501,12 @@ export class Interpreter {
           const ids = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test')) : undefined;
           const idsPart = ids?.part;
           const fold = indexPart ?? keyPart ?? idsPart ?? (obj.part === undefined || obj.part === 'full' ? this.walkForwardBlock(first) : undefined);
-          if (indexPart) reportPartPick(this, obj, indexPart, e, index.find((i) => i.indexPart));
+          if (indexPart) reportPartPick(this, obj, indexPart, e, index.find((i) => i.indexPart), selected);
           // `X[te]` with `te = np.isin(subject, test_subjects)`: rows picked by one part's ids or mask are split there.
           // (Ids traced to rows read by the code: a name alone does not make a split.)
           else if (idsPart && ids?.origins?.length && obj.leaks?.length) reportPartPick(this, obj, idsPart, e);
           const v = derive(obj, fold ? { part: fold } : {});
+          if (indexPart === 'val' && index.some((i) => i.heldOutFold)) v.oofOf = obj.part ?? 'full';
           // `X[dev]` with a mask named `dev`: development rows (train + validation), like the mask.
           if (fold === idsPart && ids?.dev) v.dev = true;
           // Rows of whole groups (a group k-fold's part) keep nothing of the other groups' per-group statistics.

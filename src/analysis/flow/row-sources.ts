@@ -35,7 +35,7 @@ export function withinGroups(leak: Leak, label: string | undefined): boolean {
  * Rows of every part picked by one part's indices (`x[train_idx]`, `Subset(ds, test_idx)`): that pick is
  * where the split happens, so what was learned from all the rows before leaks across it.
  */
-export function reportPartPick(it: Interpreter, rows: Val, part: Part, at: Expr, index?: Val): void {
+export function reportPartPick(it: Interpreter, rows: Val, part: Part, at: Expr, index?: Val, selected?: Leak): void {
   const name = it.targets[0] ?? it.src(at);
   // A fold of a cross-validation written by hand: the rows are cross-validated there.
   const kind = index?.fold ? ('cv' as const) : ('split' as const);
@@ -44,6 +44,8 @@ export function reportPartPick(it: Interpreter, rows: Val, part: Part, at: Expr,
   const byGroups = index?.byGroups;
   const leaks = rows.leaks?.filter((l) => !l.fromTrainPart && !(byGroups && withinGroups(l, byGroups.label)));
   if (rows.data && leaks?.length && (rows.part === undefined || rows.part === 'full')) it.reportLeak(rows, sink, leaks);
+  // `train.loc[tr, top_cols]` in the folds, the columns ranked by a model fitted on all of `train`.
+  if (selected && rows.data) it.reportLeak(rows, sink, [selected]);
   const kept = keptStatistic(rows);
   if (kept) it.reportLeak(rows, sink, [kept]);
 }

@@ -84,8 +84,9 @@ export function split(it: Interpreter, call: Call, args: Val[]): Val {
       return;
     }
     // Rows split off training/development rows are validation rows whatever they are named
-    // (`fit_x, test_like_x = train_test_split(dev_x)`): the dataflow outranks the name.
-    const fromDev = a.part === 'train' || (a.part === 'val' && a.dev === true);
+    // (`fit_x, test_like_x = train_test_split(dev_x)`): the dataflow outranks the name. Rows of a labelled
+    // `train.csv` are all the labelled rows there are, not a part cut before: their split has a test side.
+    const fromDev = (a.part === 'train' && !a.filePart) || (a.part === 'val' && a.dev === true);
     const [trainSide, testSide]: [Part, Part] = a.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
     const n1 = names[2 * i];
     const n2 = names[2 * i + 1];
@@ -184,5 +185,5 @@ export function splitterSplit(it: Interpreter, call: Call, receiver: Val, args: 
   const fromDev = X?.part === 'train' || (X?.part === 'val' && X.dev === true);
   const once: [Part, Part] = X?.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
   const groups = byGroup ? { byGroups: { label } } : {};
-  return { iterItems: [{ indexPart: 'train', ...groups }, { indexPart: 'val', ...groups }], firstSplit: once.map((indexPart) => ({ indexPart, ...groups })) };
+  return { iterItems: [{ indexPart: 'train', fold: true, ...groups }, { indexPart: 'val', fold: true, heldOutFold: true, ...groups }], firstSplit: once.map((indexPart) => ({ indexPart, ...groups })) };
 }

@@ -146,8 +146,15 @@ export interface Val {
   superOf?: { self: Val; cls: ClassRef };
   /** The part comes only from a file's name (`train.csv` in a Kaggle folder is all the labelled rows). */
   filePart?: boolean;
-  /** Indices of one fold of a cross-validation written by hand (`np.array_split(rng.permutation(n), k)`). */
+  /** Indices of one fold of a cross-validation (a splitter's loop, or written by hand: `np.array_split(rng.permutation(n), k)`). */
   fold?: boolean;
+  /** Indices of the held-out fold of a CV splitter's loop (`for fit_i, app_i in kf.split(rows)`). */
+  heldOutFold?: boolean;
+  /**
+   * Rows of the held-out fold of a CV loop, picked from rows of this part: the held-out folds of every
+   * iteration, concatenated (out-of-fold encodings or predictions), are all of those rows again.
+   */
+  oofOf?: Part;
   /** Row positions (`np.arange(len(df))`): split into parts, they pick each part's rows by index. */
   positions?: boolean;
   /** A known constant: a string literal, a setting read from a config file, a command-line default. */
@@ -267,6 +274,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.augmented) v.augmented = from.augmented;
   if (from.combinedFit) v.combinedFit = from.combinedFit;
   if (from.filePart && !('part' in extra)) v.filePart = true;
+  if (from.oofOf && !('part' in extra)) v.oofOf = from.oofOf;
   // Rows picked by a setting (`sets[cfg["monitor"]]`) remember the settings line through selections and drops.
   if (from.configSite && from.data) v.configSite = from.configSite;
   return Object.assign(v, extra);
@@ -303,6 +311,9 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
     if (v.augmented && !out.augmented) out.augmented = v.augmented;
     if (v.combinedFit && !out.combinedFit) out.combinedFit = v.combinedFit;
   }
+  // Out-of-fold rows stay so only when every row source is (a join of fold rows with a lookup table is).
+  const rows = vals.filter((v) => v?.data);
+  if (rows.length > 0 && rows.every((v) => v!.oofOf !== undefined && v!.oofOf === rows[0]!.oofOf)) out.oofOf = rows[0]!.oofOf;
   return Object.assign(out, extra);
 }
 
