@@ -17,14 +17,14 @@ import {
   isRegressorName,
   type Part,
 } from './knowledge.js';
-import { fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
+import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
 import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, lightningTrainer, statsmodelsModel } from './frameworks.js';
 import { noteMergedStatistic, noteRedrawnRows, partOfPath, partOfPathText, selectedByPartIndex } from './row-sources.js';
 import { commandLine, loadSettings, openedPath, settingAt } from './settings.js';
 import { noteWrite, readBack } from './handoffs.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
-import { checkPick } from './selection-checks.js';
+import { checkCurvePick, checkPick } from './selection-checks.js';
 import { frameMethod } from './frame-methods.js';
 import { crossValidate, randomSplit, split, splitter, splitterSplit } from './splits.js';
 import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
@@ -35,8 +35,15 @@ type Call = Extract<Expr, { k: 'call' }>;
 const ESTIMATOR_METHODS = /^(fit|fit_transform|fit_predict|fit_resample|fit_sample|fit_on_texts|adapt|partial_fit|transform|predict|predict_proba|decision_function|predict_log_proba|score|evaluate|compile|split|append|add|set_params)$/;
 
 export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
-  const args = call.args.map((a) => it.eval(a, scope));
   const kwargs = new Map(call.kwargs.map((k) => [k.name, it.eval(k.value, scope)]));
+  const args: Val[] = [];
+  for (const a of call.args) {
+    const v = it.eval(a, scope);
+    const spread = a.k === 'star' && a.double ? spreadKeywords(v) : undefined;
+    // Kept in place (positions match `call.args`), marked so functions do not bind it to a parameter.
+    args.push(spread ? { ...v, spread: true } : v);
+    if (spread) for (const [k, x] of spread) if (!kwargs.has(k)) kwargs.set(k, x);
+  }
   const name = calleeName(call) ?? '';
   selectedByPartIndex(it, call, [...args, ...kwargs.values()]);
   if (/^(print|info|debug|warning|log|write)$/.test(name)) it.noteReportedScore(call, args);
@@ -130,6 +137,17 @@ function callValue(it: Interpreter, call: Call, v: Val, args: Val[], kwargs: Map
   const dunderCall = v.instanceOf ? it.method(v, '__call__') : undefined;
   if (dunderCall) return it.callFunction(dunderCall, args, kwargs);
   if (v.est?.deep || v.instanceOf) return forwardPass(it, call, args);
+  return undefined;
+}
+
+/** `EarlyStoppingCfg(**raw["early_stopping"])`, `f(**{"split": "test"})`: keyword arguments a mapping spells out. */
+function spreadKeywords(v: Val): [string, Val][] | undefined {
+  if (v.config) {
+    const tree = v.config.value;
+    if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) return undefined;
+    return Object.keys(tree).map((k) => [k, settingAt(v.config!, k) ?? {}]);
+  }
+  if (v.keys && v.elems && v.keys.every((k) => k !== undefined)) return v.keys.map((k, i) => [k!, v.elems![i] ?? {}]);
   return undefined;
 }
 
@@ -303,7 +321,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     const rows = args[0];
     const out = combine(args.slice(0, 1), { data: true });
     if (isConst(kwarg(call, 'replace'), 'True') && rows && rows.part !== 'test' && rows.part !== 'val') {
-      addLeak(out, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: 'resample(replace=True)', stmtText: it.stmt ? it.src(it.stmt) : undefined });
+      // In a helper (`rebalance(df)`), cited at the call that handed the rows in, the resample as a site.
+      addLeak(out, citeLeak(it, rows, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: 'resample(replace=True)', stmtText: it.stmt ? it.src(it.stmt) : undefined }));
     }
     return out;
   }
@@ -346,6 +365,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (/^(max|min|sorted|argmax|argmin|nanargmax|argsort)$/.test(name)) {
     const first = args[0];
     if (first?.container) checkPick(it, first, call.line);
+    // The position of the best point picks a threshold; `max(tpr - fpr)` (a KS statistic) is only a number.
+    else if (first?.curve && /^(nan)?arg(max|min)$/.test(name)) checkCurvePick(it, first.curve, call.line);
     return first?.container ? {} : combine(args);
   }
   if (name === 'DataLoader' || name === 'Dataset' || /Dataset$/.test(name)) {
@@ -534,10 +555,13 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   const part = truth?.part ?? pred?.part;
   const naive = pred !== undefined && !pred.pred && !pred.prob && (pred.data === true || pred.stat !== undefined);
   // The call that handed the scored rows in (by their origin), else the nearest call into this helper.
-  const outer = it.callSiteFor(truth) ?? it.frames[it.frames.length - 1];
+  // (A call that handed no rows, such as `main()`, chose nothing: the metric is cited where it is.)
+  const nearest = it.frames[it.frames.length - 1];
+  const outer = it.callSiteFor(truth) ?? (nearest?.handsOver ? nearest : undefined);
   it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}), ...(truth?.origins ? { origins: truth.origins } : {}), ...(outer ? { calledAt: { file: outer.path, line: outer.line, endLine: outer.endLine } } : {}) });
   if (part !== 'train' && part !== 'full') it.facts.heldOutUses.push(call.line);
-  return { score: { part, line: call.line, metric: name, file: it.path }, part, ...(truth?.origins ? { origins: truth.origins } : {}) };
+  const score = { part, line: call.line, metric: name, file: it.path };
+  return { score, part, ...(kind === 'threshold-curve' ? { curve: score } : {}), ...(truth?.origins ? { origins: truth.origins } : {}) };
 }
 
 function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
@@ -665,6 +689,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     }
     return {};
   }
+  if (receiver.curve && !receiver.container && /^(argmax|argmin|idxmax|idxmin)$/.test(method)) checkCurvePick(it, receiver.curve, call.line);
   if (receiver.container && /^(idxmax|idxmin|sort_values|nlargest|max|min|argmax|sort|index|head)$/.test(method)) {
     checkPick(it, receiver, call.line);
     return {};

@@ -40,7 +40,7 @@ export interface TestFit {
 export interface Selection {
   line: number;
   endLine: number;
-  kind: 'search-on-test' | 'validation-data' | 'val-dataloaders' | 'eval-set' | 'eval-dataset' | 'keep-best' | 'pick-best' | 'compare-scores';
+  kind: 'search-on-test' | 'validation-data' | 'val-dataloaders' | 'eval-set' | 'eval-dataset' | 'keep-best' | 'pick-best' | 'compare-scores' | 'threshold';
   detail: string;
   sites: number[];
   /** Places in other files (the helper that stops early on what its caller handed it). */

@@ -113,7 +113,10 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   }
 
   if (est.kind === 'model' || est.kind === 'pipeline') {
-    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [], ...(X?.origins ? { origins: X.origins } : {}) });
+    // The labels fitted are rows it saw too (`fit(build_features(df), df["won"])`: features in a new frame, labels of df).
+    const y = args[1] ?? kwargs.get('y');
+    const origins = X?.origins && y?.data && y.origins ? [...new Set([...X.origins, ...y.origins])] : X?.origins;
+    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [], ...(origins ? { origins } : {}) });
     reportLayerLeaks(it, est, X);
     noteFitUse(it, est, X);
     checkValidationArgs(it, call, est, kwargs);

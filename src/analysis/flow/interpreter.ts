@@ -42,6 +42,8 @@ export interface CallFrame {
   origins: Set<number>;
   /** Held-out parts of untraced rows it handed in (a `DataLoader` over a dataset class has no origin). */
   untracedParts: Set<Part>;
+  /** Whether it handed anything in (arguments, or the instance of a method): `main()` hands nothing. */
+  handsOver: boolean;
 }
 
 export interface InterpreterOptions {
@@ -273,7 +275,14 @@ export class Interpreter {
           const vals = s.test.items.map((i) => this.eval(i, scope));
           this.checkThreshold(s.test, vals);
           checkSelection(this, s, s.test, vals);
-        } else this.eval(s.test, scope);
+        } else {
+          // `if fit:` with `fit` known to be True or False: only that branch runs.
+          const known = this.eval(s.test, scope).const;
+          if (typeof known === 'boolean') {
+            this.execBlock(known ? s.body : s.orelse, scope);
+            return;
+          }
+        }
         this.execBlock(s.body, scope);
         this.execBlock(s.orelse, scope);
         return;
@@ -548,9 +557,14 @@ export class Interpreter {
         if ((e.op === '~' || e.op === 'not') && v.part !== undefined && v.part !== 'full') v.part = undefined;
         return v;
       }
-      case 'cond':
-        this.eval(e.test, scope);
+      case 'cond': {
+        // `enc.fit_transform(x) if fit else enc.transform(x)` with `fit` known (a default, a setting): that branch only.
+        const known = this.eval(e.test, scope).const;
+        if (typeof known === 'boolean') return this.eval(known ? e.body : e.orelse, scope);
         return combine([this.eval(e.body, scope), this.eval(e.orelse, scope)]);
+      }
+      case 'const':
+        return e.value === 'True' ? { const: true } : e.value === 'False' ? { const: false } : {};
       case 'seq': {
         const items = e.items.map((i) => this.eval(i, scope));
         const v = combine(items, { items, elems: items });
@@ -667,7 +681,8 @@ export class Interpreter {
   // ---------- functions ----------
 
   /** Runs a helper with argument values bound to its parameters; returns what it returns. */
-  callFunction(fn: FunctionValue, args: Val[], kwargs: Map<string, Val>, fromCall = true): Val {
+  callFunction(fn: FunctionValue, allArgs: Val[], kwargs: Map<string, Val>, fromCall = true): Val {
+    const args = allArgs.some((a) => a.spread) ? allArgs.filter((a) => !a.spread) : allArgs;
     if (this.depth >= MAX_CALL_DEPTH) return combine(args);
     this.inlined.add(fn.def);
     const caller = this.ctx;
@@ -695,7 +710,8 @@ export class Interpreter {
       args.forEach(note);
       kwargs.forEach(note);
       if (fn.self) note(fn.self);
-      this.frames.push({ path: caller.path, line: callStmt.line, endLine: callStmt.endLine, text: () => caller.text.slice(callStmt.start, callStmt.end), origins, untracedParts });
+      const handsOver = args.length > 0 || kwargs.size > 0 || fn.self !== undefined;
+      this.frames.push({ path: caller.path, line: callStmt.line, endLine: callStmt.endLine, text: () => caller.text.slice(callStmt.start, callStmt.end), origins, untracedParts, handsOver });
     }
     this.depth += 1;
     this.methods.push(fn);
@@ -717,7 +733,8 @@ export class Interpreter {
   }
 
   /** Creates an instance of a class of the review, running `__init__` (or binding dataclass fields, then `__post_init__`). */
-  instantiate(cls: ClassRef, args: Val[], kwargs: Map<string, Val>, deep: boolean): Val {
+  instantiate(cls: ClassRef, allArgs: Val[], kwargs: Map<string, Val>, deep: boolean): Val {
+    const args = allArgs.filter((a) => !a.spread);
     const self: Val = { instanceOf: cls.def.name, cls, attrs: new Map() };
     this.instances.set(cls.def, self);
     if (deep) self.est = { cls: cls.def.name, line: cls.def.line, endLine: cls.def.line, kind: 'model', call: { line: cls.def.line, endLine: cls.def.line, start: cls.def.start, end: cls.def.start, k: 'name', id: cls.def.name }, inner: [], deep: true };

@@ -58,6 +58,20 @@ export function checkPick(it: Interpreter, container: Val | undefined, line: num
   }
   it.facts.selections.push({ line: first.line, endLine: first.line, kind: 'pick-best', detail: 'scores measured on the test set are collected and the best one is picked', sites: [line] });
 }
+/** `thr[np.argmax(f1s)]` with `prec, rec, thr = precision_recall_curve(y_test, p)`: a threshold picked on the test rows. */
+export function checkCurvePick(it: Interpreter, curve: Score, line: number): void {
+  if (curve.part !== 'test' || it.facts.selections.some((sel) => sel.kind === 'threshold')) return;
+  const elsewhere = (curve.file ?? it.path) !== it.path;
+  it.facts.selections.push({
+    line: elsewhere ? line : curve.line,
+    endLine: elsewhere ? line : curve.line,
+    kind: 'threshold',
+    detail: `the decision threshold is picked at the best point of \`${curve.metric}\` measured on the test set`,
+    sites: elsewhere || line === curve.line ? [] : [line],
+    ...(elsewhere ? { elsewhere: [{ file: curve.file!, line: curve.line }] } : {}),
+  });
+}
+
 const REPORTING_CALL = /^(print|log|info|debug|warning|warn|error|critical|exception|echo|write|display|pprint)$/;
 
 /** A branch whose statements only print, log, warn, raise or assert: it reports a comparison, it does not act on it. */

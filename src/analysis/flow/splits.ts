@@ -182,8 +182,10 @@ export function splitterSplit(it: Interpreter, call: Call, receiver: Val, args: 
     it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${cut.cls}\` shuffles rows across time`, elsewhere: built, sites: elsewhere || cut.line === call.line ? [] : [cut.line] });
   }
   // The held-out fold of a CV splitter is a validation fold: early stopping or choices made on it are CV, not test-set selection.
-  const fromDev = X?.part === 'train' || (X?.part === 'val' && X.dev === true);
-  const once: [Part, Part] = X?.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
+  // `split(np.zeros(len(y)), y[dev], groups)`: placeholder features; the labels show which rows are split.
+  const rows = X?.data || !args[1]?.data ? X : args[1];
+  const fromDev = rows?.part === 'train' || (rows?.part === 'val' && rows.dev === true);
+  const once: [Part, Part] = rows?.part === 'test' ? ['val', 'test'] : fromDev ? ['train', 'val'] : ['train', 'test'];
   const groups = byGroup ? { byGroups: { label } } : {};
   return { iterItems: [{ indexPart: 'train', fold: true, ...groups }, { indexPart: 'val', fold: true, heldOutFold: true, ...groups }], firstSplit: once.map((indexPart) => ({ indexPart, ...groups })) };
 }

@@ -148,6 +148,10 @@ export interface Val {
   filePart?: boolean;
   /** Indices of one fold of a cross-validation (a splitter's loop, or written by hand: `np.array_split(rng.permutation(n), k)`). */
   fold?: boolean;
+  /** Scores at every candidate threshold (`precision_recall_curve`, `roc_curve`): its best point picks a threshold on those rows. */
+  curve?: Score;
+  /** A `**mapping` argument whose keys were passed on as keyword arguments (bound to no parameter). */
+  spread?: boolean;
   /** Indices of the held-out fold of a CV splitter's loop (`for fit_i, app_i in kf.split(rows)`). */
   heldOutFold?: boolean;
   /**
@@ -275,6 +279,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.combinedFit) v.combinedFit = from.combinedFit;
   if (from.filePart && !('part' in extra)) v.filePart = true;
   if (from.oofOf && !('part' in extra)) v.oofOf = from.oofOf;
+  if (from.curve) v.curve = from.curve;
   // Rows picked by a setting (`sets[cfg["monitor"]]`) remember the settings line through selections and drops.
   if (from.configSite && from.data) v.configSite = from.configSite;
   return Object.assign(v, extra);
@@ -310,6 +315,7 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
     if (v.redrawn !== undefined && out.redrawn === undefined) out.redrawn = v.redrawn;
     if (v.augmented && !out.augmented) out.augmented = v.augmented;
     if (v.combinedFit && !out.combinedFit) out.combinedFit = v.combinedFit;
+    if (v.curve && !out.curve) out.curve = v.curve;
   }
   // Out-of-fold rows stay so only when every row source is (a join of fold rows with a lookup table is).
   const rows = vals.filter((v) => v?.data);

@@ -75,7 +75,9 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
       fix:
         sel.kind === 'eval-dataset'
           ? 'Split a validation set off the training split (e.g. `ds["train"].train_test_split(test_size=0.1, seed=42)`) and pass it as eval_dataset; evaluate on the test split once, after training.'
-          : sel.kind === 'validation-data' || sel.kind === 'eval-set' || sel.kind === 'val-dataloaders'
+          : sel.kind === 'threshold'
+            ? 'Pick the threshold on validation rows (or out-of-fold predictions of the training rows), then apply that fixed threshold to the test set once.'
+            : sel.kind === 'validation-data' || sel.kind === 'eval-set' || sel.kind === 'val-dataloaders'
             ? 'Carve a validation set out of the training data (or use validation_split) for monitoring and early stopping; score the test set once, after training.'
             : 'Select with a validation set or cross-validation on the training data (e.g. GridSearchCV on X_train), then score the chosen model once on the test set.',
       fixed: dedent(selectionRewrite(current, sel.kind)),
