@@ -200,3 +200,36 @@ describe('a splitter handed placeholder features and the labels of a part', () =
     expect(of(files, 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('a search objective built by a factory', () => {
+  const code = (held: string) => ({
+    'tune.py': py`
+      import lightgbm as lgb
+      import optuna
+      import pandas as pd
+      from sklearn.metrics import roc_auc_score
+
+      def make_objective(train, holdout):
+          def objective(trial):
+              m = lgb.LGBMClassifier(num_leaves=trial.suggest_int("num_leaves", 8, 128), random_state=0)
+              m.fit(train[["a", "b"]], train["y"])
+              return roc_auc_score(holdout["y"], m.predict_proba(holdout[["a", "b"]])[:, 1])
+          return objective
+
+      train = pd.read_parquet("data/train.parquet")
+      held = pd.read_parquet("${held}")
+      study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=0))
+      study.optimize(make_objective(train, held), n_trials=50)
+    `,
+  });
+
+  it('is cited at the search it feeds when the factory was handed the test rows', () => {
+    const [f] = of(code('data/test.parquet'), 'test-set-selection');
+    expect(f?.line).toBe(16);
+    expect(f?.sites?.some((s) => s.line === 10)).toBe(true);
+  });
+
+  it('stays silent when it was handed the validation rows', () => {
+    expect(of(code('data/valid.parquet'), 'test-set-selection')).toEqual([]);
+  });
+});

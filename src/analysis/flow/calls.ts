@@ -205,7 +205,12 @@ function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kw
     if (score?.part === 'test' && OBJECTIVE_RUNNERS.test(name) && /optimi[sz]e|fmin|minimize|maximize|objective|study|tune/i.test(it.src(call))) {
       const detail = `the objective of the hyperparameter search (\`${a.fn.def.name}\`) returns ${score.metric} measured on the test set, so the search keeps the trial that scores best on it`;
       // Test rows handed in by a caller (`run_study(past, future)`): cited at that call, the objective's score as a site.
-      recordSelection(it, result, { line: score.line, endLine: score.line, kind: 'keep-best', detail, sites: [] }, score.file ?? it.path);
+      // An objective built by a factory (`make_objective(train, test)`) got them there: cited at the search it feeds.
+      const fromFactory = a.fn.closure !== undefined && it.callSiteFor(result) === undefined;
+      const sel = fromFactory
+        ? { line: call.line, endLine: call.endLine, kind: 'keep-best' as const, detail, sites: [], elsewhere: [{ file: score.file ?? it.path, line: score.line }] }
+        : { line: score.line, endLine: score.line, kind: 'keep-best' as const, detail, sites: [] };
+      recordSelection(it, result, sel, score.file ?? it.path);
     }
   }
 }
