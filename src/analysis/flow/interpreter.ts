@@ -7,14 +7,14 @@ import type { Expr, Module, Stmt } from '../python/ast.js';
 import { calleeName, dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
 import { leakOfStatistic, recordTestFit } from './fitting.js';
-import { reportPartPick, withinGroups } from './row-sources.js';
+import { evalSubscript } from './subscripts.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
 import type { ConfigData } from '../config-files.js';
 import { settingAt } from './settings.js';
 import { checkSelection } from './selection-checks.js';
-import { keyedComprehension, keyedPart, PART_KEY, perItem, unrolled } from './keyed-parts.js';
+import { keyedComprehension, keyedPart, perItem, unrolled } from './keyed-parts.js';
 import type { Handoffs } from './handoffs.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
@@ -475,70 +475,8 @@ export class Interpreter {
         if (obj.selected && /^(index|values|columns|T)$/.test(e.attr)) return { selected: obj.selected };
         return {};
       }
-      case 'sub': {
-        const obj = this.eval(e.obj, scope);
-        const index = e.index.map((i) => this.eval(i, scope));
-        const first = e.index[0];
-        if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
-        if (obj.keys && obj.elems && first?.k === 'str' && obj.keys.includes(first.value)) return obj.elems[obj.keys.indexOf(first.value)] ?? {};
-        // `pools[cfg["monitor_split"]]`: a key known from settings picks that entry (the settings line is a site).
-        const known = index[0]?.const;
-        if (obj.keys && obj.elems && typeof known === 'string' && obj.keys.includes(known) && first?.k !== 'str') {
-          const entry = obj.elems[obj.keys.indexOf(known)] ?? {};
-          return index[0]?.configSite ? { ...entry, configSite: index[0].configSite } : entry;
-        }
-        if (obj.config && (typeof known === 'string' || typeof known === 'number')) return settingAt(obj.config, known) ?? {};
-        // `df.groupby("session")["price"]`: the column whose per-group statistics follow.
-        // `groupby("subject")[feat_cols]`: columns named by a variable are known by its value, or else its name.
-        if (obj.grouped) {
-          const column = first?.k === 'str' ? first.value : typeof index[0]?.const === 'string' ? index[0].const : first?.k === 'name' ? first.id : undefined;
-          return column !== undefined ? { ...obj, groupColumn: column } : obj;
-        }
-        const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
-        const selected = index.find((i) => i.selected)?.selected;
-        if (selected && !obj.data) return { selected };
-        if (selected && (obj.part === 'train' || obj.part === 'test' || obj.part === 'val')) this.selectedAfterSplit(obj, selected);
-        const dict = obj.splitDict;
-        if (dict && first?.k === 'str' && (first.value === 'train' || first.value === 'test')) {
-          return derive(obj, { part: dict[first.value], splitIds: [...(obj.splitIds ?? []), dict.id] });
-        }
-        if (obj.data) {
-          // Values picked in shuffled order (`users[i]` of `u_all[order]`) index by value, not by shuffled position.
-          const perm = index.find((i) => i.perm && !i.data)?.perm;
-          const indexPart = index.find((i) => i.indexPart)?.indexPart;
-          // `expr.loc[train_ids]`: rows picked by the ids of one part belong to that part.
-          const ids = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test')) : undefined;
-          const idsPart = ids?.part;
-          const fold = indexPart ?? keyPart ?? idsPart ?? (obj.part === undefined || obj.part === 'full' ? this.walkForwardBlock(first) : undefined);
-          if (indexPart) reportPartPick(this, obj, indexPart, e, index.find((i) => i.indexPart), selected);
-          // `X[te]` with `te = np.isin(subject, test_subjects)`: rows picked by one part's ids or mask are split there.
-          // (Ids traced to rows read by the code: a name alone does not make a split.)
-          else if (idsPart && ids?.origins?.length && obj.leaks?.length) reportPartPick(this, obj, idsPart, e);
-          const v = derive(obj, fold ? { part: fold } : {});
-          if (indexPart === 'val' && index.some((i) => i.heldOutFold)) v.oofOf = obj.part ?? 'full';
-          // `X[dev]` with a mask named `dev`: development rows (train + validation), like the mask.
-          if (fold === idsPart && ids?.dev) v.dev = true;
-          // Rows of whole groups (a group k-fold's part) keep nothing of the other groups' per-group statistics.
-          const byGroups = index.find((i) => i.byGroups)?.byGroups;
-          if (byGroups && v.leaks) v.leaks = v.leaks.filter((l) => !withinGroups(l, byGroups.label));
-          // `D = D[keep]` with columns picked by a score learned from all rows: the kept frame carries it to the split.
-          if (selected && (obj.part === undefined || obj.part === 'full')) addLeak(v, selected);
-          const draw = index.find((i) => i.draw !== undefined)?.draw;
-          if (draw !== undefined) v.redrawn = draw;
-          if (first?.k === 'str' && this.dateColumns.has(first.value) && obj.dates) v.dates = obj.dates;
-          if (perm) this.permutedRows(obj, v, perm);
-          return v;
-        }
-        if (obj.perm) return derive(obj, obj.indexPart ? { indexPart: obj.indexPart } : {});
-        // `dev_idx[fit_rel]`: indices of a part of a part.
-        if (obj.indexPart && !obj.data) return { indexPart: index.find((i) => i.indexPart)?.indexPart ?? obj.indexPart };
-        if (keyPart && (obj.elems || obj.attrs)) return derive(obj.elems?.[0], { part: keyPart });
-        if (obj.elems) return obj.elems[0] ?? {};
-        if (obj.container) return { container: obj.container };
-        // `x.mean(dim=0, keepdim=True)[0]`: part of a statistic is still that statistic.
-        if (obj.stat) return { stat: obj.stat };
-        return obj.prob || obj.pred || obj.score ? derive(obj) : {};
-      }
+      case 'sub':
+        return evalSubscript(this, e, scope);
       case 'call':
         return evalCall(this, e, scope);
       case 'binop':
@@ -636,14 +574,6 @@ export class Interpreter {
     return out;
   }
 
-  /** `train[kept]` with columns a selector chose from all rows: the selection saw the rows split off later. */
-  private selectedAfterSplit(rows: Val, selected: Leak): void {
-    const splitId = rows.splitIds?.[rows.splitIds.length - 1];
-    const split = splitId === undefined ? undefined : this.splitSites.get(splitId);
-    if (!split || split.path !== this.path) return;
-    if (selected.file === undefined && selected.line > split.line) return;
-    this.reportLeak(rows, { line: split.line, kind: 'split' }, [selected]);
-  }
 
   /** `(test - test.mean()) / test.std()`: statistics learned from the test rows (cited at a helper's call). */
   private statOfTestRows(statExpr: Expr, stat: NonNullable<Val['stat']>, rows: Val): void {
@@ -825,29 +755,7 @@ export class Interpreter {
     }
   }
 
-  /**
-   * `X.iloc[start:stop]` in `for start in ...` whose body also takes `X.iloc[:start]`: the block after a
-   * walk-forward training window, held out from it (a validation block: models may be compared on it).
-   */
-  private walkForwardBlock(index: Expr | undefined): Part | undefined {
-    const lower = index?.k === 'slice' ? (index.lower?.k === 'binop' ? index.lower.left : index.lower) : undefined;
-    if (lower?.k !== 'name') return undefined;
-    const id = lower.id;
-    const window = new RegExp(`\\[\\s*:\\s*${id}\\b`);
-    return this.loops.some(({ stmt }) => stmt.k === 'for' && stmt.target.k === 'name' && stmt.target.id === id && window.test(this.src(stmt))) ? 'val' : undefined;
-  }
 
-  // ---------- shuffled index splits ----------
-
-  /** Rows picked with shuffled indices: a random split, wrong for time-ordered rows. */
-  private permutedRows(rows: Val, out: Val, perm: NonNullable<Val['perm']>): void {
-    out.perm = perm;
-    out.splitIds = [...new Set([...(out.splitIds ?? []), perm.id])];
-    // Batches drawn in shuffled order inside a training loop are minibatches, not a split.
-    if (!rows.time || this.inTrainingLoop() || this.facts.timeSplits.some((t) => t.line === perm.line)) return;
-    const line = this.stmt?.line ?? perm.line;
-    this.facts.timeSplits.push({ line: perm.line, endLine: perm.endLine, evidence: rows.time, how: `the rows are picked with shuffled indices (line ${perm.line}) and cut into parts (line ${line})`, sites: line === perm.line ? [] : [line] });
-  }
 }
 
 

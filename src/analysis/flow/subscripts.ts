@@ -1,0 +1,107 @@
+// Subscripts: rows picked by part (indices, masks, ids, keys, walk-forward windows, shuffled positions),
+// entries of keyed dicts and settings, columns of group-bys. A pick of one part's rows is where a split happens.
+import type { Expr } from '../python/ast.js';
+import type { Interpreter } from './interpreter.js';
+import { partFromName, type Part } from './knowledge.js';
+import { PART_KEY } from './keyed-parts.js';
+import { reportPartPick, withinGroups } from './row-sources.js';
+import type { Scope } from './scope.js';
+import { settingAt } from './settings.js';
+import { addLeak, derive, type Leak, type Val } from './values.js';
+
+/** `obj[index]`: an item, a keyed entry or setting, a group-by's column, or rows picked by part. */
+export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, scope: Scope): Val {
+  const obj = it.eval(e.obj, scope);
+  const index = e.index.map((i) => it.eval(i, scope));
+  const first = e.index[0];
+  if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
+  if (obj.keys && obj.elems && first?.k === 'str' && obj.keys.includes(first.value)) return obj.elems[obj.keys.indexOf(first.value)] ?? {};
+  // `pools[cfg["monitor_split"]]`: a key known from settings picks that entry (the settings line is a site).
+  const known = index[0]?.const;
+  if (obj.keys && obj.elems && typeof known === 'string' && obj.keys.includes(known) && first?.k !== 'str') {
+    const entry = obj.elems[obj.keys.indexOf(known)] ?? {};
+    return index[0]?.configSite ? { ...entry, configSite: index[0].configSite } : entry;
+  }
+  if (obj.config && (typeof known === 'string' || typeof known === 'number')) return settingAt(obj.config, known) ?? {};
+  // `df.groupby("session")["price"]`: the column whose per-group statistics follow.
+  // `groupby("subject")[feat_cols]`: columns named by a variable are known by its value, or else its name.
+  if (obj.grouped) {
+    const column = first?.k === 'str' ? first.value : typeof index[0]?.const === 'string' ? index[0].const : first?.k === 'name' ? first.id : undefined;
+    return column !== undefined ? { ...obj, groupColumn: column } : obj;
+  }
+  const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
+  const selected = index.find((i) => i.selected)?.selected;
+  if (selected && !obj.data) return { selected };
+  if (selected && (obj.part === 'train' || obj.part === 'test' || obj.part === 'val')) selectedAfterSplit(it, obj, selected);
+  const dict = obj.splitDict;
+  if (dict && first?.k === 'str' && (first.value === 'train' || first.value === 'test')) {
+    return derive(obj, { part: dict[first.value], splitIds: [...(obj.splitIds ?? []), dict.id] });
+  }
+  if (obj.data) {
+    // Values picked in shuffled order (`users[i]` of `u_all[order]`) index by value, not by shuffled position.
+    const perm = index.find((i) => i.perm && !i.data)?.perm;
+    const indexPart = index.find((i) => i.indexPart)?.indexPart;
+    // `expr.loc[train_ids]`: rows picked by the ids of one part belong to that part.
+    const ids = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test')) : undefined;
+    const idsPart = ids?.part;
+    const fold = indexPart ?? keyPart ?? idsPart ?? (obj.part === undefined || obj.part === 'full' ? walkForwardBlock(it, first) : undefined);
+    if (indexPart) reportPartPick(it, obj, indexPart, e, index.find((i) => i.indexPart), selected);
+    // `X[te]` with `te = np.isin(subject, test_subjects)`: rows picked by one part's ids or mask are split there.
+    // (Ids traced to rows read by the code: a name alone does not make a split.)
+    else if (idsPart && ids?.origins?.length && obj.leaks?.length) reportPartPick(it, obj, idsPart, e);
+    const v = derive(obj, fold ? { part: fold } : {});
+    if (indexPart === 'val' && index.some((i) => i.heldOutFold)) v.oofOf = obj.part ?? 'full';
+    // `X[dev]` with a mask named `dev`: development rows (train + validation), like the mask.
+    if (fold === idsPart && ids?.dev) v.dev = true;
+    // Rows of whole groups (a group k-fold's part) keep nothing of the other groups' per-group statistics.
+    const byGroups = index.find((i) => i.byGroups)?.byGroups;
+    if (byGroups && v.leaks) v.leaks = v.leaks.filter((l) => !withinGroups(l, byGroups.label));
+    // `D = D[keep]` with columns picked by a score learned from all rows: the kept frame carries it to the split.
+    if (selected && (obj.part === undefined || obj.part === 'full')) addLeak(v, selected);
+    const draw = index.find((i) => i.draw !== undefined)?.draw;
+    if (draw !== undefined) v.redrawn = draw;
+    if (first?.k === 'str' && it.dateColumns.has(first.value) && obj.dates) v.dates = obj.dates;
+    if (perm) permutedRows(it, obj, v, perm);
+    return v;
+  }
+  if (obj.perm) return derive(obj, obj.indexPart ? { indexPart: obj.indexPart } : {});
+  // `dev_idx[fit_rel]`: indices of a part of a part.
+  if (obj.indexPart && !obj.data) return { indexPart: index.find((i) => i.indexPart)?.indexPart ?? obj.indexPart };
+  if (keyPart && (obj.elems || obj.attrs)) return derive(obj.elems?.[0], { part: keyPart });
+  if (obj.elems) return obj.elems[0] ?? {};
+  if (obj.container) return { container: obj.container };
+  // `x.mean(dim=0, keepdim=True)[0]`: part of a statistic is still that statistic.
+  if (obj.stat) return { stat: obj.stat };
+  return obj.prob || obj.pred || obj.score ? derive(obj) : {};
+}
+
+/** `train[kept]` with columns a selector chose from all rows: the selection saw the rows split off later. */
+function selectedAfterSplit(it: Interpreter, rows: Val, selected: Leak): void {
+  const splitId = rows.splitIds?.[rows.splitIds.length - 1];
+  const split = splitId === undefined ? undefined : it.splitSites.get(splitId);
+  if (!split || split.path !== it.path) return;
+  if (selected.file === undefined && selected.line > split.line) return;
+  it.reportLeak(rows, { line: split.line, kind: 'split' }, [selected]);
+}
+
+/**
+ * `X.iloc[start:stop]` in `for start in ...` whose body also takes `X.iloc[:start]`: the block after a
+ * walk-forward training window, held out from it (a validation block: models may be compared on it).
+ */
+function walkForwardBlock(it: Interpreter, index: Expr | undefined): Part | undefined {
+  const lower = index?.k === 'slice' ? (index.lower?.k === 'binop' ? index.lower.left : index.lower) : undefined;
+  if (lower?.k !== 'name') return undefined;
+  const id = lower.id;
+  const window = new RegExp(`\\[\\s*:\\s*${id}\\b`);
+  return it.loops.some(({ stmt }) => stmt.k === 'for' && stmt.target.k === 'name' && stmt.target.id === id && window.test(it.src(stmt))) ? 'val' : undefined;
+}
+
+/** Rows picked with shuffled indices: a random split, wrong for time-ordered rows. */
+function permutedRows(it: Interpreter, rows: Val, out: Val, perm: NonNullable<Val['perm']>): void {
+  out.perm = perm;
+  out.splitIds = [...new Set([...(out.splitIds ?? []), perm.id])];
+  // Batches drawn in shuffled order inside a training loop are minibatches, not a split.
+  if (!rows.time || it.inTrainingLoop() || it.facts.timeSplits.some((t) => t.line === perm.line)) return;
+  const line = it.stmt?.line ?? perm.line;
+  it.facts.timeSplits.push({ line: perm.line, endLine: perm.endLine, evidence: rows.time, how: `the rows are picked with shuffled indices (line ${perm.line}) and cut into parts (line ${line})`, sites: line === perm.line ? [] : [line] });
+}
