@@ -184,6 +184,29 @@ describe('no-baseline with a naive forecast', () => {
   });
 });
 
+describe('no-baseline with a statsmodels formula', () => {
+  const code = (reference: string) => py`
+    import pandas as pd
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import train_test_split
+    df = pd.read_csv("cohort.csv")
+    dev, val = train_test_split(df, test_size=0.3, stratify=df["delirium"], random_state=1)
+    glm = smf.glm("delirium ~ age + asa + mmse", data=dev, family=sm.families.Binomial()).fit()
+    print(roc_auc_score(val["delirium"], glm.predict(val)))
+    ${reference}
+  `;
+
+  it('counts an intercept-only model ("y ~ 1") as the baseline', () => {
+    expect(findings(code('ref = smf.glm("delirium ~ 1", data=dev, family=sm.families.Binomial()).fit()'), 'no-baseline')).toEqual([]);
+  });
+
+  it('still asks for one when every formula has predictors', () => {
+    expect(findings(code('ref = smf.glm("delirium ~ age + asa", data=dev, family=sm.families.Binomial()).fit()'), 'no-baseline')).toHaveLength(1);
+  });
+});
+
 describe('no-held-out-evaluation: labels from another source', () => {
   const rule = 'no-held-out-evaluation';
   const CODE = py`

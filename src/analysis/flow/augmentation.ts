@@ -3,7 +3,7 @@
 // split, near-duplicates of training samples land in the validation and test parts.
 import type { Expr } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { addLeak, derive, type Val } from './values.js';
+import { addLeak, derive, wholeRows, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -20,8 +20,11 @@ export function augmentationTransform(qual: string, name: string, args: Val[], k
   if (!AUGMENT_LIBRARY.test(qual)) return undefined;
   if (AUGMENT_CLASS.test(name)) return { augment: { line: call.line, what: name } };
   if (COMPOSERS.test(name)) {
-    const inner = [...args, ...kwargs.values()].flatMap((v) => [v, ...(v.elems ?? [])]).find((v) => v.augment);
-    if (inner?.augment) return { augment: { line: inner.augment.line, what: `${name}(${inner.augment.what}, ...)` } };
+    const steps = [...args, ...kwargs.values()].flatMap((v) => [v, ...(v.elems ?? [])]);
+    const inner = steps.find((v) => v.augment);
+    // A step that learned from rows (`Normalize(mean, std)` of all the images) still applies what it learned.
+    const leaks = steps.flatMap((v) => v.leaks ?? []);
+    if (inner?.augment) return { augment: { line: inner.augment.line, what: `${name}(${inner.augment.what}, ...)` }, ...(leaks.length ? { leaks } : {}) };
   }
   return undefined;
 }
@@ -42,7 +45,7 @@ export function augmentedCopy(call: Call, what: string, sample: Val | undefined)
  * augmented copies of its own rows. Rows already split off (`train_imgs`) are not a leak.
  */
 export function noteAugmentedCopies(it: Interpreter, call: Call, pool: Val, copies: Val): void {
-  if (!copies.augmented || (copies.part !== undefined && copies.part !== 'full') || (pool.part !== undefined && pool.part !== 'full')) return;
+  if (!copies.augmented || !wholeRows(copies) || !wholeRows(pool)) return;
   const line = it.stmt?.line ?? call.line;
   const leak = {
     kind: 'oversample' as const,

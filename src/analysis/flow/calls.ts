@@ -84,7 +84,10 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   if (call.fn.k === 'name' && call.fn.id === 'super' && !scope.get('super')) return it.superOf();
   const callee = call.fn.k === 'name' ? scope.get(call.fn.id) : it.eval(call.fn, scope);
   if (callee?.fn) return callProjectFunction(it, call, callee.fn, args, kwargs);
-  if (callee?.cls && !callee.instanceOf) return it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
+  if (callee?.cls && !callee.instanceOf) {
+    transformOfParts(it, call, args, kwargs);
+    return it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
+  }
   if (callee?.est?.kind === 'preprocess' && !callee.est.deep) {
     // Keras: `x = norm(inputs)` or `vectorize(t)` in a tf.data map applies an adapted preprocessing layer,
     // like `transform` (applied to rows split off after it was adapted on all of them, it is a leak there).
@@ -101,6 +104,19 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   const qual = callee?.qual ?? dotted(call.fn) ?? name;
   if ((callee === undefined && !BUILTINS.test(name)) || (callee?.qual !== undefined && !KNOWN_LIBRARY.test(qual))) noteUnknownCall(it, call, args, kwargs);
   return functionCall(it, call, qual, name, args, kwargs);
+}
+
+/**
+ * `LesionDataset(test_df, img_dir, eval_tfm)` where `eval_tfm` holds a Normalize built from statistics of all the
+ * images: each split part is normalised with what every part contributed.
+ */
+function transformOfParts(it: Interpreter, call: Call, args: Val[], kwargs: Map<string, Val>): void {
+  const vals = [...args, ...kwargs.values()];
+  const rows = vals.find((v) => v.data && (v.part === 'train' || v.part === 'val' || v.part === 'test') && v.splitIds?.length);
+  if (!rows) return;
+  for (const t of vals) {
+    if (t !== rows && !t.data && t.leaks?.length) it.reportLeak(rows, { line: call.line, kind: 'transform', sinkText: it.stmt ? it.src(it.stmt) : undefined }, t.leaks);
+  }
 }
 
 /**
@@ -181,7 +197,7 @@ const TORCH_NETS = /^(Linear|Sequential|Conv[123]d|LSTM|GRU|RNN|Transformer|Tran
 const BUILTINS = /^(print|len|str|repr|type|isinstance|issubclass|list|dict|tuple|set|frozenset|sorted|reversed|getattr|setattr|hasattr|delattr|id|vars|dir|callable|enumerate|zip|map|filter|min|max|sum|any|all|abs|round|int|float|bool|range|open|iter|next|super|format|hash|display)$/;
 
 /** Roots of libraries whose functions the analyzer knows (or knows not to evaluate a model). */
-const KNOWN_LIBRARY = /^(sklearn|numpy|np|pandas|pd|torch|tensorflow|tf|keras|xgboost|xgb|lightgbm|lgb|catboost|scipy|matplotlib|plt|seaborn|sns|joblib|pickle|json|os|sys|math|random|re|time|datetime|pathlib|logging|warnings|collections|itertools|functools|typing|dataclasses|argparse|imblearn|optuna|mlflow|wandb|statsmodels|transformers|datasets|shap|tqdm|copy|csv|io|gc|glob|shutil|yaml|class:)(\.|$)/;
+const KNOWN_LIBRARY = /^(sklearn|numpy|np|pandas|pd|torch|tensorflow|tf|keras|xgboost|xgb|lightgbm|lgb|catboost|scipy|matplotlib|plt|seaborn|sns|joblib|pickle|json|os|sys|math|random|re|time|datetime|pathlib|logging|warnings|collections|itertools|functools|typing|dataclasses|argparse|imblearn|optuna|mlflow|wandb|statsmodels|transformers|datasets|shap|tqdm|copy|csv|io|gc|glob|shutil|yaml|peft|accelerate|deepspeed|class:)(\.|$)/;
 
 /**
  * A function the analyzer cannot follow (not defined in the review, from an unknown module): when it
@@ -242,8 +258,17 @@ function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, arg
   // `evaluate(net, X_test, y_test)`: held-out rows handed to the project's own code (a numpy network's
   // evaluation the analyzer cannot read as one) are held-out use all the same.
   if ([...args, ...kwargs.values()].some((a) => a.data && (a.part === 'test' || a.part === 'val'))) it.facts.heldOutUses.push(call.line);
-  return it.callFunction(fn, args, kwargs);
+  const out = it.callFunction(fn, args, kwargs);
+  // `eda(text, n_aug=4)`, `augment(img)`: the project's own augmentation returns copies of the sample it was handed.
+  if (AUGMENTING_FUNCTION.test(fn.def.name) && args[0]?.data && !out.augmented) return augmentedCopy(call, fn.def.name, combine([args[0], out]));
+  return out;
 }
+
+/** Functions writing one sample to a file: (path, sample), or (sample, path) for the second group. */
+const SAMPLE_WRITERS = /(^|\.)(?:(cv2\.imwrite|imageio\.(?:v\d\.)?imwrite|skimage\.io\.imsave|matplotlib\.pyplot\.imsave|soundfile\.write|scipy\.io\.wavfile\.write|torchaudio\.save)|(torchvision\.utils\.save_image))$/;
+
+/** Project functions named for making augmented copies of a sample (text, image or signal). */
+const AUGMENTING_FUNCTION = /^_?(eda|augment\w*|\w+_augment\w*|paraphrase\w*|back_?translat\w*|synonym_replac\w*|random_(swap|deletion|insertion)|add_noise|jitter\w*)$/i;
 
 // ---------- module functions and constructors ----------
 
@@ -379,11 +404,20 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
     const train = kwarg(call, 'train');
     const part: Part | undefined = isConst(train, 'True') ? 'train' : isConst(train, 'False') ? 'test' : src?.part;
     // Loaders over one dataset object share its identity (a training loader and an "eval" loader of the same rows).
-    const origins = src?.origins ?? (src?.instanceOf ? [it.originOf(src)] : undefined);
+    // A dataset object built over a frame (`LesionDataset(df, ...)` keeping `frame["target"]`) holds that frame's rows too.
+    const held = src?.instanceOf && src.attrs ? [...src.attrs.values()].flatMap((v) => (v.data && v.origins ? v.origins : [])) : [];
+    const origins = src?.origins ?? (src?.instanceOf ? [...new Set([it.originOf(src), ...held])] : undefined);
     return derive(src, { data: true, part, ...(origins ? { origins } : {}) });
   }
   if (/^(sigmoid|softmax|log_softmax|expit)$/.test(name)) return derive(args[0], { prob: true });
   if (name === 'deepcopy' || name === 'clone') return args[0] ?? {};
+  // `cv2.imwrite(path, aug)`, `save_image(aug, path)`: the file written holds the augmented copy.
+  const writer = SAMPLE_WRITERS.exec(qual);
+  if (writer) {
+    const [sample, path] = writer[3] ? [args[0], args[1]] : [args[1], args[0]];
+    if (sample?.augmented) noteSavedCopy(sample, path);
+    return {};
+  }
   if (name === 'next' && args[0]?.firstSplit) return { items: args[0].firstSplit };
   if (SCORE_FUNCTIONS.test(name)) {
     // `mutual_info_regression(X, y)` on all rows: feature scores learned from the labels, usually used to pick columns.
@@ -399,6 +433,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (/^(sqrt|log|log10|log1p|exp|abs|fabs|square|mean|asarray|array|item)$/.test(name) && args[0]?.score && !args[0].data) return { score: args[0].score };
   // `str(dst)` of a path an augmented copy was saved to still names that copy.
   if ((name === 'str' || name === 'fspath') && args[0]?.augmented) return derive(args[0]);
+  // `cv2.imwrite(str(out_path), aug)`: the string of a path is that path (what is written there sticks to it).
+  if ((name === 'str' || name === 'fspath') && args.length === 1 && args[0] && !args[0].data) return args[0];
   if (/^(len|print|str|int|float|round|isinstance|type|range|enumerate|zip|repr|display)$/.test(name)) {
     if (name === 'enumerate') return { iterItems: [{}, iterateOne(args[0])] };
     if (name === 'zip') return { iterItems: args.map(iterateOne) };
@@ -408,6 +444,14 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (name === 'dict' && qual === 'dict' && args.length === 0 && kwargs.size > 0) {
     const score = [...kwargs.values()].find((v) => v.score)?.score;
     return { keys: [...kwargs.keys()], elems: [...kwargs.values()], ...(score ? { score } : {}) };
+  }
+  // Keras generators over a folder (`gen.flow_from_directory("data/test")`) or over a frame of file paths.
+  if (/^flow_from_(directory|dataframe)$/.test(name)) {
+    const src = args[0] ?? kwargs.get('directory') ?? kwargs.get('dataframe');
+    if (name === 'flow_from_dataframe' && src?.data) return derive(src, { data: true });
+    const written = src?.const;
+    const part = partOfPath(call.args[0]) ?? (typeof written === 'string' ? partOfPathText(written) : undefined) ?? 'full';
+    return { data: true, part, origins: [it.nextOrigin()] };
   }
   if (name === 'DMatrix' || name === 'Dataset' || name === 'Pool') return derive(args[0], { data: true });
   // Hugging Face: `DatasetDict({"train": ..., "test": ...})` keeps its keyed parts.
@@ -516,6 +560,8 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
     // `pd.DataFrame({"lag_1": s.shift(1), ...})`: columns computed from rows are those rows.
     const columns = args[0].elems?.filter((v) => v.data) ?? [];
     if (columns.length > 0) return combine(columns, { data: true });
+    // `pd.DataFrame(extra)` of records appended to a list: rows, unless the list collected scores (a leaderboard).
+    if (args[0].data && !args[0].container?.scores.length) return derive(args[0]);
     if (args[0].container) return { container: args[0].container };
     if (args[0].data) return derive(args[0]);
   }

@@ -86,6 +86,8 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   if (est.kind === 'preprocess') {
     // `scaler.fit(values[:i_val])`: the rows before a cut, the training period of a chronological split.
     const headSlice = xExpr?.k === 'sub' && xExpr.index.length === 1 && xExpr.index[0]!.k === 'slice' && xExpr.index[0]!.lower === undefined && xExpr.index[0]!.upper !== undefined;
+    // All the rows of a labelled `train.csv`, not yet split: a fit on them is a fit on all the data there is.
+    const trainPart = X?.part === 'train' && !(X.filePart && !X.splitIds?.length);
     const leak: Leak = citeLeak(it, X, {
       kind: 'preprocess',
       file: it.path,
@@ -97,11 +99,11 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
       dataText: xText,
       origins: it.ensureOrigin(X),
       // Labels passed (y) or a selector/target encoder: the step learned from the target.
-      ...((X?.part === 'train' || X?.dev || headSlice) && !(args[1] ?? kwargs.get('y')) && !SUPERVISED_STEP.test(est.cls) ? { trainOnlyUnsupervised: true } : {}),
-      ...(X?.part === 'train' || headSlice ? { fromTrainPart: true } : {}),
+      ...((trainPart || X?.dev || headSlice) && !(args[1] ?? kwargs.get('y')) && !SUPERVISED_STEP.test(est.cls) ? { trainOnlyUnsupervised: true } : {}),
+      ...(trainPart || headSlice ? { fromTrainPart: true } : {}),
     });
     const before = est.fittedOn;
-    est.fittedOn = { part: X?.part, line: call.line, leak };
+    est.fittedOn = { part: trainPart || X?.part !== 'train' ? X?.part : 'full', line: call.line, leak };
     const out = result();
     if (out !== receiver) addLeak(out, leak);
     // Fitted before on rows of another source, and now again on these: these rows' statistics replace the training ones.

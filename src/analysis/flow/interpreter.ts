@@ -241,7 +241,10 @@ export class Interpreter {
           value = combine([prev, added]);
           // `total += imgs.sum().item()` over a loader: a running sum of the rows, a statistic of them
           // (a running sum of statistics is still one).
-          const runningSum = added.data && !added.pred && !added.prob && s.op === '+' && s.value && /\.sum\(\s*\)(\.item\(\))?\s*$/.test(this.src(s.value)) && (added.part === undefined || added.part === 'full');
+          // `ch_sum += imgs.sum(dim=[0, 2, 3])`: summed over the samples too (axis 0), so also a statistic of them.
+          const summed = s.value ? /\.sum\(([^()]*)\)(\.item\(\))?\s*$/.exec(this.src(s.value)) : null;
+          const acrossRows = summed !== null && (summed[1]!.trim() === '' || /(^|[[(,=\s])0\s*([\]),]|$)/.test(summed[1]!));
+          const runningSum = added.data && !added.pred && !added.prob && s.op === '+' && acrossRows && (added.part === undefined || added.part === 'full');
           const stat = added.stat ?? prev.stat ?? (runningSum ? { line: s.line, endLine: s.endLine, what: 'sum()', part: added.part, file: this.path, ...(added.origins ? { origins: added.origins } : {}) } : undefined);
           if (stat && (runningSum || !value.data)) value = { stat };
         }
@@ -519,6 +522,9 @@ export class Interpreter {
         const keyed = values.findIndex((x, i) => !x.score && x.pred && x.part !== undefined && x.part !== 'train' && (/acc|loss|score/i.test(keys[i] ?? '') || METRIC_NAME.test(keys[i] ?? '')));
         const score = values.find((x) => x.score)?.score ?? (keyed >= 0 ? { part: values[keyed]!.part!, line: e.values[keyed]!.line, metric: keys[keyed]!, file: this.path } : undefined);
         if (score) v.score = score;
+        // `{"text": paraphrase, "label": y}`: a record holding an augmented sample is an augmented row.
+        const copy = values.find((x) => x.augmented && x.data);
+        if (copy) Object.assign(v, { data: true, augmented: copy.augmented, ...(copy.origins ? { origins: copy.origins } : {}) });
         return v;
       }
       case 'comp': {

@@ -6,7 +6,7 @@ import { walkExpr } from '../python/ast.js';
 import { citeLeak } from './fitting.js';
 import type { Interpreter } from './interpreter.js';
 import { isDevName, partFromName, type Part } from './knowledge.js';
-import { addLeak, type Leak, type Val } from './values.js';
+import { addLeak, wholeRows, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -84,8 +84,8 @@ export function noteMergedStatistic(it: Interpreter, out: Val, rows: Val, others
  */
 export function noteRedrawnRows(it: Interpreter, call: Call, name: string, parts: Val[], out: Val): void {
   const [base, ...rest] = parts;
-  if (!base?.data || !out.data || /^(hstack|column_stack|merge)$/.test(name) || (base.part !== undefined && base.part !== 'full')) return;
-  const copies = rest.find((p) => p.redrawn !== undefined && p.data && (p.part === undefined || p.part === 'full') && (!p.origins || !base.origins || p.origins.some((o) => base.origins!.includes(o))));
+  if (!base?.data || !out.data || /^(hstack|column_stack|merge)$/.test(name) || !wholeRows(base)) return;
+  const copies = rest.find((p) => p.redrawn !== undefined && p.data && wholeRows(p) && (!p.origins || !base.origins || p.origins.some((o) => base.origins!.includes(o))));
   if (!copies) return;
   addLeak(out, citeLeak(it, base, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `rows drawn with replacement (line ${copies.redrawn}) added to \`${it.src(call.args[0]!)}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(base.origins ? { origins: base.origins } : {}) }));
 }
@@ -97,6 +97,9 @@ export function partOfPath(path: Expr | undefined): Part | undefined {
   walkExpr(path, (e) => {
     if (e.k === 'str' && /\.\w+$|[\\/]/.test(e.value)) last = e.value;
   });
+  // `os.path.join(ROOT, "test")`, `root / "val"`: the last component names a folder of one part.
+  const tail = path.k === 'call' && /^(join|Path|PurePath)$/.test(path.fn.k === 'attr' ? path.fn.attr : path.fn.k === 'name' ? path.fn.id : '') ? path.args[path.args.length - 1] : path.k === 'binop' && path.op === '/' ? path.right : undefined;
+  if (tail?.k === 'str') last = tail.value;
   if (path.k === 'str') last = path.value;
   return last === undefined ? undefined : partOfPathText(last);
 }

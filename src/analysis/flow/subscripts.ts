@@ -61,6 +61,9 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     const draw = index.find((i) => i.draw !== undefined)?.draw;
     if (draw !== undefined) v.redrawn = draw;
     if (first?.k === 'str' && it.dateColumns.has(first.value) && obj.dates) v.dates = obj.dates;
+    // `data["rul"]`: remaining-useful-life targets count down along run-to-failure series; the rows are time-ordered
+    // (within each unit: a split that keeps units whole is fine).
+    if (first?.k === 'str' && RUL.test(first.value) && !v.time) v.time = { line: e.line, what: `remaining-useful-life targets (\`${first.value}\`), time-ordered per group (one run-to-failure series per unit)`, file: it.path };
     if (perm) permutedRows(it, obj, v, perm);
     return v;
   }
@@ -74,6 +77,8 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   if (obj.stat) return { stat: obj.stat };
   return obj.prob || obj.pred || obj.score ? derive(obj) : {};
 }
+
+const RUL = /^(rul|remaining_useful_life|time_to_failure|ttf)$/i;
 
 /** `train[kept]` with columns a selector chose from all rows: the selection saw the rows split off later. */
 function selectedAfterSplit(it: Interpreter, rows: Val, selected: Leak): void {

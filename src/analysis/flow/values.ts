@@ -336,6 +336,11 @@ export function absorb(target: Val, v: Val | undefined): void {
   if (v.combinedFit && !target.combinedFit) target.combinedFit = v.combinedFit;
 }
 
+/** Rows not yet cut into parts: unsplit data, or all of a labelled `train.csv` (the only labelled rows there are). */
+export function wholeRows(v: Val): boolean {
+  return v.part === undefined || v.part === 'full' || (v.part === 'train' && v.filePart === true && !v.splitIds?.length);
+}
+
 export function addLeak(v: Val, leak: Leak): void {
   v.leaks = v.leaks ?? [];
   if (!v.leaks.includes(leak)) v.leaks.push(leak);
