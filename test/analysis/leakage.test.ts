@@ -492,7 +492,7 @@ describe('test-set-selection: rows left beside a named test part in a split by h
     feats = pd.read_csv("load.csv", parse_dates=["ts"], index_col="ts")
     cut = feats.index.max() - pd.Timedelta(weeks=8)
     ${left} = feats[feats.index < cut], feats[feats.index >= cut]
-    X_hist, y_hist = hist.drop(columns="y"), hist["y"]
+    X_hist, y_hist = ${left.split(',')[0]}.drop(columns="y"), ${left.split(',')[0]}["y"]
     X_fit, X_es, y_fit, y_es = train_test_split(X_hist, y_hist, test_size=0.1, shuffle=False)
     model = xgb.XGBRegressor(n_estimators=5000, early_stopping_rounds=100)
     model.fit(X_fit, y_fit, eval_set=[(X_es, y_es)])
@@ -502,8 +502,12 @@ describe('test-set-selection: rows left beside a named test part in a split by h
     expect(findings(split('hist, test'), rule)).toEqual([]);
   });
 
-  it('still fires when the unnamed piece is the held-out one (no named test part beside it)', () => {
-    expect(findings(split('hist, later'), rule).map((f) => f.line)).toEqual([15]);
+  it('stays silent for early stopping on a slice of the history beside the later rows', () => {
+    expect(findings(split('hist, later'), rule)).toEqual([]);
+  });
+
+  it('still fires when the first piece has no name of a part (so the slice may be held out)', () => {
+    expect(findings(split('rows, later'), rule).map((f) => f.line)).toEqual([15]);
   });
 });
 

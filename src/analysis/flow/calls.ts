@@ -25,7 +25,7 @@ import { noteWrite, readBack } from './handoffs.js';
 import type { Scope } from './scope.js';
 import { repeatedItem } from './repeats.js';
 import { checkCurvePick, checkPick } from './selection-checks.js';
-import { frameMethod } from './frame-methods.js';
+import { frameMethod, perSampleAxis } from './frame-methods.js';
 import { crossValidate, randomSplit, split, splitter, splitterSplit } from './splits.js';
 import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { absorb, addLeak, combine, derive, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
@@ -245,7 +245,8 @@ function fitHelperOnHeldOut(it: Interpreter, call: Call, fn: FunctionValue, args
   const body = (fn.ctx ?? it.ctx).text.slice(fn.def.start, fn.def.end);
   if (param && /^\w+$/.test(param)) {
     const learns = new RegExp(`(fit\\w*|adapt)\\(\\s*${param}\\b|\\b${param}(\\.\\w+|\\[[^\\]]*\\])*\\.(mean|std|median|var|min|max|quantile|sum|value_counts|groupby)\\(`);
-    const applied = new RegExp(`(predict\\w*|transform|score|decision_function)\\(\\s*${param}\\b`);
+    // `predict_proba(X_out)`, `get_forecast(steps=len(x_future), exog=x_future)`: used to predict, not to learn.
+    const applied = new RegExp(`(predict\\w*|transform|score|decision_function|forecast|get_forecast)\\((?:[^()]|\\([^()]*\\))*\\b${param}\\b`);
     if (!learns.test(body) && applied.test(body)) return;
   }
   const dataText = call.args[at] ? it.src(call.args[at]!) : '';
@@ -258,6 +259,8 @@ function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, arg
   // `evaluate(net, X_test, y_test)`: held-out rows handed to the project's own code (a numpy network's
   // evaluation the analyzer cannot read as one) are held-out use all the same.
   if ([...args, ...kwargs.values()].some((a) => a.data && (a.part === 'test' || a.part === 'val'))) it.facts.heldOutUses.push(call.line);
+  // `cross_validation(make_model, df, ...)`, `backtest(...)`: the project's own resampling of the rows (held-out folds or origins).
+  if (RESAMPLING_FUNCTION.test(fn.def.name) && args.some((a) => a.data)) it.facts.cvLines.push(call.line);
   const out = it.callFunction(fn, args, kwargs);
   // `eda(text, n_aug=4)`, `augment(img)`: the project's own augmentation returns copies of the sample it was handed.
   if (AUGMENTING_FUNCTION.test(fn.def.name) && args[0]?.data && !out.augmented) return augmentedCopy(call, fn.def.name, combine([args[0], out]));
@@ -266,6 +269,21 @@ function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, arg
 
 /** Functions writing one sample to a file: (path, sample), or (sample, path) for the second group. */
 const SAMPLE_WRITERS = /(^|\.)(?:(cv2\.imwrite|imageio\.(?:v\d\.)?imwrite|skimage\.io\.imsave|matplotlib\.pyplot\.imsave|soundfile\.write|scipy\.io\.wavfile\.write|torchaudio\.save)|(torchvision\.utils\.save_image))$/;
+
+/**
+ * `rows.append({"t0": t0, **features(block), "fault": y})`: a record built from rows is a row of them. In a loop
+ * over positions (sliding windows) it keeps their time order; one record per entity does not.
+ */
+function recordOfRows(it: Interpreter, item: Val): Val {
+  if (item.data || !item.keys || !item.elems?.some((v) => v.data)) return item;
+  const record = combine(item.elems.filter((v) => v.data), { data: true });
+  const windowed = it.loops.some(({ stmt }) => stmt.k === 'for' && stmt.iter.k === 'call' && calleeName(stmt.iter) === 'range');
+  if (!windowed) record.time = undefined;
+  return record;
+}
+
+/** Project functions named for resampling rows into folds or forecast origins (they hold rows out by design). */
+const RESAMPLING_FUNCTION = /^_?(cross_validat\w*|\w*_cv|cv_\w+|\w*backtest\w*|walk_forward\w*|rolling_origin\w*|expanding_window\w*|nested_cv\w*|kfold_\w+)$/i;
 
 /** Project functions named for making augmented copies of a sample (text, image or signal). */
 const AUGMENTING_FUNCTION = /^_?(eda|augment\w*|\w+_augment\w*|paraphrase\w*|back_?translat\w*|synonym_replac\w*|random_(swap|deletion|insertion)|add_noise|jitter\w*)$/i;
@@ -429,6 +447,11 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   }
   // `float(np.sqrt(np.mean((y - p) ** 2)))`: a number made of predictions is still a score of them.
   if (/^(float|round|int)$/.test(name) && (args[0]?.pred || args[0]?.score)) return args[0].score ? { score: args[0].score } : derive(args[0]);
+  // `np.mean(y)` is `y.mean()`: a statistic of the rows (unless per sample, `axis=1`).
+  if (/^(np|numpy)\.(nan)?(mean|median|std|var|average)$/.test(qual) && args[0]?.data && !args[0].pred && !args[0].prob) {
+    const axis = kwarg(call, 'axis') ?? call.args[1];
+    if (!axis || !perSampleAxis(axis)) return { stat: { line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `np.${name}()`, part: args[0].part, file: it.path, ...(args[0].origins ? { origins: args[0].origins } : {}) } };
+  }
   // `np.sqrt(mean_squared_error(y_te, fc))`: a score put through arithmetic is still that score.
   if (/^(sqrt|log|log10|log1p|exp|abs|fabs|square|mean|asarray|array|item)$/.test(name) && args[0]?.score && !args[0].data) return { score: args[0].score };
   // `str(dst)` of a path an augmented copy was saved to still names that copy.
@@ -713,7 +736,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   if (method === 'split' && receiver.splitter) return splitterSplit(it, call, receiver, args, kwargs);
   if (method === 'save' && receiver.augmented) noteSavedCopy(receiver, args[0]);
   if ((method === 'append' || method === 'add' || method === 'extend') && args[0]) {
-    const item = args[0];
+    const item = recordOfRows(it, args[0]);
     if (est?.deep && method === 'add') {
       const leaks = adaptedLayerLeaks([item]);
       if (leaks.length > 0) est.layerLeaks = [...(est.layerLeaks ?? []), ...leaks];

@@ -18,7 +18,7 @@ const DATE_LIKE = /date|time|timestamp|datetime|^ds$|^dt$|^ts$|day|month|year|pe
  * `axis=1`, `axis=-1`, `axis="columns"`, `axis=(1, 2)` (per clip of a batch of spectrograms): a statistic of
  * each sample on its own, not across samples (axis 0).
  */
-function perSampleAxis(axis: Expr): boolean {
+export function perSampleAxis(axis: Expr): boolean {
   const one = (e: Expr) => (e.k === 'num' && e.value >= 1) || (e.k === 'unary' && e.operand.k === 'num' && e.operand.value >= 1);
   if (axis.k === 'str') return axis.value === 'columns';
   if (axis.k === 'seq') return axis.items.length > 0 && axis.items.every(one);
@@ -64,6 +64,10 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   // statistic worth a leak; means, sums and spreads (target or mean encoding) do.
   const how = fnArg?.k === 'str' ? fnArg.value : undefined;
   if (receiver.grouped && /^(transform|agg|aggregate)$/.test(method) && how !== undefined && /^(min|max|first|last|count|size|nunique|cumcount|rank|idxmin|idxmax)$/.test(how)) {
+    return derive(receiver, { grouped: undefined, data: true });
+  }
+  // `groupby("session_id")["ts"].min()`: where each group starts or ends, or how big it is, as with transform("min").
+  if (receiver.grouped && /^(min|max|first|last|count|size|nunique|cumcount|rank|idxmin|idxmax|head|tail|nth)$/.test(method)) {
     return derive(receiver, { grouped: undefined, data: true });
   }
   // `(preds == gold).mean()`: a summary of predictions is a score of the model on those rows, not a statistic of the data.

@@ -24,7 +24,8 @@ export function keyedPart(it: Interpreter, key: string | undefined, v: Val, valu
 }
 /**
  * `for name, frame in frames.items():` over a few parts (a keyed dict or a literal list of them): the body
- * runs once per part, so a fit inside is a fit on each of them (the test part included).
+ * runs once per part, so a fit inside is a fit on each of them (the test part included). Likewise over a
+ * model's scores and a rule's, so each is scored on its own.
  */
 export function unrolled(iter: Val): Val[] | undefined {
   // `for split in feats:` over a keyed dict of parts: once per key (`feats[split]` is then that part).
@@ -34,8 +35,12 @@ export function unrolled(iter: Val): Val[] | undefined {
   }
   const each = iter.perIteration ?? (iter.elems && !iter.keys ? iter.elems : undefined);
   if (!each || each.length < 2 || each.length > 8) return undefined;
-  const parts = new Set(each.map((v) => (v.items ? v.items[1] : v)).filter((v) => v?.data).map((v) => v!.part));
-  return parts.size >= 2 && (parts.has('test') || parts.has('val')) ? each : undefined;
+  const second = each.map((v) => (v.items ? v.items[1] : v));
+  const parts = new Set(second.filter((v) => v?.data).map((v) => v!.part));
+  // `for name, s in (("forest", scores), ("rule", test["clicks_per_min"]))`: a model's scores beside a rule's (a baseline).
+  const predictions = second.some((v) => v?.pred || v?.prob);
+  const rule = second.some((v) => v?.data && !v.pred && !v.prob);
+  return (parts.size >= 2 && (parts.has('test') || parts.has('val'))) || (predictions && rule) ? each : undefined;
 }
 /**
  * `{name: Pool(df) for name, df in parts.items()}` over a keyed dict of parts: a keyed dict again, each value

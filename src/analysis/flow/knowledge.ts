@@ -198,8 +198,8 @@ export function partFromName(name: string): Part | undefined {
 
 /** `past = df[df.week < cut]`, `future = df[df.week >= cut]`: rows cut by time and named for it. */
 export function temporalPart(name: string): Part | undefined {
-  if (/^(past|history|earlier|older|before)(_|$)/i.test(name)) return 'train';
-  if (/^(future|later|after|recent|latest|newer|oos|out_of_sample)(_|$)/i.test(name)) return 'test';
+  if (/^(past|hist|history|earlier|older|before)(_|$)/i.test(name)) return 'train';
+  if (/^(fut|future|later|after|recent|latest|newer|oos|out_of_sample)(_|$)/i.test(name)) return 'test';
   return undefined;
 }
 
