@@ -243,3 +243,112 @@ describe('remaining-useful-life targets', () => {
     expect(of(code('tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.3, random_state=0).split(X, y, groups=unit))'), 'shuffled-time-series-split')).toEqual([]);
   });
 });
+
+describe('a model re-created after the validation loop', () => {
+  const code = (reload: string) => ({
+    'train.py': py`
+      import torch
+      import torch.nn as nn
+
+      @torch.no_grad()
+      def predict_tta(model, xs):
+          return torch.stack([model(xs).softmax(1), model(xs.flip(-1)).softmax(1)]).mean(0)
+
+      def make():
+          return nn.Sequential(nn.Linear(8, 16), nn.BatchNorm1d(16), nn.Linear(16, 3))
+
+      model = make()
+      opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+      train_x, val_x, test_x = torch.randn(64, 8), torch.randn(16, 8), torch.randn(16, 8)
+      for epoch in range(5):
+          model.train()
+          opt.zero_grad()
+          model(train_x).sum().backward()
+          opt.step()
+          model.eval()
+          with torch.no_grad():
+              print(model(val_x).mean())
+      torch.save(model.state_dict(), "best.pt")
+      ${reload}
+      print(predict_tta(best, test_x))
+    `,
+  });
+
+  it('is in train mode again: evaluating it without eval() fires', () => {
+    expect(of(code('best = make()\n      best.load_state_dict(torch.load("best.pt"))'), 'missing-eval-mode')).toHaveLength(1);
+  });
+
+  it('stays silent when it is switched to eval mode after loading', () => {
+    expect(of(code('best = make()\n      best.load_state_dict(torch.load("best.pt"))\n      best.eval()'), 'missing-eval-mode')).toEqual([]);
+  });
+});
+
+describe('small precision and recall aids', () => {
+  it('a LabelEncoder fitted on the label column of all rows (attribute form) is no leak', () => {
+    const files = {
+      'train.py': py`
+        import pandas as pd
+        from sklearn.preprocessing import LabelEncoder, StandardScaler
+        from sklearn.svm import SVC
+
+        meta = pd.read_csv("meta.csv")
+        enc = LabelEncoder().fit(meta.species)
+        tr, te = meta[meta.split == "train"], meta[meta.split == "test"]
+        y_tr, y_te = enc.transform(tr.species), enc.transform(te.species)
+        scaler = StandardScaler().fit(tr[["f1", "f2"]])
+        clf = SVC(C=1.0).fit(scaler.transform(tr[["f1", "f2"]]), y_tr)
+        print(clf.score(scaler.transform(te[["f1", "f2"]]), y_te))
+      `,
+    };
+    expect(of(files, 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('Keras fit(class_weight=...) shows the classes are imbalanced (accuracy-only is HIGH)', () => {
+    const files = (weights: string) => ({
+      'train.py': py`
+        import tensorflow as tf
+        train_ds = tf.keras.utils.image_dataset_from_directory("data/train")
+        val_ds = tf.keras.utils.image_dataset_from_directory("data/val")
+        model = tf.keras.Sequential([tf.keras.layers.Flatten(), tf.keras.layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+        model.fit(train_ds, validation_data=val_ds, epochs=10${weights},
+                  callbacks=[tf.keras.callbacks.EarlyStopping(patience=3, restore_best_weights=True)])
+        test_loss, test_acc = model.evaluate(tf.keras.utils.image_dataset_from_directory("data/test"))
+      `,
+    });
+    expect(of(files(', class_weight={0: 0.5, 1: 8.0}'), 'accuracy-only')[0]?.severity).toBe('HIGH');
+    expect(of(files(''), 'accuracy-only')[0]?.severity).toBe('MEDIUM');
+  });
+
+  it("a network's own layers applied in forward() are no held-out evaluation", () => {
+    const files = {
+      'train.py': py`
+        import torch
+        import torch.nn as nn
+        from torch.utils.data import DataLoader, TensorDataset
+
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.body = nn.Linear(8, 2)
+
+            def forward(self, x):
+                return self.body(x)
+
+        torch.manual_seed(0)
+        loader = DataLoader(TensorDataset(torch.randn(64, 8), torch.randint(0, 2, (64,))), batch_size=16, shuffle=True, generator=torch.Generator().manual_seed(0))
+        model = Net()
+        opt = torch.optim.Adam(model.parameters())
+        for epoch in range(3):
+            for x, y in loader:
+                opt.zero_grad()
+                nn.functional.cross_entropy(model(x), y).backward()
+                opt.step()
+        model.eval()
+        with torch.no_grad():
+            correct = sum((model(x).argmax(1) == y).sum().item() for x, y in loader)
+      `,
+    };
+    expect(of(files, 'no-held-out-evaluation')).toHaveLength(1);
+  });
+});

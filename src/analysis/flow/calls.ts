@@ -188,7 +188,8 @@ function forwardPass(it: Interpreter, call: Call, args: Val[]): Val {
   // rows of the whole, never split, dataset are no held-out rows, and neither are the rows it trained on.
   const trained = x?.origins?.length && it.facts.trainedOn.some((t) => t.part === x.part && t.origins.length > 0 && x.origins!.every((id) => t.origins.includes(id)));
   if (trained) it.facts.trainedRowsScored.push(it.frames[it.frames.length - 1]?.line ?? call.line);
-  else if (x?.data && x.part !== 'train' && x.part !== 'full') it.facts.heldOutUses.push(call.line);
+  // (Inside `forward`, layers applied to the network's own input evaluate nothing.)
+  else if (x?.data && x.part !== 'train' && x.part !== 'full' && !/^(forward|__call__|call)$/.test(it.runningFunction() ?? '')) it.facts.heldOutUses.push(call.line);
   return derive(x, { pred: true, prob: true });
 }
 

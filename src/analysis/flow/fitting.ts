@@ -64,9 +64,9 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   }
 
   if (LABEL_ENCODERS.has(est.cls) && TARGET_TEXT.test(xText.trim())) return result();
-  // `LabelEncoder().fit(tracks["genre"])` on all rows: one column's name <-> id mapping, learned from no
+  // `LabelEncoder().fit(tracks["genre"])` (or `meta.species`) on all rows: one column's name <-> id mapping, learned from no
   // statistic (a refit on held-out rows is still judged below).
-  if (LABEL_ENCODERS.has(est.cls) && !heldOut && /^[\w.]+\[\s*['"][^'"]+['"]\s*\]$/.test(xText.trim())) return result();
+  if (LABEL_ENCODERS.has(est.cls) && !heldOut && /^([\w.]+\[\s*['"][^'"]+['"]\s*\]|[A-Za-z_]\w*\.[A-Za-z_]\w*)$/.test(xText.trim())) return result();
 
   if (heldOut && X?.part) {
     recordTestFit(it, X, { line: call.line, endLine: call.endLine, cls: est.cls, method, part: X.part, dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls });
@@ -135,6 +135,8 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
 
 /** Keras `validation_data`, boosting `eval_set` + early stopping: held-out data steering training. */
 function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs: Map<string, Val>): void {
+  // Keras `fit(..., class_weight={0: 0.5, 1: 8.0})`: the classes are imbalanced.
+  if (kwargs.has('class_weight')) it.facts.imbalanceHints.push(call.line);
   const valData = kwargs.get('validation_data');
   const valSplit = kwarg(call, 'validation_split');
   const callbacks = kwarg(call, 'callbacks');

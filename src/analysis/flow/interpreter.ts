@@ -713,6 +713,11 @@ export class Interpreter {
     return isStatic ? { def, ctx: cls.ctx, owner: cls } : { def, self, ctx: cls.ctx, owner: cls };
   }
 
+  /** The name of the function or method running now (`forward` while a network's layers are applied). */
+  runningFunction(): string | undefined {
+    return this.methods[this.methods.length - 1]?.def.name;
+  }
+
   /** `super()` in the running method: its instance and defining class. */
   superOf(): Val {
     const fn = this.methods[this.methods.length - 1];

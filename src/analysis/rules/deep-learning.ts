@@ -426,9 +426,16 @@ function callersAll(ctx: Ctx, name: string, test: (s: Stmt, line: number) => boo
   for (const body of bodies) {
     body.forEach((s, i) => {
       if (s.k === 'def' || s.k === 'class') return;
-      if (!callsIn(s).some((c) => calleeOf(c) === name)) return;
+      const call = callsIn(s).find((c) => calleeOf(c) === name);
+      if (!call) return;
       calls += 1;
-      if (body.slice(0, i).some((p) => test(p, s.line))) ok += 1;
+      // `best = create_model(...)` after the validation loop switched `model` to eval mode: a new object, in train mode.
+      const passed = new Set(call.args.flatMap((a) => (a.k === 'name' ? [a.id] : [])));
+      let from = 0;
+      body.slice(0, i).forEach((p, j) => {
+        if (p.k === 'assign' && p.targets.some((t) => t.k === 'name' && passed.has(t.id))) from = j + 1;
+      });
+      if (body.slice(from, i).some((p) => test(p, s.line))) ok += 1;
     });
   }
   return calls > 0 && ok === calls;
