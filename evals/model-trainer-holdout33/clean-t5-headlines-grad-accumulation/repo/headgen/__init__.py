@@ -1,0 +1,1 @@
+"""Headline generation with a fine-tuned T5."""

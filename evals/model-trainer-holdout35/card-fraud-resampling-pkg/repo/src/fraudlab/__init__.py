@@ -1,0 +1,2 @@
+"""Card-fraud modelling utilities."""
+__version__ = "0.3.1"

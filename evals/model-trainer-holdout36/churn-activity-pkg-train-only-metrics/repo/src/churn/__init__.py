@@ -1,0 +1,1 @@
+"""Churn modelling from product activity logs."""

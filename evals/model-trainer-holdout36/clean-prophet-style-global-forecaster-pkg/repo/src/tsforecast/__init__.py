@@ -1,0 +1,2 @@
+from .model import LGBMForecaster, SeasonalNaive
+from .diagnostics import cross_validation, performance_metrics
