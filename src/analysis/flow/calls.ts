@@ -223,11 +223,18 @@ function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kw
       const detail = `the objective of the hyperparameter search (\`${a.fn.def.name}\`) returns ${score.metric} measured on the test set, so the search keeps the trial that scores best on it`;
       // Test rows handed in by a caller (`run_study(past, future)`): cited at that call, the objective's score as a site.
       // An objective built by a factory (`make_objective(train, test)`) got them there: cited at the search it feeds.
-      const fromFactory = a.fn.closure !== undefined && it.callSiteFor(result) === undefined;
-      const sel = fromFactory
-        ? { line: call.line, endLine: call.endLine, kind: 'keep-best' as const, detail, sites: [], elsewhere: [{ file: score.file ?? it.path, line: score.line }] }
-        : { line: score.line, endLine: score.line, kind: 'keep-best' as const, detail, sites: [] };
-      recordSelection(it, result, sel, score.file ?? it.path);
+      // A search run inside a helper handed the rows (`run_study(X_tr, y_tr, X_te, y_te)`): cited at that call.
+      const nearest = it.frames[it.frames.length - 1];
+      const handed = it.callSiteFor(result) ?? (nearest && nearest.origins.size > 0 ? nearest : undefined);
+      const fromFactory = a.fn.closure !== undefined && handed === undefined;
+      const sel = handed
+        ? { line: handed.line, endLine: handed.endLine, kind: 'keep-best' as const, detail, sites: [], elsewhere: [{ file: score.file ?? it.path, line: score.line }] }
+        : fromFactory
+          ? { line: call.line, endLine: call.endLine, kind: 'keep-best' as const, detail, sites: [], elsewhere: [{ file: score.file ?? it.path, line: score.line }] }
+          : { line: score.line, endLine: score.line, kind: 'keep-best' as const, detail, sites: [] };
+      const facts = handed ? it.factsOf(handed.path) : undefined;
+      if (facts && !facts.selections.some((x) => x.line === sel.line && x.kind === sel.kind)) facts.selections.push(sel);
+      else if (!facts) recordSelection(it, result, sel, score.file ?? it.path);
     }
   }
 }
@@ -295,7 +302,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (name === 'train_test_split') return split(it, call, args);
   if (CV_FUNCTIONS.has(name)) return crossValidate(it, call, name, args, kwargs);
   if (name in METRIC_FUNCTIONS) return metric(it, call, name, args);
-  if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name, args);
+  if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name, args, kwargs);
   const statsModel = statsmodelsModel(it, call, qual, name, args, kwargs);
   if (statsModel) return statsModel;
   // `torch.nn.Linear(3, 1)`, `nn.Sequential(...)`, `models.resnet34(weights=...)`, `timm.create_model(...)`,
@@ -448,6 +455,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   }
   // `float(np.sqrt(np.mean((y - p) ** 2)))`: a number made of predictions is still a score of them.
   if (/^(float|round|int)$/.test(name) && (args[0]?.pred || args[0]?.score)) return args[0].score ? { score: args[0].score } : derive(args[0]);
+  // `np.array([f1_score(y_te, p >= t) for t in grid])`: the collected scores, as an array.
+  if (/^(array|asarray|list|tuple)$/.test(name) && args[0]?.container && !args[0].data) return { container: args[0].container };
   // `np.mean(y)` is `y.mean()`: a statistic of the rows (unless per sample, `axis=1`).
   if (/^(np|numpy)\.(nan)?(mean|median|std|var|average)$/.test(qual) && args[0]?.data && !args[0].pred && !args[0].prob) {
     const axis = kwarg(call, 'axis') ?? call.args[1];
@@ -705,6 +714,10 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     if (X?.refit && est?.kind !== undefined) reportRefit(it, X.refit);
     // A forecast predicts the periods after the fitted sample: out of sample by construction.
     if (forecast || (X && X.part !== 'train' && X.part !== 'full')) it.facts.heldOutUses.push(call.line);
+    // `m.predict_proba(raw[FEATS])` after `m.fit(raw[...])`: predictions on the rows it was fitted on.
+    if (!forecast && X?.data && (X.part === undefined || X.part === 'train' || X.part === 'full') && X.origins?.length && it.facts.fits.some((f) => f.est === est && f.origins?.length && X.origins!.every((o) => f.origins!.includes(o)))) {
+      it.facts.trainedRowsScored.push(call.line);
+    }
     const prob = !forecast && (method !== 'predict' || est?.deep === true);
     return derive(X, { pred: true, prob, data: true });
   }

@@ -117,7 +117,7 @@ export interface FileFacts {
   unknownModelUses: number[];
   /** Origins of the rows a network's training loop (one that calls backward) runs forward passes on. */
   trainedOn: { origins: readonly number[]; part: Part | undefined }[];
-  /** Where a network is run, outside training, on the rows it was trained on (the call that did it, in a helper). */
+  /** Where a model is run, outside training, on the rows it was trained on (the call that did it, in a helper). */
   trainedRowsScored: number[];
   /** Keras-style fit calls (model.fit with epochs/validation/callbacks). */
   kerasFits: { line: number; endLine: number; validation: boolean; earlyStopping: boolean }[];

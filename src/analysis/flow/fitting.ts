@@ -141,7 +141,12 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
   const valSplit = kwarg(call, 'validation_split');
   const callbacks = kwarg(call, 'callbacks');
   const early = callbacks !== undefined && /EarlyStopping|early_stopping|ModelCheckpoint/.test(it.src(callbacks));
-  const firstOf = (v: Val | undefined) => v?.items?.[0] ?? v;
+  // `(x_hold, y_hold)`; with several named inputs (`{"numeric": ..., "cats": ...}`) the rows are its entries, or the labels.
+  const firstOf = (v: Val | undefined) => {
+    const first = v?.items?.[0] ?? v;
+    if (first?.data || !v?.items) return first;
+    return first?.elems?.find((e) => e.data) ?? v.items.find((x) => x.data) ?? first;
+  };
   if (valData || valSplit || est.deep || kwarg(call, 'epochs')) {
     it.facts.kerasFits.push({ line: call.line, endLine: call.endLine, validation: valData !== undefined || (valSplit !== undefined && !isConst(valSplit, 'None')), earlyStopping: early });
   }

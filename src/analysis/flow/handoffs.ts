@@ -35,7 +35,7 @@ export class Handoffs {
 }
 
 const WRITE_METHODS = /^(to_csv|to_parquet|to_pickle|to_feather|to_json|to_hdf|write_csv|write_parquet|write_ipc)$/;
-const WRITE_FUNCTIONS = /^((np|numpy)\.(save|savez|savez_compressed)|torch\.save|joblib\.dump|pickle\.dump)$/;
+const WRITE_FUNCTIONS = /^((np|numpy)\.(save|savez|savez_compressed)|(scipy\.)?sparse\.save_npz|torch\.save|joblib\.dump|pickle\.dump)$/;
 
 /** `df.to_parquet("features.parquet")`, `np.save("X.npy", X)`, `torch.save(t, "x.pt")`, `joblib.dump(X, "x.pkl")`. */
 export function noteWrite(it: Interpreter, call: Call, qual: string | undefined, method: string | undefined, receiver: Val | undefined, args: Val[], kwargs: Map<string, Val>): void {
@@ -45,7 +45,8 @@ export function noteWrite(it: Interpreter, call: Call, qual: string | undefined,
     rows = receiver;
     target = args[0] ?? kwargs.get('path_or_buf') ?? kwargs.get('path') ?? kwargs.get('file');
   } else if (qual !== undefined && WRITE_FUNCTIONS.test(qual)) {
-    const numpy = /^(np|numpy)\./.test(qual);
+    // (path, array) for numpy and scipy.sparse; (object, path) for the others.
+    const numpy = /^(np|numpy)\.|sparse\.save_npz$/.test(qual);
     rows = numpy ? args[1] ?? [...kwargs.values()][0] : args[0];
     target = numpy ? args[0] : args[1] ?? kwargs.get('f') ?? kwargs.get('filename');
   }

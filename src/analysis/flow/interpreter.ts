@@ -569,7 +569,7 @@ export class Interpreter {
     if (stat && !rows) return { ...out, stat };
     // `np.sum((y_true - y_true.mean()) ** 2)` in R² or NSE: the mean of observed targets inside a metric is no fit.
     const rowsText = this.src(l.data ? e.left : e.right).trim();
-    const targetRows = /^(y|y_\w+|\w+_y|targets?|truth|true|gt|gold|ground_truth|labels?|obs\w*|actual\w*|observed\w*)$/.test(rowsText);
+    const targetRows = /^(y|t|yt|tgt|y_\w+|\w+_y|targets?|truth|true|gt|gold|ground_truth|labels?|obs\w*|actual\w*|observed\w*)$/.test(rowsText);
     // `abs(y[m].mean() - p[m].mean())` in a calibration error: a statistic set against predictions is a metric.
     const predictions = rows?.pred === true || rows?.prob === true;
     if (stat && rows && stat.part === 'test' && !targetRows && !predictions) this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);

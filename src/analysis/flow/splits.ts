@@ -42,9 +42,10 @@ function columnOf(it: Interpreter, e: Expr | undefined): string | undefined {
   return new RegExp(`(?:^|\\n)[ \\t]*${e.id}[ \\t]*=[ \\t]*[\\w.]+\\[[ \\t]*["']([^"'\\n]+)["'][ \\t]*\\]`).exec(it.text)?.[1];
 }
 
-export function splitter(it: Interpreter, call: Call, name: string, args: Val[]): Val {
+export function splitter(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val> = new Map()): Val {
   const shuffle = orDefault(setting(call, args, 'shuffle'));
-  const shuffled = ALWAYS_RANDOM_SPLITTERS.has(name) || isConst(shuffle, 'True');
+  // `KFold(shuffle=cv_cfg["shuffle"])` with `shuffle: true` in the settings file.
+  const shuffled = ALWAYS_RANDOM_SPLITTERS.has(name) || isConst(shuffle, 'True') || kwargs.get('shuffle')?.const === true;
   const rs = setting(call, args, 'random_state');
   const seeded = rs !== undefined && !isConst(rs, 'None');
   if (shuffled && !seeded) it.facts.unseededSplitters.push({ line: call.line, cls: name });

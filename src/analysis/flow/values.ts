@@ -320,6 +320,8 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
   // Out-of-fold rows stay so only when every row source is (a join of fold rows with a lookup table is).
   const rows = vals.filter((v) => v?.data);
   if (rows.length > 0 && rows.every((v) => v!.oofOf !== undefined && v!.oofOf === rows[0]!.oofOf)) out.oofOf = rows[0]!.oofOf;
+  // `pd.get_dummies(train_csv_rows)`: still all the rows of the labelled file.
+  if (rows.length > 0 && rows.every((v) => v!.filePart && v!.part === 'train')) out.filePart = true;
   return Object.assign(out, extra);
 }
 

@@ -83,7 +83,7 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
           file,
           line,
           issue: scored
-            ? 'After training, the network is scored here on the same rows it was trained on, and no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project.'
+            ? 'After training, the model is run here on the same rows it was trained on, and no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project.'
             : 'The model is trained, but no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project.',
           impact: 'Nothing measures how the model does on data it has not seen, so overfitting and leakage go unnoticed.',
           fix: 'Split off a test set before training (and a validation set for tuning), or cross-validate, and report metrics on the held-out rows.',
