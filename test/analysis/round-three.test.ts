@@ -232,3 +232,39 @@ describe('a search run inside a helper handed the test rows', () => {
     expect(of(code('valid'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('stepwise selection by statsmodels p-values', () => {
+  const code = (rows: string) => ({
+    'train.py': py`
+      import pandas as pd
+      import statsmodels.api as sm
+      from sklearn.metrics import roc_auc_score
+      from sklearn.model_selection import train_test_split
+
+      def backward_eliminate(data, features, target, alpha=0.05):
+          kept = list(features)
+          while kept:
+              fit = sm.Logit(data[target], sm.add_constant(data[kept])).fit(disp=0)
+              pvals = fit.pvalues.drop("const")
+              worst = pvals.idxmax()
+              if pvals[worst] < alpha:
+                  break
+              kept.remove(worst)
+          return kept
+
+      df = pd.read_csv("admissions.csv")
+      ${rows}
+      model = sm.Logit(train["readmit"], sm.add_constant(train[selected])).fit(disp=0)
+      print(roc_auc_score(test["readmit"], model.predict(sm.add_constant(test[selected], has_constant="add"))))
+    `,
+  });
+
+  it('fires when it runs on all rows before the split', () => {
+    const [f] = of(code('selected = backward_eliminate(df, ["age", "los", "prior"], "readmit")\n      train, test = train_test_split(df, test_size=0.25, stratify=df["readmit"], random_state=0)'), 'preprocessing-before-split');
+    expect(f?.line).toBe(18);
+  });
+
+  it('stays silent when it runs on the training part', () => {
+    expect(of(code('train, test = train_test_split(df, test_size=0.25, stratify=df["readmit"], random_state=0)\n      selected = backward_eliminate(train, ["age", "los", "prior"], "readmit")'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

@@ -51,6 +51,8 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   if (call.fn.k === 'attr') {
     const receiver = it.eval(call.fn.obj, scope);
     const method = call.fn.attr;
+    // `kept.remove(worst)` with `worst` chosen by p-values: the list of kept columns is the selection's.
+    if (/^(remove|pop|append|insert|extend)$/.test(method) && args[0]?.selected && !receiver.data) receiver.selected = args[0].selected;
     const local = it.method(receiver, method);
     if (local) return it.callFunction(local, args, kwargs);
     // `super().__init__(...)`: the method of a base class, on the same instance.
@@ -785,7 +787,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   if (receiver.data || receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
   // `stats.rename("rate").reset_index()`: reshaping a statistic keeps it one (to be merged back later).
   if (receiver.stat && STAT_RESHAPES.test(method)) return { stat: receiver.stat };
-  if (receiver.selected && /^(nlargest|nsmallest|sort_values|head|tail|index|tolist|to_list|argsort|keys)$/.test(method)) return { selected: receiver.selected };
+  if (receiver.selected && /^(nlargest|nsmallest|sort_values|head|tail|index|tolist|to_list|argsort|keys|drop|idxmax|idxmin|abs)$/.test(method)) return { selected: receiver.selected };
   // A table of statistics grouped again (`per_season.groupby("player")[...].transform(...)`).
   if (receiver.stat && (method === 'groupby' || method === 'group_by')) return { stat: receiver.stat, grouped: true };
   runCallbacks(it, call, method, args, kwargs);

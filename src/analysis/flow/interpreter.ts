@@ -470,7 +470,7 @@ export class Interpreter {
         const learned = obj.est?.kind === 'preprocess' && (obj.est.fittedOn?.part ?? 'full') === 'full' ? obj.est.fittedOn?.leak : undefined;
         if (learned && /^(support_|ranking_|scores_|pvalues_|get_feature_names_out)$/.test(e.attr)) return { selected: learned };
         // `ranker.feature_importances_`: which columns a model fitted on rows found useful (learned from their labels).
-        if (obj.est?.kind === 'model' && obj.est.fittedOn?.leak && /^(feature_importances_|coef_)$/.test(e.attr)) return { selected: obj.est.fittedOn.leak };
+        if (obj.est?.kind === 'model' && obj.est.fittedOn?.leak && /^(feature_importances_|coef_|pvalues|params|tvalues)$/.test(e.attr)) return { selected: obj.est.fittedOn.leak };
         if (obj.data && !/^(columns|shape|dtypes|dtype|size|ndim|name|names)$/.test(e.attr)) return derive(obj);
         // `pd.DataFrame(scores).T`: a table of collected scores, transposed or located, is still that table.
         if (obj.container && /^(T|loc|iloc|transpose|style)$/.test(e.attr)) return { container: obj.container };
