@@ -228,12 +228,10 @@ function runCallbacks(it: Interpreter, call: Call, name: string, args: Val[], kw
       // A search run inside a helper handed the rows (`run_study(X_tr, y_tr, X_te, y_te)`): cited at that call.
       const nearest = it.frames[it.frames.length - 1];
       const handed = it.callSiteFor(result) ?? (nearest && nearest.origins.size > 0 ? nearest : undefined);
-      const fromFactory = a.fn.closure !== undefined && handed === undefined;
-      const sel = handed
-        ? { line: handed.line, endLine: handed.endLine, kind: 'keep-best' as const, detail, sites: [], elsewhere: [{ file: score.file ?? it.path, line: score.line }] }
-        : fromFactory
-          ? { line: call.line, endLine: call.endLine, kind: 'keep-best' as const, detail, sites: [], elsewhere: [{ file: score.file ?? it.path, line: score.line }] }
-          : { line: score.line, endLine: score.line, kind: 'keep-best' as const, detail, sites: [] };
+      const at = handed ?? (a.fn.closure !== undefined ? call : undefined);
+      const sel = at
+        ? { line: at.line, endLine: at.endLine, kind: 'keep-best' as const, detail, sites: [], elsewhere: [{ file: score.file ?? it.path, line: score.line }] }
+        : { line: score.line, endLine: score.line, kind: 'keep-best' as const, detail, sites: [] };
       const facts = handed ? it.factsOf(handed.path) : undefined;
       if (facts && !facts.selections.some((x) => x.line === sel.line && x.kind === sel.kind)) facts.selections.push(sel);
       else if (!facts) recordSelection(it, result, sel, score.file ?? it.path);
@@ -484,9 +482,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (/^flow_from_(directory|dataframe)$/.test(name)) {
     const src = args[0] ?? kwargs.get('directory') ?? kwargs.get('dataframe');
     if (name === 'flow_from_dataframe' && src?.data) return derive(src, { data: true });
-    const written = src?.const;
-    const part = partOfPath(call.args[0]) ?? (typeof written === 'string' ? partOfPathText(written) : undefined) ?? 'full';
-    return { data: true, part, origins: [it.nextOrigin()] };
+    return { data: true, part: partOfRead(call, src), origins: [it.nextOrigin()] };
   }
   if (name === 'DMatrix' || name === 'Dataset' || name === 'Pool') return derive(args[0], { data: true });
   // Hugging Face: `DatasetDict({"train": ..., "test": ...})` keeps its keyed parts.
@@ -590,6 +586,12 @@ function collectEstimators(vals: Val[]): Estimator[] {
   return out;
 }
 
+/** The part a read names by its path: written in the call (`"data/test.csv"`), or known from settings or defaults. */
+function partOfRead(call: Call, path: Val | undefined): Part {
+  const written = path?.const;
+  return partOfPath(call.args[0]) ?? (typeof written === 'string' ? partOfPathText(written) : undefined) ?? 'full';
+}
+
 function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
   if (name === 'DataFrame' && args[0]) {
     // `pd.DataFrame({"lag_1": s.shift(1), ...})`: columns computed from rows are those rows.
@@ -605,7 +607,7 @@ function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Ma
   if (wrapped.length > 0) return combine(wrapped, { data: true });
   // `pd.read_csv(cfg["paths"]["test"])`: a path known from settings names its part too.
   const written = args[0]?.const;
-  const part: Part = partOfPath(call.args[0]) ?? (typeof written === 'string' ? partOfPathText(written) : undefined) ?? 'full';
+  const part = partOfRead(call, args[0]);
   const v: Val = { data: true, part, origins: [it.nextOrigin()], ...(part === 'train' ? { filePart: true } : {}) };
   const parseDates = kwarg(call, 'parse_dates');
   if (parseDates && !isConst(parseDates, 'False')) {
