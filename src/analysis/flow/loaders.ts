@@ -1,0 +1,48 @@
+// Reads of rows: `pd.read_csv`, `np.load`, dataset loaders and frames built in memory. What a read knows
+// from its path (the test file, a file another script wrote) is what every value derived from it knows.
+import type { Expr } from '../python/ast.js';
+import { isConst, kwarg } from '../python/ast.js';
+import type { Interpreter } from './interpreter.js';
+import type { Part } from './knowledge.js';
+import { partOfPath, partOfPathText } from './row-sources.js';
+import { readBack } from './handoffs.js';
+import { combine, derive, type Val } from './values.js';
+
+type Call = Extract<Expr, { k: 'call' }>;
+
+/** The part a read names by its path: written in the call (`"data/test.csv"`), or known from settings or defaults. */
+export function partOfRead(call: Call, path: Val | undefined): Part {
+  const written = path?.const;
+  return partOfPath(call.args[0]) ?? (typeof written === 'string' ? partOfPathText(written) : undefined) ?? 'full';
+}
+
+export function load(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {
+  if (name === 'DataFrame' && args[0]) {
+    // `pd.DataFrame({"lag_1": s.shift(1), ...})`: columns computed from rows are those rows.
+    const columns = args[0].elems?.filter((v) => v.data) ?? [];
+    if (columns.length > 0) return combine(columns, { data: true });
+    // `pd.DataFrame(extra)` of records appended to a list: rows, unless the list collected scores (a leaderboard).
+    if (args[0].data && !args[0].container?.scores.length) return derive(args[0]);
+    if (args[0].container) return { container: args[0].container };
+    if (args[0].data) return derive(args[0]);
+  }
+  // `TensorDataset(X, y)`: wrapping rows already in memory keeps what is known of them (leaks, time order, part).
+  const wrapped = args.filter((a) => a.data);
+  if (wrapped.length > 0) return combine(wrapped, { data: true });
+  // `pd.read_csv(cfg["paths"]["test"])`: a path known from settings names its part too.
+  const written = args[0]?.const;
+  const part = partOfRead(call, args[0]);
+  const v: Val = { data: true, part, origins: [it.nextOrigin()], ...(part === 'train' ? { filePart: true } : {}) };
+  const parseDates = kwarg(call, 'parse_dates');
+  if (parseDates && !isConst(parseDates, 'False')) {
+    if (parseDates.k === 'seq') for (const item of parseDates.items) if (item.k === 'str') it.dateColumns.add(item.value);
+    v.dates = { line: call.line, what: 'parse_dates' };
+    const indexCol = kwarg(call, 'index_col');
+    if (indexCol && !isConst(indexCol, 'None')) v.time = { line: call.line, what: 'a date index (`index_col` with `parse_dates`)', file: it.path };
+  }
+  // A file another script of the review wrote: its rows carry what they carried then.
+  if (typeof written === 'string') readBack(it, written, v);
+  if (isConst(kwarg(call, 'return_X_y'), 'True')) return { items: [{ ...v }, { ...v }] };
+  void kwargs;
+  return v;
+}
