@@ -15,6 +15,7 @@ import {
   isClassifierName,
   isModelName,
   isRegressorName,
+  partFromName,
   type Part,
 } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
@@ -100,6 +101,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     const out = derive(args[0]);
     const leak = callee.est.fittedOn?.leak;
     if (leak && fittedPart !== 'train' && fittedPart !== 'val' && fittedPart !== 'test') addLeak(out, leak);
+    if (callee.est.combinedFit) out.combinedFit = callee.est.combinedFit;
     return out;
   }
   const valueCall = callee ? callValue(it, call, callee, args, kwargs) : undefined;
@@ -263,6 +265,8 @@ function fitHelperOnHeldOut(it: Interpreter, call: Call, fn: FunctionValue, args
 }
 
 /** A function of the review, called by name or as `mod.func(...)`: run with the caller's values. */
+const BUSINESS_OBJECTIVE = /^_?(\w+_)?(profit|profits|revenue|gain|gains|savings|payoff|utility|net_benefit|expected_value|roi|cost|costs|reward|uplift_value)(_\w+)?$/i;
+
 function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, args: Val[], kwargs: Map<string, Val>): Val {
   fitHelperOnHeldOut(it, call, fn, args);
   // `evaluate(net, X_test, y_test)`: held-out rows handed to the project's own code (a numpy network's
@@ -271,6 +275,12 @@ function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, arg
   // `cross_validation(make_model, df, ...)`, `backtest(...)`: the project's own resampling of the rows (held-out folds or origins).
   if (RESAMPLING_FUNCTION.test(fn.def.name) && args.some((a) => a.data)) it.facts.cvLines.push(call.line);
   const out = it.callFunction(fn, args, kwargs);
+  // `incremental_profit(test, frac)`: the project's own business objective measured on held-out rows is a score
+  // (collected over a grid and maximised, it picks the grid value on those rows).
+  const scored = args.find((a) => a.data && (a.part === 'test' || a.part === 'val'));
+  if (scored && !out.score && !out.data && BUSINESS_OBJECTIVE.test(fn.def.name)) {
+    return { ...out, score: { part: scored.part, line: call.line, metric: fn.def.name, file: it.path } };
+  }
   // `eda(text, n_aug=4)`, `augment(img)`: the project's own augmentation returns copies of the sample it was handed.
   if (AUGMENTING_FUNCTION.test(fn.def.name) && args[0]?.data && !out.augmented) return augmentedCopy(call, fn.def.name, combine([args[0], out]));
   return out;
@@ -322,7 +332,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if ((/(^|\.)environ\.get$/.test(qual) || /(^|\.)getenv$/.test(qual)) && args[1]?.const !== undefined) return args[1];
   if (name === 'join' && /(^|\.)path\.join$/.test(qual) && args.length > 0 && args.every((a) => typeof a.const === 'string')) return { const: args.map((a) => a.const).join('/') };
   // `np.bincount(y_tr)`, `Counter(labels)`: the class counts are being looked at (imbalance is likely).
-  if (/^(bincount|Counter)$/.test(name) && call.args[0] && /(^|_|\b)(y|labels?|targets?|class(es)?)(_|\b|$)/i.test(it.src(call.args[0]))) it.facts.imbalanceHints.push(call.line);
+  // (Counts tallied batch by batch in a loop are per-class bookkeeping of an evaluation, not a look at the classes.)
+  if (/^(bincount|Counter)$/.test(name) && !it.inLoop() && call.args[0] && /(^|_|\b)(y|labels?|targets?|class(es)?)(_|\b|$)/i.test(it.src(call.args[0]))) it.facts.imbalanceHints.push(call.line);
   // `BCEWithLogitsLoss(pos_weight=...)`: the classes were weighed, so they are imbalanced.
   if (kwargs.has('pos_weight')) it.facts.imbalanceHints.push(call.line);
   // torchmetrics: `BinaryAccuracy()` builds a metric; calling it (`self.val_acc(p, y)`) is an evaluation.
@@ -421,7 +432,7 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (name === 'date_range' || name === 'DatetimeIndex') return { data: true, part: 'full', time: { line: call.line, what: `pd.${name}`, file: it.path } };
   if (/^(max|min|sorted|argmax|argmin|nanargmax|argsort)$/.test(name)) {
     const first = args[0];
-    if (first?.container) checkPick(it, first, call.line);
+    if (first?.container && !keyNamesOtherScores(kwarg(call, 'key'))) checkPick(it, first, call.line);
     // The position of the best point picks a threshold; `max(tpr - fpr)` (a KS statistic) is only a number.
     else if (first?.curve && /^(nan)?arg(max|min)$/.test(name)) checkCurvePick(it, first.curve, call.line);
     return first?.container ? {} : combine(args);
@@ -488,6 +499,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (name === 'DMatrix' || name === 'Dataset' || name === 'Pool') return derive(args[0], { data: true });
   // Hugging Face: `DatasetDict({"train": ..., "test": ...})` keeps its keyed parts.
   if (/^(Iterable)?DatasetDict$/.test(name) && args[0]?.keys) return args[0];
+  // `DatasetDict(train=..., validation=..., test=...)`: the same, written as keywords.
+  if (/^(Iterable)?DatasetDict$/.test(name) && kwargs.size > 0) return { keys: [...kwargs.keys()], elems: [...kwargs.values()] };
   if (/TrainingArguments$|^(SFT|DPO|Reward)Config$/.test(name)) return { trainingArgs: { loadBest: isConst(kwarg(call, 'load_best_model_at_end'), 'True') } };
   if (name === 'Trainer' && /(^|\.)(lightning|pytorch_lightning|pl|L)(\.pytorch)?\.Trainer$/.test(qual)) return { lightningTrainer: lightningTrainer(it, call, kwargs) };
   // Lightning / Keras callbacks that act on a monitored validation metric.
@@ -497,8 +510,29 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   runCallbacks(it, call, name, args, kwargs);
   // Anything else: a function of its arguments' rows (np.log, custom feature functions, ...), or of
   // symbolic tensors that went through an adapted layer (`Dense(1)(norm(inputs))`).
-  const rows = args.filter((a) => a.data || a.leaks || a.selected);
+  const rows = args.filter((a) => a.data || a.leaks || a.selected || a.combinedFit);
   return rows.length > 0 ? combine(rows) : {};
+}
+
+/**
+ * `max(results, key=lambda n: results[n]["cv_accuracy"])`, `board.sort_values("val_auc")`: the pick names which of the
+ * collected scores it goes by; when none it names is a test score, the test scores beside them only report.
+ */
+function keyNamesOtherScores(key: Expr | undefined): boolean {
+  if (!key) return false;
+  const names: string[] = [];
+  const visit = (e: Expr) => {
+    if (e.k === 'str') names.push(e.value);
+    else if (e.k === 'lambda') visit(e.body);
+    else if (e.k === 'sub') {
+      visit(e.obj);
+      for (const i of e.index) visit(i);
+    } else if (e.k === 'call') for (const a of e.args) visit(a);
+    else if (e.k === 'seq') for (const i of e.items) visit(i);
+  };
+  visit(key);
+  const other = (n: string) => partFromName(n) === 'val' || partFromName(n) === 'train' || /(^|_)(cv|oof|cross_?val\w*|in_?fold)(_|$)/i.test(n);
+  return names.some(other) && !names.some((n) => partFromName(n) === 'test');
 }
 
 function iterateOne(v: Val | undefined): Val {
@@ -536,6 +570,8 @@ function construct(it: Interpreter, call: Call, name: string, args: Val[], kwarg
     est.deep = true;
     const layerLeaks = adaptedLayerLeaks([...args, ...kwargs.values()]);
     if (layerLeaks.length > 0) est.layerLeaks = layerLeaks;
+    const combined = layerCombinedFit([...args, ...kwargs.values()]);
+    if (combined) est.combinedFit = combined;
   }
   if (call.args.some((a) => a.k === 'star' && a.double)) est.tuned = true;
   const cv = kwargs.get('cv')?.splitter;
@@ -544,6 +580,25 @@ function construct(it: Interpreter, call: Call, name: string, args: Val[], kwarg
   if (kind === 'oversample') it.facts.imbalanceHints.push(call.line);
   it.facts.estimators.push(est);
   return { est };
+}
+
+/** A Keras preprocessing layer adapted on train and test rows put together (`norm.adapt(np.concatenate([X_train, X_test]))`), listed or called. */
+function layerCombinedFit(vals: Val[]): Estimator['combinedFit'] {
+  const visit = (v: Val | undefined, depth: number): Estimator['combinedFit'] => {
+    if (!v || depth > 3) return undefined;
+    if (v.est?.kind === 'preprocess' && v.est.combinedFit) return v.est.combinedFit;
+    if (v.combinedFit && !v.data) return v.combinedFit;
+    for (const x of v.elems ?? v.items ?? []) {
+      const found = visit(x, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const v of vals) {
+    const found = visit(v, 0);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Leaks of Keras preprocessing layers adapted on rows that were not a split part (layers listed, or outputs of the functional API). */
@@ -602,8 +657,10 @@ function noteRepeatedRows(it: Interpreter, call: Call, name: string, out: Val): 
 
 function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   const kind = METRIC_FUNCTIONS[name] ?? 'other';
-  const truth = args[0];
-  const pred = args[1];
+  // `ndcg_score([gain[idx]], [scores[idx]])`: one query's rows wrapped in a list are those rows.
+  const single = (v: Val | undefined) => (v && !v.data && v.elems?.length === 1 ? v.elems[0] : v);
+  const truth = single(args[0]);
+  const pred = single(args[1]);
   const part = truth?.part ?? pred?.part;
   const naive = pred !== undefined && !pred.pred && !pred.prob && (pred.data === true || pred.stat !== undefined);
   // The call that handed the scored rows in (by their origin), else the nearest call into this helper.
@@ -746,7 +803,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     return {};
   }
   if (receiver.curve && !receiver.container && /^(argmax|argmin|idxmax|idxmin)$/.test(method)) checkCurvePick(it, receiver.curve, call.line);
-  if (receiver.container && /^(idxmax|idxmin|sort_values|nlargest|max|min|argmax|sort|index|head)$/.test(method)) {
+  if (receiver.container && /^(idxmax|idxmin|sort_values|nlargest|max|min|argmax|sort|index|head)$/.test(method) && !keyNamesOtherScores(kwarg(call, 'key') ?? kwarg(call, 'by') ?? (method === 'sort_values' || method === 'nlargest' ? call.args[method === 'nlargest' ? 1 : 0] : undefined))) {
     checkPick(it, receiver, call.line);
     return {};
   }

@@ -120,7 +120,8 @@ export interface FileFacts {
   /** Where a model is run, outside training, on the rows it was trained on (the call that did it, in a helper). */
   trainedRowsScored: number[];
   /** Keras-style fit calls (model.fit with epochs/validation/callbacks). */
-  kerasFits: { line: number; endLine: number; validation: boolean; earlyStopping: boolean }[];
+  /** `refit`: after a validated fit, the release model trained on all rows (or for the epochs that fit found). */
+  kerasFits: { line: number; endLine: number; validation: boolean; earlyStopping: boolean; refit?: boolean }[];
 }
 
 export function emptyFacts(): FileFacts {

@@ -2,7 +2,7 @@
 import type { Expr } from '../python/ast.js';
 import { isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { isClassifierName, isRegressorName, LABEL_ENCODERS } from './knowledge.js';
+import { isClassifierName, isLabelColumn, isRegressorName, LABEL_ENCODERS } from './knowledge.js';
 import type { Scope } from './scope.js';
 import type { Selection, TestFit } from './facts.js';
 import { addLeak, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
@@ -120,8 +120,10 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
     const origins = X?.origins && y?.data && y.origins ? [...new Set([...X.origins, ...y.origins])] : X?.origins;
     it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [], ...(origins ? { origins } : {}) });
     reportLayerLeaks(it, est, X);
+    // A network whose preprocessing layer was adapted on train and test rows together learns with their statistics.
+    if (est.deep && est.combinedFit) est.combinedFit.used = true;
     noteFitUse(it, est, X);
-    checkValidationArgs(it, call, est, kwargs);
+    checkValidationArgs(it, call, est, kwargs, X);
     // What a model learned about the columns (importances, coefficients) may pick columns later: a supervised selection.
     // (Labels of another task, such as train-vs-test in adversarial validation, pick nothing of the target.)
     if (est.kind === 'model' && X?.data && !heldOut && (args[1] === undefined || args[1].data === true)) {
@@ -134,7 +136,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
 }
 
 /** Keras `validation_data`, boosting `eval_set` + early stopping: held-out data steering training. */
-function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs: Map<string, Val>): void {
+function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs: Map<string, Val>, X: Val | undefined): void {
   // Keras `fit(..., class_weight={0: 0.5, 1: 8.0})`: the classes are imbalanced.
   if (kwargs.has('class_weight')) it.facts.imbalanceHints.push(call.line);
   const valData = kwargs.get('validation_data');
@@ -148,7 +150,11 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
     return first?.elems?.find((e) => e.data) ?? v.items.find((x) => x.data) ?? first;
   };
   if (valData || valSplit || est.deep || kwarg(call, 'epochs')) {
-    it.facts.kerasFits.push({ line: call.line, endLine: call.endLine, validation: valData !== undefined || (valSplit !== undefined && !isConst(valSplit, 'None')), earlyStopping: early });
+    const validation = valData !== undefined || (valSplit !== undefined && !isConst(valSplit, 'None'));
+    // After a fit that validated, a fit on all the rows (or for the epoch count that one found) is the release refit.
+    const epochs = kwarg(call, 'epochs');
+    const refit = !validation && it.facts.kerasFits.some((f) => f.validation && f.line < call.line) && (X?.part === 'full' || (epochs !== undefined && epochs.k !== 'num'));
+    it.facts.kerasFits.push({ line: call.line, endLine: call.endLine, validation, earlyStopping: early, ...(refit ? { refit } : {}) });
   }
   if (valData && firstOf(valData)?.part === 'test') {
     const text = it.src(call.kwargs.find((k) => k.name === 'validation_data')!.value);
@@ -254,7 +260,9 @@ export function citeLeak(it: Interpreter, X: Val | undefined, leak: Leak): Leak 
 /** A pandas statistic of all rows (`df.mean()`, a groupby target mean) written into or applied to rows split later. */
 export function leakOfStatistic(it: Interpreter, rows: Val | undefined, stat: NonNullable<Val['stat']>, what = stat.what, endLine = it.stmt?.endLine ?? stat.endLine): Leak {
   const stmtText = it.stmt ? it.src(it.stmt) : undefined;
-  return citeLeak(it, rows, { kind: 'preprocess', file: it.path, line: stat.line, endLine, what, stmtText, ...(stat.perGroup ? { perGroup: stat.perGroup } : {}) });
+  // A statistic of a feature over all of train.csv is judged like an unsupervised fit on it: a leak across a split, not across CV folds.
+  const unsupervised = stat.trainFile && !(stat.perGroup?.column !== undefined && isLabelColumn(it.text, stat.perGroup.column));
+  return citeLeak(it, rows, { kind: 'preprocess', file: it.path, line: stat.line, endLine, what, stmtText, ...(stat.perGroup ? { perGroup: stat.perGroup } : {}), ...(unsupervised ? { trainOnlyUnsupervised: true } : {}) });
 }
 
 /**

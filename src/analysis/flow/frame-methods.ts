@@ -3,12 +3,12 @@
 import type { Expr } from '../python/ast.js';
 import { dotted, isConst, kwarg, rootName } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { STAT_METHODS, TIME_METHODS } from './knowledge.js';
+import { isLabelColumn, STAT_METHODS, TIME_METHODS } from './knowledge.js';
 import { citeLeak, leakOfStatistic } from './fitting.js';
 import { noteMergedStatistic } from './row-sources.js';
 import type { Scope } from './scope.js';
 import { datasetSplit } from './splits.js';
-import { absorb, addLeak, combine, derive, type Val } from './values.js';
+import { absorb, addLeak, combine, derive, wholeRows, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -81,7 +81,9 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
     if (method === 'value_counts' && (/\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn)) || countsLabel(it.text, call))) it.facts.imbalanceHints.push(line);
     const perGroup = receiver.grouped ? { perGroup: receiver.groupColumn ? { column: receiver.groupColumn } : {} } : {};
-    return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: receiver.part, file: it.path, ...(receiver.origins ? { origins: receiver.origins } : {}), ...perGroup } };
+    // Rows of a labelled `train.csv` not yet split are all the labelled rows: their statistics are of the whole.
+    const trainFile = receiver.part === 'train' && wholeRows(receiver);
+    return { stat: { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: trainFile ? 'full' : receiver.part, file: it.path, ...(trainFile ? { trainFile } : {}), ...(receiver.origins ? { origins: receiver.origins } : {}), ...perGroup } };
   }
   let out = derive(receiver);
   out.grouped = undefined;
@@ -148,18 +150,4 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
 function countsLabel(text: string, call: Call): boolean {
   const col = call.fn.k === 'attr' && call.fn.obj.k === 'sub' && call.fn.obj.index[0]?.k === 'str' ? call.fn.obj.index[0].value : undefined;
   return col !== undefined && isLabelColumn(text, col);
-}
-
-/**
- * Whether the file takes column `col` as its label: `y = tx["is_fraud"]`, `X, y = ..., tx["is_fraud"]`,
- * `TARGET = "is_fraud"`, `stratify=tx["is_fraud"]` (or the column is called so).
- */
-export function isLabelColumn(text: string, col: string): boolean {
-  if (/^(y|target|label|labels|class|outcome)$/i.test(col)) return true;
-  if (!/^\w+$/.test(col)) return false;
-  const quoted = `["']${col}["']`;
-  const label = '(y|y_\\w+|\\w*(target|label)\\w*)';
-  const assigned = new RegExp(`^[ \\t]*([\\w.]+[ \\t]*,[ \\t]*)*${label}[ \\t]*(,[ \\t]*[\\w.]+[ \\t]*)*=[^=\\n][^\\n]*\\[[ \\t]*${quoted}[ \\t]*\\]`, 'im');
-  const named = new RegExp(`^[ \\t]*${label}[ \\t]*=[ \\t]*${quoted}[ \\t]*$`, 'im');
-  return assigned.test(text) || named.test(text) || new RegExp(`\\b(stratify|label|target)\\w*[ \\t]*=[ \\t]*\\w+\\[[ \\t]*${quoted}`, 'i').test(text);
 }

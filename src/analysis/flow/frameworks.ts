@@ -35,8 +35,10 @@ export function hfTrainer(it: Interpreter, call: Call, kwargs: Map<string, Val>)
 export function hfTrainerCall(it: Interpreter, call: Call, trainer: { fitRows?: Val }, method: string, args: Val[], kwargs: Map<string, Val>): Val {
   if (method !== 'evaluate' && method !== 'predict') return {};
   const rows = args[0] ?? kwargs.get('eval_dataset') ?? kwargs.get('test_dataset');
-  if (rows) hfEvaluation(it, call, trainer, rows);
-  return method === 'predict' ? derive(rows, { pred: true }) : {};
+  const part = rows ? hfEvaluation(it, call, trainer, rows) : undefined;
+  if (method === 'predict') return derive(rows, { pred: true });
+  // `trainer.evaluate(data["test"])`: the metrics of those rows (a loop keeping the best of them chooses on them).
+  return rows ? { score: { part, line: call.line, metric: 'trainer.evaluate', file: it.path } } : {};
 }
 
 /**
@@ -49,11 +51,12 @@ export function isFittedRows(rows: Val | undefined, fitRows: Val | undefined): b
   return !!rows.origins?.length && !!fitRows.origins?.some((o) => rows.origins!.includes(o)) && rows.part === fitRows.part;
 }
 
-function hfEvaluation(it: Interpreter, call: Call, trainer: { fitRows?: Val }, rows: Val): void {
+function hfEvaluation(it: Interpreter, call: Call, trainer: { fitRows?: Val }, rows: Val): Part | undefined {
   const fitted = isFittedRows(rows, trainer.fitRows);
   const part = fitted ? 'train' : rows.part;
   if (!fitted && part !== 'train') it.facts.heldOutUses.push(call.line);
   it.facts.evals.push({ line: call.line, part, metric: 'trainer.evaluate', kind: 'other' });
+  return part;
 }
 
 function hfSelection(it: Interpreter, call: Call, kwargs: Map<string, Val>): void {

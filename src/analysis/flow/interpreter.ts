@@ -274,10 +274,16 @@ export class Interpreter {
         this.execBlock(s.orelse, scope);
         return;
       case 'if':
-        if (s.test.k === 'compare' && s.test.items.length === 2) {
-          const vals = s.test.items.map((i) => this.eval(i, scope));
-          this.checkThreshold(s.test, vals);
-          checkSelection(this, s, s.test, vals);
+        // `if best is None or row["test_acc"] > best["test_acc"]:` keeps the best all the same.
+        const compares = s.test.k === 'compare' ? [s.test] : s.test.k === 'boolop' && s.test.op === 'or' ? s.test.items.filter((i): i is Extract<Expr, { k: 'compare' }> => i.k === 'compare') : [];
+        const pairs = compares.filter((c) => c.items.length === 2);
+        if (pairs.length > 0) {
+          if (s.test.k === 'boolop') for (const i of s.test.items) if (!pairs.includes(i as Extract<Expr, { k: 'compare' }>)) this.eval(i, scope);
+          for (const c of pairs) {
+            const vals = c.items.map((i) => this.eval(i, scope));
+            this.checkThreshold(c, vals);
+            checkSelection(this, s, c, vals);
+          }
         } else {
           // `if fit:` with `fit` known to be True or False: only that branch runs.
           const known = this.eval(s.test, scope).const;

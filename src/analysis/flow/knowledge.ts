@@ -147,6 +147,17 @@ export const METRIC_FUNCTIONS: Record<string, 'accuracy' | 'other' | 'threshold-
   cumulative_dynamic_auc: 'other',
   explained_variance_score: 'other',
   mean_squared_log_error: 'other',
+  mean_pinball_loss: 'other',
+  mean_poisson_deviance: 'other',
+  mean_gamma_deviance: 'other',
+  mean_tweedie_deviance: 'other',
+  max_error: 'other',
+  d2_absolute_error_score: 'other',
+  ndcg_score: 'other',
+  dcg_score: 'other',
+  label_ranking_average_precision_score: 'other',
+  label_ranking_loss: 'other',
+  coverage_error: 'other',
   roc_curve: 'threshold-curve',
   precision_recall_curve: 'threshold-curve',
   det_curve: 'threshold-curve',
@@ -221,4 +232,18 @@ function nameWords(name: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+|(?<=[a-z])(?=\d)/)
     .filter(Boolean);
+}
+
+/**
+ * Whether the file takes column `col` as its label: `y = tx["is_fraud"]`, `X, y = ..., tx["is_fraud"]`,
+ * `TARGET = "is_fraud"`, `stratify=tx["is_fraud"]` (or the column is called so).
+ */
+export function isLabelColumn(text: string, col: string): boolean {
+  if (/^(y|target|label|labels|class|outcome)$/i.test(col)) return true;
+  if (!/^\w+$/.test(col)) return false;
+  const quoted = `["']${col}["']`;
+  const label = '(y|y_\\w+|\\w*(target|label)\\w*)';
+  const assigned = new RegExp(`^[ \\t]*([\\w.]+[ \\t]*,[ \\t]*)*${label}[ \\t]*(,[ \\t]*[\\w.]+[ \\t]*)*=[^=\\n][^\\n]*\\[[ \\t]*${quoted}[ \\t]*\\]`, 'im');
+  const named = new RegExp(`^[ \\t]*${label}[ \\t]*=[ \\t]*${quoted}[ \\t]*$`, 'im');
+  return assigned.test(text) || named.test(text) || new RegExp(`\\b(stratify|label|target)\\w*[ \\t]*=[ \\t]*\\w+\\[[ \\t]*${quoted}`, 'i').test(text);
 }

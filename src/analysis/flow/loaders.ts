@@ -1,7 +1,7 @@
 // Reads of rows: `pd.read_csv`, `np.load`, dataset loaders and frames built in memory. What a read knows
 // from its path (the test file, a file another script wrote) is what every value derived from it knows.
 import type { Expr } from '../python/ast.js';
-import { isConst, kwarg } from '../python/ast.js';
+import { dotted, isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import type { Part } from './knowledge.js';
 import { partOfPath, partOfPathText } from './row-sources.js';
@@ -25,6 +25,15 @@ export function load(it: Interpreter, call: Call, name: string, args: Val[], kwa
     if (args[0].data && !args[0].container?.scores.length) return derive(args[0]);
     if (args[0].container) return { container: args[0].container };
     if (args[0].data) return derive(args[0]);
+  }
+  // `keras.datasets.mnist.load_data()`: ((x_train, y_train), (x_test, y_test)), the dataset's own test split
+  // whatever names the caller gives it.
+  if (name === 'load_data' && /(^|\.)datasets\.\w+\.load_data$/.test(dotted(call.fn) ?? '')) {
+    const pair = (part: Part): Val => {
+      const rows: Val = { data: true, part, origins: [it.nextOrigin()] };
+      return { items: [rows, { ...rows }] };
+    };
+    return { items: [pair('train'), pair('test')] };
   }
   // `TensorDataset(X, y)`: wrapping rows already in memory keeps what is known of them (leaks, time order, part).
   const wrapped = args.filter((a) => a.data);

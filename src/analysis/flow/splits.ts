@@ -174,7 +174,7 @@ export function splitterSplit(it: Interpreter, call: Call, receiver: Val, args: 
   const X = args[0];
   it.facts.cvLines.push(call.line);
   const byGroup = keepsGroupsWhole(cut.cls, call.args[2] ?? kwarg(call, 'groups'));
-  const label = columnOf(it, call.args[1] ?? kwarg(call, 'y'));
+  const label = columnOf(it, call.args[1] ?? kwarg(call, 'y')) ?? (args[1] ?? kwargs.get('y'))?.column;
   it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined }, byGroup ? X?.leaks?.filter((l) => !withinGroups(l, label)) : undefined);
   if (X?.time && cut.shuffled && !(byGroup && /per group/.test(X.time.what))) {
     const elsewhere = cut.file !== undefined && cut.file !== it.path;

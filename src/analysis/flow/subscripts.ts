@@ -7,7 +7,7 @@ import { PART_KEY } from './keyed-parts.js';
 import { reportPartPick, withinGroups } from './row-sources.js';
 import type { Scope } from './scope.js';
 import { settingAt } from './settings.js';
-import { addLeak, derive, type Leak, type Val } from './values.js';
+import { addLeak, derive, wholeRows, type Leak, type Val } from './values.js';
 
 /** `obj[index]`: an item, a keyed entry or setting, a group-by's column, or rows picked by part. */
 export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, scope: Scope): Val {
@@ -16,6 +16,8 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   const first = e.index[0];
   if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
   if (obj.keys && obj.elems && first?.k === 'str' && obj.keys.includes(first.value)) return obj.elems[obj.keys.indexOf(first.value)] ?? {};
+  // `{"lr": lr, **metrics}["test_accuracy"]`: a key not written in the literal comes from what it spreads.
+  if (obj.keys && obj.elems && first?.k === 'str' && obj.keys.includes(undefined)) return obj.elems[obj.keys.indexOf(undefined)] ?? {};
   // `pools[cfg["monitor_split"]]`: a key known from settings picks that entry (the settings line is a site).
   const known = index[0]?.const;
   if (obj.keys && obj.elems && typeof known === 'string' && obj.keys.includes(known) && first?.k !== 'str') {
@@ -44,13 +46,15 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     // `expr.loc[train_ids]`: rows picked by the ids of one part belong to that part.
     const ids = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test')) : undefined;
     const idsPart = ids?.part;
-    const fold = indexPart ?? keyPart ?? idsPart ?? (obj.part === undefined || obj.part === 'full' ? walkForwardBlock(it, first) : undefined);
-    if (indexPart) reportPartPick(it, obj, indexPart, e, index.find((i) => i.indexPart), selected);
+    // The held-out indices of a split of training rows (`df.iloc[test_idx]` in a helper handed `train_df`) pick validation rows.
+    const pickedPart = indexPart === 'test' && obj.part === 'train' && !wholeRows(obj) ? 'val' : indexPart;
+    const fold = pickedPart ?? keyPart ?? idsPart ?? (obj.part === undefined || obj.part === 'full' ? walkForwardBlock(it, first) : undefined);
+    if (pickedPart) reportPartPick(it, obj, pickedPart, e, index.find((i) => i.indexPart), selected);
     // `X[te]` with `te = np.isin(subject, test_subjects)`: rows picked by one part's ids or mask are split there.
     // (Ids traced to rows read by the code: a name alone does not make a split.)
     else if (idsPart && ids?.origins?.length && obj.leaks?.length) reportPartPick(it, obj, idsPart, e);
     const v = derive(obj, fold ? { part: fold } : {});
-    if (indexPart === 'val' && index.some((i) => i.heldOutFold)) v.oofOf = obj.part ?? 'full';
+    if (pickedPart === 'val' && index.some((i) => i.heldOutFold)) v.oofOf = obj.part ?? 'full';
     // `X[dev]` with a mask named `dev`: development rows (train + validation), like the mask.
     if (fold === idsPart && ids?.dev) v.dev = true;
     // Rows of whole groups (a group k-fold's part) keep nothing of the other groups' per-group statistics.
@@ -65,6 +69,7 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     // (within each unit: a split that keeps units whole is fine).
     if (first?.k === 'str' && RUL.test(first.value) && !v.time) v.time = { line: e.line, what: `remaining-useful-life targets (\`${first.value}\`), time-ordered per group (one run-to-failure series per unit)`, file: it.path };
     if (perm) permutedRows(it, obj, v, perm);
+    if (index.length === 1 && typeof index[0]?.const === 'string') v.column = index[0].const;
     return v;
   }
   if (obj.perm) return derive(obj, obj.indexPart ? { indexPart: obj.indexPart } : {});

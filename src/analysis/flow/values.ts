@@ -132,6 +132,8 @@ export interface Val {
     pastOnly?: boolean;
     /** A statistic per group (`groupby(key)[column].transform("median")`), of that column when named. */
     perGroup?: { column?: string };
+    /** Of all the rows of a labelled `train.csv`, not yet split (like a fit on them: see Leak.trainOnlyUnsupervised). */
+    trainFile?: boolean;
   };
   score?: Score;
   fn?: FunctionValue;
@@ -225,6 +227,8 @@ export interface Val {
   grouped?: boolean;
   /** The column picked from a grouped frame (`df.groupby("city")["price"]`). */
   groupColumn?: string;
+  /** The column these rows are, when picked by a name known here (`df[label]` with `label` from settings); not derived. */
+  column?: string;
   /** Rows drawn at random (`df.sample`). */
   sampled?: boolean;
   /** Random row indices drawn with replacement (`np.random.randint(0, n, size=k)`): the line. */

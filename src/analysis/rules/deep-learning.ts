@@ -488,7 +488,7 @@ function kerasFindings(file: SourceFile, facts: FileFacts, code: string, traits:
   const fits = facts.kerasFits;
   if (fits.length === 0 || !/keras|tensorflow/.test(code)) return [];
   const out: FindingInput[] = [];
-  const noVal = fits.filter((f) => !f.validation);
+  const noVal = fits.filter((f) => !f.validation && !f.refit);
   const firstNoVal = noVal[0];
   if (firstNoVal) {
     const current = linesOf(file, firstNoVal.line, firstNoVal.endLine);
@@ -506,7 +506,7 @@ function kerasFindings(file: SourceFile, facts: FileFacts, code: string, traits:
       }),
     );
   }
-  const noEarly = fits.filter((f) => !f.earlyStopping);
+  const noEarly = fits.filter((f) => !f.earlyStopping && !f.refit);
   const firstNoEarly = noEarly[0];
   if (firstNoEarly && !traits.kerasEarlyStopping && !traits.regularization) {
     out.push(
