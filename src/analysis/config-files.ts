@@ -81,6 +81,13 @@ function tomlLines(text: string): Map<string, number> {
  * reads it, else the one file whose path ends with it (`config.yaml` when only `conf/config.yaml` exists).
  */
 export function resolveConfigPath(candidates: readonly string[], fromFile: string, written: string): string | undefined {
+  // `*.yaml`: a path the code takes from the command line; the review's only settings file of that kind is the one.
+  const family = /^\*\.(ya?ml|json|toml)$/.exec(written)?.[1];
+  if (family) {
+    const kind = family.startsWith('y') ? /\.ya?ml$/i : new RegExp(`\\.${family}$`, 'i');
+    const only = candidates.filter((c) => kind.test(c));
+    return only.length === 1 ? only[0] : undefined;
+  }
   const clean = written.replace(/\\/g, '/').replace(/^\.\//, '');
   if (!CONFIG_EXT.test(clean)) return undefined;
   const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/') + 1) : '';

@@ -56,7 +56,10 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     // `kept.remove(worst)` with `worst` chosen by p-values: the list of kept columns is the selection's.
     if (/^(remove|pop|append|insert|extend)$/.test(method) && args[0]?.selected && !receiver.data) receiver.selected = args[0].selected;
     const local = it.method(receiver, method);
-    if (local) return it.callFunction(local, args, kwargs);
+    if (local) {
+      const out = it.callFunction(local, args, kwargs);
+      return receiver.est?.project ? asPreprocessor(it, call, receiver, method, args, kwargs, scope, out) : out;
+    }
     // `super().__init__(...)`: the method of a base class, on the same instance.
     if (receiver.superOf) {
       for (const base of it.baseClasses(receiver.superOf.cls)) {
@@ -108,7 +111,23 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   if (valueCall) return valueCall;
   const qual = callee?.qual ?? dotted(call.fn) ?? name;
   if ((callee === undefined && !BUILTINS.test(name)) || (callee?.qual !== undefined && !KNOWN_LIBRARY.test(qual))) noteUnknownCall(it, call, args, kwargs);
-  return functionCall(it, call, qual, name, args, kwargs);
+  // `SPLITTERS[cfg["cv"]["name"]](**params)`: a class picked from a registry is called by its own name.
+  return functionCall(it, call, qual, name || (callee?.qual?.split('.').pop() ?? ''), args, kwargs);
+}
+
+/**
+ * A project transformer's `fit` / `fit_transform` / `transform` ran as written (`out`); what it learned is also
+ * booked as a preprocessor's, so rows it transforms carry its fit (on all rows: a leak at their split).
+ */
+function asPreprocessor(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope, out: Val): Val {
+  let booked: Val | undefined;
+  // `prep.fit([train_df, holdout_df])`: frames listed for the body to put together; its own fits judge that.
+  if (args[0]?.items || it.insideClass(receiver.cls)) return out;
+  if (method === 'fit' || method === 'fit_transform') booked = fitEstimator(it, call, receiver, method, args, kwargs, scope);
+  else if (method === 'transform') booked = transformWith(it, call, receiver, args);
+  if (!booked || booked === receiver) return out;
+  // The rows it returns are the rows it was handed (their origins too, so their split finds the leak).
+  return out.data ? combine([out, booked], { data: true }) : booked;
 }
 
 /**

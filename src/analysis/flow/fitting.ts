@@ -77,7 +77,10 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
     // Train and test rows put back together and fitted as one: the test rows are learned from, once what
     // it learned reaches a model (a PCA of everything for a scatter plot is EDA).
     const pending = { used: false };
-    it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: est.cls, method, part: 'test', dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls, note: `rows that include the test set (combined at line ${X.withTest})`, group: X.withTest, pending });
+    // Combined inside a helper (`prep.fit([train_df, holdout_df])`): the call that handed both is where the fix goes, a site.
+    const handed = it.callSiteFor(X);
+    const sites = handed && handed.path !== it.path ? { sites: [{ file: handed.path, line: handed.line }] } : {};
+    it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: est.cls, method, part: 'test', dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls, note: `rows that include the test set (combined at line ${X.withTest})`, group: X.withTest, pending, ...sites });
     est.combinedFit = pending;
     const out = result();
     if (out !== receiver) out.combinedFit = pending;

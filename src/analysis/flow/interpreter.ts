@@ -18,6 +18,7 @@ import { keyedComprehension, keyedPart, perItem, unrolled } from './keyed-parts.
 import type { Handoffs } from './handoffs.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
+import { projectTransformer } from './project-transformers.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Val } from './values.js';
 import { assignPieces, isRowSelection, iterate, targetNames, unnamedPiecePart } from './pieces.js';
 
@@ -680,6 +681,10 @@ export class Interpreter {
     const self: Val = { instanceOf: cls.def.name, cls, attrs: new Map() };
     this.instances.set(cls.def, self);
     if (deep) self.est = { cls: cls.def.name, line: cls.def.line, endLine: cls.def.line, kind: 'model', call: { line: cls.def.line, endLine: cls.def.line, start: cls.def.start, end: cls.def.start, k: 'name', id: cls.def.name }, inner: [], deep: true };
+    else {
+      const transformer = projectTransformer(cls);
+      if (transformer) self.est = { ...transformer, inner: [] };
+    }
     const init = this.method(self, '__init__');
     if (init) {
       this.callFunction(init, args, kwargs);
@@ -717,6 +722,11 @@ export class Interpreter {
     // A @staticmethod takes no instance: its first parameter is the first argument.
     const isStatic = def.decorators.some((d) => d.k === 'name' && d.id === 'staticmethod');
     return isStatic ? { def, ctx: cls.ctx, owner: cls } : { def, self, ctx: cls.ctx, owner: cls };
+  }
+
+  /** Whether a method of this class is running now (its own calls to fit/transform are part of one outer call). */
+  insideClass(cls: ClassRef | undefined): boolean {
+    return cls !== undefined && this.methods.some((m) => m.owner?.def === cls.def);
   }
 
   /** The name of the function or method running now (`forward` while a network's layers are applied). */

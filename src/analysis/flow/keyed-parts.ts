@@ -74,11 +74,18 @@ export function keyedComprehension(it: Interpreter, e: Extract<Expr, { k: 'comp'
  */
 export function perItem(it: Interpreter, e: Extract<Expr, { k: 'comp' }>, scope: Scope): Val[] | undefined {
   const [gen, ...more] = e.gens;
-  if (!gen || more.length > 0 || e.conds.length > 0 || gen.target.k !== 'name' || gen.iter.k !== 'seq') return undefined;
-  if (gen.iter.items.length < 2 || gen.iter.items.length > 8) return undefined;
-  return gen.iter.items.map((item) => {
+  if (!gen || more.length > 0 || e.conds.length > 0 || gen.target.k !== 'name') return undefined;
+  // `[engineer(f) for f in frames]` with `frames` a list of frames handed in (`prep.fit([train_df, holdout_df])`): one each too.
+  const items = gen.iter.k === 'seq' ? gen.iter.items.map((item) => it.eval(item, scope)) : gen.iter.k === 'name' ? framesListed(it.eval(gen.iter, scope)) : undefined;
+  if (!items || items.length < 2 || items.length > 8) return undefined;
+  return items.map((item) => {
     const inner = new Scope(scope);
-    it.assign(gen.target, it.eval(item, scope), inner, undefined);
+    it.assign(gen.target, item, inner, undefined);
     return it.eval(e.elt, inner);
   });
+}
+
+/** The frames of a list literal held by a name: rows each, in order. */
+function framesListed(v: Val): Val[] | undefined {
+  return v.items && v.items === v.elems && v.items.every((x) => x.data) ? v.items : undefined;
 }

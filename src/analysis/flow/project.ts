@@ -78,7 +78,8 @@ export class ModuleIndex {
   }
 }
 
-const IMPORT_LINE = /^[ \t]*"?(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w., \t]+)|import[ \t]+([\w., \t]+))/gm;
+// `from pkg.features import (\n    load,\n    scale,  # comment\n)`: a parenthesised list may span lines.
+const IMPORT_LINE = /^[ \t]*"?(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([^)]*)\)|([\w., \t]+))|import[ \t]+([\w., \t]+))/gm;
 
 /**
  * Files that another file of the review imports, found by a cheap scan of the import lines (no
@@ -90,10 +91,13 @@ export function importedFiles(files: readonly { path: string; text: string }[], 
   const out = new Map<string, Set<string>>();
   for (const f of files) {
     if (!/\.(py|ipynb)$/i.test(f.path) || !/\bimport\b/.test(f.text)) continue;
+    // A notebook's source lines are JSON strings: joined, a parenthesised import reads as in a script.
+    const text = /\.ipynb$/i.test(f.path) ? f.text.replace(/\\n",\s*"/g, '\n') : f.text;
     IMPORT_LINE.lastIndex = 0;
-    for (let m = IMPORT_LINE.exec(f.text); m; m = IMPORT_LINE.exec(f.text)) {
+    for (let m = IMPORT_LINE.exec(text); m; m = IMPORT_LINE.exec(text)) {
       const from = m[1];
-      const names = (m[2] ?? m[3] ?? '').split(',').map((n) => n.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+      const listed = (m[2] ?? m[3] ?? m[4] ?? '').replace(/#.*$/gm, '');
+      const names = listed.split(',').map((n) => n.trim().split(/\s+/)[0] ?? '').filter((n) => /^[\w.]+$/.test(n));
       const modules = from !== undefined ? [from, ...names.map((n) => (from.endsWith('.') ? `${from}${n}` : `${from}.${n}`))] : names;
       for (const mod of modules) {
         const path = index.resolve(f.path, mod);

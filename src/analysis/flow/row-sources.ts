@@ -108,5 +108,7 @@ export function partOfPath(path: Expr | undefined): Part | undefined {
 export function partOfPathText(path: string): Part | undefined {
   const name = path.replace(/^.*[\\/]/, '').replace(/\.\w+$/, '');
   // A "development sample" (dev_sample.parquet) is what a model is built on, not a validation file.
+  // A numbered run (`ims_test2_fft_bands`: the second test rig's recording) is an experiment, not a split part.
+  if (/(^|[^a-z])(test|train|val|valid)\d{1,2}(?!\d)/i.test(name)) return undefined;
   return isDevName(name) ? undefined : partFromName(name);
 }

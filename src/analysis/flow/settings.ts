@@ -13,9 +13,12 @@ type Settings = NonNullable<Val['config']>;
 const LOADERS = /^((yaml|ruamel\.yaml)\.(safe_load|load|full_load|unsafe_load)|(tomllib|tomli|toml|rtoml)\.(load|loads)|(json|ujson|orjson)\.(load|loads)|(omegaconf\.)?OmegaConf\.load|(hydra\.)?compose)$/;
 
 export function loadSettings(it: Interpreter, qual: string, args: Val[], kwargs: Map<string, Val>): Val | undefined {
+  // `OmegaConf.merge(base, OmegaConf.from_dotlist(overrides))`: the file's settings (overrides are unknown here).
+  if (/(^|\.)OmegaConf\.merge$/.test(qual)) return args.find((a) => a.config) ?? {};
   if (!LOADERS.test(qual)) return undefined;
   const source = args[0] ?? kwargs.get('stream') ?? kwargs.get('fp') ?? kwargs.get('file_');
-  const written = source?.opened ?? (typeof source?.const === 'string' ? source.const : undefined);
+  // A path given on the command line (`OmegaConf.load(argv[0])`, `yaml.safe_load(open(sys.argv[1]))`): the only file it can be.
+  const written = source?.opened ?? (typeof source?.const === 'string' ? source.const : source && !/\.loads$/.test(qual) ? `*.${/json/.test(qual) ? 'json' : /toml/.test(qual) ? 'toml' : 'yaml'}` : undefined);
   if (written === undefined) return {};
   const found = it.configFile(written);
   return found ? { config: { value: found.data.value, file: found.path, key: '', lines: found.data.lines } } : {};

@@ -47,7 +47,9 @@ export function splitter(it: Interpreter, call: Call, name: string, args: Val[],
   // `KFold(shuffle=cv_cfg["shuffle"])` with `shuffle: true` in the settings file.
   const shuffled = ALWAYS_RANDOM_SPLITTERS.has(name) || isConst(shuffle, 'True') || kwargs.get('shuffle')?.const === true;
   const rs = setting(call, args, 'random_state');
-  const seeded = rs !== undefined && !isConst(rs, 'None');
+  // `KFold(**cfg["cv"]["params"])` with `random_state: 2024` in the settings file.
+  const spreadSeed = kwargs.get('random_state');
+  const seeded = (rs !== undefined && !isConst(rs, 'None')) || (rs === undefined && spreadSeed !== undefined && spreadSeed.const !== undefined);
   if (shuffled && !seeded) it.facts.unseededSplitters.push({ line: call.line, cls: name });
   return { splitter: { cls: name, line: call.line, file: it.path, shuffled, seeded } };
 }

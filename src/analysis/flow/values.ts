@@ -54,6 +54,8 @@ export interface Estimator {
   tuned?: boolean;
   /** Keras / torch model (deep learning). */
   deep?: boolean;
+  /** A transformer class of the review (see project-transformers.ts): its methods run, and are judged as a preprocessor's. */
+  project?: boolean;
   /** Keras `compile(metrics=...)` names. */
   metrics?: string[];
   /** Trained with a classification loss (Keras cross-entropy). */
