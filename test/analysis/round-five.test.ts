@@ -254,3 +254,33 @@ describe('a splitter picked from a registry by a setting', () => {
     expect(of(files('    n_splits: 5\n'), 'shuffled-time-series-split')).toEqual([]);
   });
 });
+
+describe('a network scored by hand on the rows it was fitted on', () => {
+  const code = (evaluate: string) => ({
+    'wear.py': py`
+      import numpy as np
+      import scipy.io
+      import tensorflow as tf
+
+      tf.keras.utils.set_random_seed(0)
+      mill = scipy.io.loadmat("mill.mat")["mill"][0]
+      windows, targets = [], []
+      for run in mill:
+          windows.append(np.asarray(run["smcAC"], dtype=np.float32)[:1024])
+          targets.append(float(run["VB"]))
+      X, y = np.stack(windows), np.asarray(targets, dtype=np.float32)
+      model = tf.keras.Sequential([tf.keras.Input(shape=(1024,)), tf.keras.layers.Dense(32, activation="relu"), tf.keras.layers.Dropout(0.2), tf.keras.layers.Dense(1)])
+      model.compile(optimizer="adam", loss="mse")
+      ${evaluate}
+    `,
+  });
+
+  it('has no held-out evaluation when its rows have no known part', () => {
+    const found = of(code('model.fit(X, y, epochs=60, callbacks=[tf.keras.callbacks.EarlyStopping(monitor="loss", patience=6)])\n      pred = model.predict(X).ravel()\n      print("MAE", np.mean(np.abs(pred - y)))'), 'no-held-out-evaluation');
+    expect(found).toHaveLength(1);
+  });
+
+  it('stays silent when the last runs are held out and scored', () => {
+    expect(of(code('model.fit(X[:-20], y[:-20], epochs=60, validation_split=0.2, callbacks=[tf.keras.callbacks.EarlyStopping(patience=6)])\n      pred = model.predict(X[-20:]).ravel()\n      print("MAE", np.mean(np.abs(pred - y[-20:])))'), 'no-held-out-evaluation')).toEqual([]);
+  });
+});

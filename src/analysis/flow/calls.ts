@@ -756,14 +756,14 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     const forecast = /^(forecast|get_forecast)$/.test(method);
     const X = forecast ? kwargs.get('exog') : args[0];
     if (X?.refit && est?.kind !== undefined) reportRefit(it, X.refit);
-    // A forecast predicts the periods after the fitted sample: out of sample by construction.
-    if (forecast || (X && X.part !== 'train' && X.part !== 'full')) it.facts.heldOutUses.push(call.line);
     // `m.predict_proba(raw[FEATS])` after `m.fit(raw[...])`: predictions on the rows it was fitted on.
-    if (!forecast && X?.data && (X.part === undefined || X.part === 'train' || X.part === 'full') && X.origins?.length && it.facts.fits.some((f) => f.est === est && f.origins?.length && X.origins!.every((o) => f.origins!.includes(o)))) {
-      it.facts.trainedRowsScored.push(call.line);
-    }
+    const onFitted = !forecast && X?.data === true && (X.part === undefined || X.part === 'train' || X.part === 'full') && it.facts.fits.some((f) => f.est === est && ((f.rows !== undefined && f.rows === X) || (!!X.origins?.length && !!f.origins?.length && X.origins.every((o) => f.origins!.includes(o)))));
+    // A forecast predicts the periods after the fitted sample: out of sample by construction.
+    if (forecast || (X && X.part !== 'train' && X.part !== 'full' && !onFitted)) it.facts.heldOutUses.push(call.line);
+    if (onFitted) it.facts.trainedRowsScored.push(call.line);
     const prob = !forecast && (method !== 'predict' || est?.deep === true);
-    return derive(X, { pred: true, prob, data: true });
+    // Rows of no known part that the model was fitted on are its training rows: scores of them are training scores.
+    return derive(X, { pred: true, prob, data: true, ...(onFitted && X?.part === undefined ? { part: 'train' as const } : {}) });
   }
   if (method === 'score' && (est || args.length >= 2)) {
     const X = args[0];

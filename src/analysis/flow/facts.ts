@@ -1,6 +1,6 @@
 // What one pass of the dataflow over a file records; the rules turn these facts into findings.
 import type { Part } from './knowledge.js';
-import type { Estimator, Leak, TimeEvidence } from './values.js';
+import type { Estimator, Leak, TimeEvidence, Val } from './values.js';
 
 export interface LeakSink {
   leak: Leak;
@@ -92,6 +92,8 @@ export interface FitFact {
   splitIds: number[];
   /** Sources of the fitted rows (within this file's run). */
   origins?: readonly number[];
+  /** The fitted rows themselves, for rows of no traced source (`model.predict(X)` after `model.fit(X, y)`). */
+  rows?: Val;
 }
 
 export interface FileFacts {
