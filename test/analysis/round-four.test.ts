@@ -427,3 +427,45 @@ describe('class counts as an imbalance hint', () => {
     expect(of(code('print(torch.bincount(data["y_train"]))'), 'accuracy-only').map((f) => f.severity)).toEqual(['HIGH']);
   });
 });
+
+describe('a label computed from one column of its frame', () => {
+  const code = (label: string, inputs: string) => ({
+    'tickets.py': py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import f1_score
+      from sklearn.model_selection import train_test_split
+
+      df = pd.read_csv("tickets.csv")
+      ${label}
+      X = ${inputs}
+      y = df["urgent"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, stratify=y, random_state=0)
+      model = RandomForestClassifier(n_estimators=300, random_state=0).fit(X_train, y_train)
+      print(f1_score(y_test, model.predict(X_test)))
+    `,
+  });
+  const fromPriority = 'df["urgent"] = df["priority"].isin(["P1", "P2"]).astype(int)';
+
+  it('fires when that column stays among the inputs (all columns but the label)', () => {
+    const [f] = of(code(fromPriority, 'df.drop(columns=["urgent", "ticket_id"])'), 'preprocessing-before-split');
+    expect(f?.line).toBe(7);
+    expect(f?.issue).toContain('`priority`');
+  });
+
+  it('fires when the inputs are listed and include it', () => {
+    expect(of(code(fromPriority, 'df[["priority", "channel", "n_words"]]'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+
+  it('stays silent when the column is dropped with the label', () => {
+    expect(of(code(fromPriority, 'df.drop(columns=["urgent", "ticket_id", "priority"])'), 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('stays silent for a forecast target (the next value of a column that is an input)', () => {
+    expect(of(code('df["urgent"] = (df["backlog"].shift(-1) > 50).astype(int)', 'df[["backlog", "channel"]]'), 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('stays silent for a label built from several columns', () => {
+    expect(of(code('df["urgent"] = ((df["priority"] == "P1") & (df["sla_hours"] < 4)).astype(int)', 'df[["priority", "channel"]]'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

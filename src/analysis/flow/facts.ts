@@ -1,6 +1,6 @@
 // What one pass of the dataflow over a file records; the rules turn these facts into findings.
 import type { Part } from './knowledge.js';
-import type { Estimator, Leak, TimeEvidence, Val } from './values.js';
+import type { Estimator, LabelSource, Leak, TimeEvidence, Val } from './values.js';
 
 export interface LeakSink {
   leak: Leak;
@@ -124,6 +124,8 @@ export interface FileFacts {
   /** Keras-style fit calls (model.fit with epochs/validation/callbacks). */
   /** `refit`: after a validated fit, the release model trained on all rows (or for the epochs that fit found). */
   kerasFits: { line: number; endLine: number; validation: boolean; earlyStopping: boolean; refit?: boolean }[];
+  /** Labels computed from a column that stays among the inputs of a model fitted on them (cited in the label's file). */
+  labelLeaks: (LabelSource & { pickFile: string; pickLine: number; fitFile: string; fitLine: number })[];
 }
 
 export function emptyFacts(): FileFacts {
@@ -145,5 +147,6 @@ export function emptyFacts(): FileFacts {
     trainedOn: [],
     trainedRowsScored: [],
     kerasFits: [],
+    labelLeaks: [],
   };
 }

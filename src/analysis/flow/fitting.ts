@@ -3,6 +3,7 @@ import type { Expr } from '../python/ast.js';
 import { isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { isClassifierName, isLabelColumn, isRegressorName, LABEL_ENCODERS } from './knowledge.js';
+import { checkLabelInputs } from './label-sources.js';
 import type { Scope } from './scope.js';
 import type { Selection, TestFit } from './facts.js';
 import { addLeak, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
@@ -123,6 +124,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
     const origins = X?.origins && y?.data && y.origins ? [...new Set([...X.origins, ...y.origins])] : X?.origins;
     it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [], ...(origins ? { origins } : {}), ...(X?.data && !origins?.length ? { rows: X } : {}) });
     reportLayerLeaks(it, est, X);
+    checkLabelInputs(it, X, y, call.line);
     // A network whose preprocessing layer was adapted on train and test rows together learns with their statistics.
     if (est.deep && est.combinedFit) est.combinedFit.used = true;
     noteFitUse(it, est, X);

@@ -4,6 +4,7 @@ import type { Expr } from '../python/ast.js';
 import { dotted, isConst, kwarg, rootName } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { isLabelColumn, STAT_METHODS, TIME_METHODS } from './knowledge.js';
+import { columnNames, notePickedInputs } from './label-sources.js';
 import { citeLeak, leakOfStatistic } from './fitting.js';
 import { noteMergedStatistic } from './row-sources.js';
 import type { Scope } from './scope.js';
@@ -105,6 +106,11 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
     if (/^(rolling|expanding|ewm|resample)$/.test(method)) out.windowed = true;
   }
   if (/^(sort_values|sort_index)$/.test(method)) out.sampled = undefined;
+  // `X = df.drop(columns=["urgent"])`: every input but the dropped columns.
+  if (method === 'drop' && receiver.labelFrom) {
+    const dropped = columnNames(kwarg(call, 'columns') ?? call.args[0], kwargs.get('columns') ?? args[0]);
+    if (dropped) notePickedInputs(it, receiver, out, { dropped }, line);
+  }
   // polars: `with_columns(pl.col(c).fill_null(pl.col(c).median()))`, `(pl.col(c) - pl.col(c).mean()) / ...`:
   // a statistic of the whole frame inside an expression (not per group with `.over(...)`) is a fit on all its rows.
   if ((method === 'with_columns' || method === 'select') && receiver.data && (receiver.part === undefined || receiver.part === 'full')) {

@@ -19,6 +19,7 @@ import type { Handoffs } from './handoffs.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
 import { projectTransformer } from './project-transformers.js';
+import { noteLabelSource } from './label-sources.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Val } from './values.js';
 import { assignPieces, isRowSelection, iterate, targetNames, unnamedPiecePart } from './pieces.js';
 
@@ -393,6 +394,7 @@ export class Interpreter {
           owner.elems.push(value);
         }
         if (owner.data) absorb(owner, value);
+        noteLabelSource(this, target, owner, valueExpr);
         // `per_season[["cum_sum"]] = per_season.groupby("player")[...].transform(lambda s: s.cumsum().shift(1))`:
         // a per-period table turned into earlier-periods-only values is no statistic of the future.
         if (owner.stat && value.time && /lagged|rolling/.test(value.time.what)) owner.stat = { ...owner.stat, pastOnly: true };

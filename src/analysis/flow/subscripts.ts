@@ -8,6 +8,7 @@ import { reportPartPick, withinGroups } from './row-sources.js';
 import type { Scope } from './scope.js';
 import { settingAt } from './settings.js';
 import { addLeak, derive, wholeRows, type Leak, type Val } from './values.js';
+import { columnNames, notePickedInputs } from './label-sources.js';
 
 /** `obj[index]`: an item, a keyed entry or setting, a group-by's column, or rows picked by part. */
 export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, scope: Scope): Val {
@@ -70,6 +71,9 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     if (first?.k === 'str' && RUL.test(first.value) && !v.time) v.time = { line: e.line, what: `remaining-useful-life targets (\`${first.value}\`), time-ordered per group (one run-to-failure series per unit)`, file: it.path };
     if (perm) permutedRows(it, obj, v, perm);
     if (index.length === 1 && typeof index[0]?.const === 'string') v.column = index[0].const;
+    // `df[["priority", "channel"]]`, `df[cfg["features"]]`: the inputs listed.
+    const listed = obj.labelFrom && e.index.length === 1 ? columnNames(e.index[0], index[0]) : undefined;
+    if (listed && listed.length > 1) notePickedInputs(it, obj, v, { kept: listed }, e.line);
     return v;
   }
   if (obj.perm) return derive(obj, obj.indexPart ? { indexPart: obj.indexPart } : {});

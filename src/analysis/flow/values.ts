@@ -32,6 +32,15 @@ export interface Leak {
 }
 
 
+/** A label column computed from one other column of its frame (see label-sources.ts). */
+export interface LabelSource {
+  label: string;
+  column: string;
+  file: string;
+  line: number;
+  endLine: number;
+}
+
 export interface TimeEvidence {
   line: number;
   what: string;
@@ -231,6 +240,10 @@ export interface Val {
   groupColumn?: string;
   /** The column these rows are, when picked by a name known here (`df[label]` with `label` from settings); not derived. */
   column?: string;
+  /** Labels of this frame computed from one of its columns. */
+  labelFrom?: LabelSource[];
+  /** Model inputs that include the column a label was computed from (where they were picked). */
+  labelInputs?: LabelSource & { pickFile: string; pickLine: number };
   /** Rows drawn at random (`df.sample`). */
   sampled?: boolean;
   /** Random row indices drawn with replacement (`np.random.randint(0, n, size=k)`): the line. */
@@ -286,6 +299,8 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.filePart && !('part' in extra)) v.filePart = true;
   if (from.oofOf && !('part' in extra)) v.oofOf = from.oofOf;
   if (from.curve) v.curve = from.curve;
+  if (from.labelFrom) v.labelFrom = from.labelFrom;
+  if (from.labelInputs) v.labelInputs = from.labelInputs;
   // Rows picked by a setting (`sets[cfg["monitor"]]`) remember the settings line through selections and drops.
   if (from.configSite && from.data) v.configSite = from.configSite;
   return Object.assign(v, extra);
@@ -322,6 +337,8 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
     if (v.augmented && !out.augmented) out.augmented = v.augmented;
     if (v.combinedFit && !out.combinedFit) out.combinedFit = v.combinedFit;
     if (v.curve && !out.curve) out.curve = v.curve;
+    if (v.labelFrom && !out.labelFrom) out.labelFrom = v.labelFrom;
+    if (v.labelInputs && !out.labelInputs) out.labelInputs = v.labelInputs;
   }
   // Out-of-fold rows stay so only when every row source is (a join of fold rows with a lookup table is).
   const rows = vals.filter((v) => v?.data);
@@ -342,6 +359,7 @@ export function absorb(target: Val, v: Val | undefined): void {
   if (v.dates && !target.dates) target.dates = v.dates;
   if (v.redrawn !== undefined && target.redrawn === undefined) target.redrawn = v.redrawn;
   if (v.combinedFit && !target.combinedFit) target.combinedFit = v.combinedFit;
+  if (v.labelInputs && !target.labelInputs) target.labelInputs = v.labelInputs;
 }
 
 /** Rows not yet cut into parts: unsplit data, or all of a labelled `train.csv` (the only labelled rows there are). */

@@ -63,6 +63,20 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
       sites: [...inner, ...sameGroup.map((f) => ({ file: file.path, line: f.line }))],
     });
   }
+  for (const l of facts.labelLeaks) {
+    const sites = [{ file: l.pickFile, line: l.pickLine }, { file: l.fitFile, line: l.fitLine }].filter((x) => !(x.file === file.path && x.line === l.line));
+    out.push({
+      rule: 'preprocessing-before-split',
+      file,
+      line: l.line,
+      endLine: l.endLine,
+      title: 'Label computed from a column that stays among the inputs',
+      issue: `The label \`${l.label}\` is computed from the column \`${l.column}\` alone (line ${l.line}), and \`${l.column}\` is still among the model's inputs (${l.pickFile === file.path ? `line ${l.pickLine}` : `${l.pickFile}:${l.pickLine}`}): the model can read the answer off that column.`,
+      impact: 'The score measures how well the model recovers its own label definition, not how well it predicts; it will collapse where the column is not known in advance.',
+      fix: `Drop \`${l.column}\` from the inputs (with \`${l.label}\`), or define the label from information that is not available at prediction time.`,
+      sites,
+    });
+  }
   for (const sel of facts.selections) {
     const current = linesOf(file, sel.line, sel.endLine);
     out.push({
