@@ -18,7 +18,7 @@ import {
   partFromName,
   type Part,
 } from './knowledge.js';
-import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith } from './fitting.js';
+import { citeLeak, fitEstimator, fitResample, recordSelection, transformWith, validationOnTest } from './fitting.js';
 import { datasetPartKwarg, hfTrainer, hfTrainerCall, lightningCall, lightningTrainer, statsmodelsModel } from './frameworks.js';
 import { noteMergedStatistic, noteRedrawnRows, selectedByPartIndex } from './row-sources.js';
 import { commandLine, loadSettings, openedPath, settingAt } from './settings.js';
@@ -55,6 +55,8 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     const method = call.fn.attr;
     // `kept.remove(worst)` with `worst` chosen by p-values: the list of kept columns is the selection's.
     if (/^(remove|pop|append|insert|extend)$/.test(method) && args[0]?.selected && !receiver.data) receiver.selected = args[0].selected;
+    // Keras Tuner: `tuner.search(x, y, validation_data=...)` ranks configurations on the validation rows.
+    if (method === 'search' && kwargs.has('validation_data')) validationOnTest(it, call, kwargs, true);
     const local = it.method(receiver, method);
     if (local) {
       const out = it.callFunction(local, args, kwargs);
@@ -488,6 +490,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (/^(float|round|int)$/.test(name) && (args[0]?.pred || args[0]?.score)) return args[0].score ? { score: args[0].score } : derive(args[0]);
   // `np.array([f1_score(y_te, p >= t) for t in grid])`: the collected scores, as an array.
   if (/^(array|asarray|list|tuple)$/.test(name) && args[0]?.container && !args[0].data) return { container: args[0].container };
+  // `list(base_preds.values())`: the entries themselves, each with its part (a stack of test predictions is test rows).
+  if (/^(list|tuple)$/.test(name) && args[0]?.elems && !args[0].data) return { elems: args[0].elems, items: args[0].elems };
   // `np.mean(y)` is `y.mean()`: a statistic of the rows (unless per sample, `axis=1`).
   if (/^(np|numpy)\.(nan)?(mean|median|std|var|average)$/.test(qual) && args[0]?.data && !args[0].pred && !args[0].prob) {
     const axis = kwarg(call, 'axis') ?? call.args[1];
@@ -526,6 +530,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (name === 'EarlyStopping' || (name === 'ModelCheckpoint' && (kwargs.has('monitor') || isConst(kwarg(call, 'save_best_only'), 'True')))) return { selectsBy: name };
   if (/Trainer$/.test(name) && /^[A-Z]/.test(name) && (kwargs.has('train_dataset') || kwargs.has('eval_dataset'))) return hfTrainer(it, call, kwargs);
   if (/^(train|cv)$/.test(name) && /xgb|xgboost|lgb|lightgbm/.test(qual)) return boosterTrain(it, call, name, args, kwargs);
+  // `partial(objective, X=X_dev, y=y_dev)`: the function, with those arguments bound.
+  if (name === 'partial' && args[0]?.fn && /(^|\.)(functools\.)?partial$/.test(qual)) return { fn: { ...args[0].fn, bound: { args: args.slice(1), kwargs } } };
   runCallbacks(it, call, name, args, kwargs);
   // Anything else: a function of its arguments' rows (np.log, custom feature functions, ...), or of
   // symbolic tensors that went through an adapted layer (`Dense(1)(norm(inputs))`).
@@ -822,7 +828,16 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     return {};
   }
   if (receiver.curve && !receiver.container && /^(argmax|argmin|idxmax|idxmin)$/.test(method)) checkCurvePick(it, receiver.curve, call.line);
-  if (receiver.container && /^(idxmax|idxmin|sort_values|nlargest|max|min|argmax|sort|index|head)$/.test(method) && !keyNamesOtherScores(kwarg(call, 'key') ?? kwarg(call, 'by') ?? (method === 'sort_values' || method === 'nlargest' ? call.args[method === 'nlargest' ? 1 : 0] : undefined))) {
+  // `pd.DataFrame(results).set_index("model").round(4)`: the same table of scores, reshaped.
+  if (receiver.container && !receiver.data && /^(set_index|reset_index|round|rename|transpose|astype|drop|dropna|fillna|assign|copy|to_frame|rename_axis|style)$/.test(method)) {
+    return { container: receiver.container, ...(receiver.ranked ? { ranked: receiver.ranked } : {}) };
+  }
+  if (receiver.container && /^(idxmax|idxmin|sort_values|nlargest|max|min|argmax|sort|index|head|first)$/.test(method) && !keyNamesOtherScores(kwarg(call, 'key') ?? kwarg(call, 'by') ?? (method === 'sort_values' || method === 'nlargest' ? call.args[method === 'nlargest' ? 1 : 0] : undefined))) {
+    // A leaderboard sorted to be printed or saved chooses nothing; taking its top entry (`.iloc[0]`, `.head(1)`) does.
+    if (method === 'sort_values' || method === 'sort') {
+      receiver.ranked = call.line;
+      return { container: receiver.container, ranked: call.line };
+    }
     checkPick(it, receiver, call.line);
     return {};
   }

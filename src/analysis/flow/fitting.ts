@@ -31,10 +31,12 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   if (X?.combinedFit && (est === undefined || est.kind !== 'preprocess')) X.combinedFit.used = true;
   // Rows named `dev` may be train+validation ("development"): fits on them are not judged.
   // A prefit calibrator is meant to be fitted on validation rows the model never saw.
-  const heldOut = X?.part === 'test' || (X?.part === 'val' && !X.dev && !(receiver.est && isPrefitCalibrator(receiver.est)));
+  // So is a blender (stacking meta-model) fitted on the base models' predictions for validation rows.
+  const heldOut = X?.part === 'test' || (X?.part === 'val' && !X.dev && !X.pred && !(receiver.est && isPrefitCalibrator(receiver.est)));
   const result = (): Val => (method === 'fit' || method === 'fit_on_texts' || method === 'adapt' || method === 'partial_fit' ? receiver : derive(X, { data: true }));
 
   if (!est) {
+    if (method === 'fit' && kwargs.has('validation_data')) validationOnTest(it, call, kwargs);
     if (heldOut && X?.part && call.fn.k === 'attr' && method !== 'partial_fit') {
       const estText = it.src(call.fn.obj);
       if (!/^(self\.)?(trainer|learner)$/.test(estText)) {
@@ -161,10 +163,7 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
     const refit = !validation && it.facts.kerasFits.some((f) => f.validation && f.line < call.line) && (X?.part === 'full' || (epochs !== undefined && epochs.k !== 'num'));
     it.facts.kerasFits.push({ line: call.line, endLine: call.endLine, validation, earlyStopping: early, ...(refit ? { refit } : {}) });
   }
-  if (valData && firstOf(valData)?.part === 'test') {
-    const text = it.src(call.kwargs.find((k) => k.name === 'validation_data')!.value);
-    recordSelection(it, firstOf(valData), { line: call.line, endLine: call.endLine, kind: 'validation-data', detail: `\`validation_data=${text}\` is the test set${early ? ', and callbacks stop or checkpoint on it' : ''}`, sites: [] });
-  }
+  validationOnTest(it, call, kwargs);
   const evalSet = kwargs.get('eval_set');
   if (evalSet) {
     const sets = evalSet.elems ?? [evalSet];
@@ -180,6 +179,23 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
       recordSelection(it, testRows, { line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`eval_set=${text}\` is the test set and ${catboostBest && !ctorEarly && !fitEarly ? 'CatBoost keeps the best iteration on it (use_best_model)' : 'early stopping picks the number of trees on it'}`, sites: ctorEarly ? [est.line] : [] });
     }
   }
+}
+
+/**
+ * Keras `fit(..., validation_data=(x_test, y_test))` or a Keras Tuner `search(...)` with it: the test rows steer
+ * training (early stopping, checkpoints) or rank the configurations. Judged for models the analyzer cannot see
+ * built too (`tuner.hypermodel.build(best_hp).fit(...)`).
+ */
+export function validationOnTest(it: Interpreter, call: Call, kwargs: Map<string, Val>, search = false): void {
+  const valData = kwargs.get('validation_data');
+  const first = valData?.items?.[0] ?? valData;
+  const rows = first?.data || !valData?.items ? first : (first?.elems?.find((e) => e.data) ?? valData.items.find((x) => x.data) ?? first);
+  if (!valData || rows?.part !== 'test') return;
+  const callbacks = kwarg(call, 'callbacks');
+  const early = callbacks !== undefined && /EarlyStopping|early_stopping|ModelCheckpoint|stop_early|early_stop|checkpoint|ckpt/i.test(it.src(callbacks));
+  const text = it.src(call.kwargs.find((k) => k.name === 'validation_data')!.value);
+  const how = search ? ', and the tuner ranks the configurations by their score on it' : early ? ', and callbacks stop or checkpoint on it' : '';
+  recordSelection(it, rows, { line: call.line, endLine: call.endLine, kind: 'validation-data', detail: `\`validation_data=${text}\` is the test set${how}`, sites: [] });
 }
 
 export function fitResample(it: Interpreter, call: Call, receiver: Val, args: Val[]): Val {

@@ -482,7 +482,8 @@ export class Interpreter {
         if (obj.est?.kind === 'model' && obj.est.fittedOn?.leak && /^(feature_importances_|coef_|pvalues|params|tvalues)$/.test(e.attr)) return { selected: obj.est.fittedOn.leak };
         if (obj.data && !/^(columns|shape|dtypes|dtype|size|ndim|name|names)$/.test(e.attr)) return derive(obj);
         // `pd.DataFrame(scores).T`: a table of collected scores, transposed or located, is still that table.
-        if (obj.container && /^(T|loc|iloc|transpose|style)$/.test(e.attr)) return { container: obj.container };
+        if (obj.container && /^(T|loc|iloc|transpose|style)$/.test(e.attr)) return { container: obj.container, ...(obj.ranked ? { ranked: obj.ranked } : {}) };
+        if (obj.container && obj.ranked && /^(index|values|iat|at)$/.test(e.attr)) return { container: obj.container, ranked: obj.ranked };
         // `mi.nlargest(60).index`: the columns a supervised score picked.
         if (obj.selected && /^(index|values|columns|T)$/.test(e.attr)) return { selected: obj.selected };
         return {};
@@ -626,7 +627,9 @@ export class Interpreter {
   // ---------- functions ----------
 
   /** Runs a helper with argument values bound to its parameters; returns what it returns. */
-  callFunction(fn: FunctionValue, allArgs: Val[], kwargs: Map<string, Val>, fromCall = true): Val {
+  callFunction(fn: FunctionValue, givenArgs: Val[], givenKwargs: Map<string, Val>, fromCall = true): Val {
+    const allArgs = fn.bound ? [...fn.bound.args, ...givenArgs] : givenArgs;
+    const kwargs = fn.bound ? new Map([...fn.bound.kwargs, ...givenKwargs]) : givenKwargs;
     const args = allArgs.some((a) => a.spread) ? allArgs.filter((a) => !a.spread) : allArgs;
     if (this.depth >= MAX_CALL_DEPTH) return combine(args);
     this.inlined.add(fn.def);

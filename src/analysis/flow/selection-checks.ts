@@ -16,7 +16,8 @@ export function checkSelection(it: Interpreter, s: Extract<Stmt, { k: 'if' }>, t
   const vb = vals[1] ?? {};
   const isTestScore = (v: Val) => (v.part ?? v.score?.part) === 'test' && (v.score !== undefined || v.pred === true);
   // What the branch keeps: `best = ...`, `self.best = ...`, or `best["auc"] = ...` (a record of the best).
-  const kept = (e: Expr): string | undefined => dotted(e) ?? (e.k === 'sub' ? dotted(e.obj) : undefined);
+  // (`best[name]["f1"]`, a record per candidate: the record kept is `best`.)
+  const kept = (e: Expr): string | undefined => dotted(e) ?? (e.k === 'sub' ? kept(e.obj) : undefined);
   const assigned = new Set(s.body.flatMap((st) => (st.k === 'assign' ? st.targets.flatMap((t) => (t.k === 'sub' ? [kept(t)].filter((x): x is string => !!x) : targetNames(t))) : [])));
   const keeps = (e: Expr) => {
     const d = kept(e);

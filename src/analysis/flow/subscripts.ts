@@ -9,6 +9,7 @@ import type { Scope } from './scope.js';
 import { settingAt } from './settings.js';
 import { addLeak, derive, wholeRows, type Leak, type Val } from './values.js';
 import { columnNames, notePickedInputs } from './label-sources.js';
+import { checkPick } from './selection-checks.js';
 
 /** `obj[index]`: an item, a keyed entry or setting, a group-by's column, or rows picked by part. */
 export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, scope: Scope): Val {
@@ -81,6 +82,15 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   if (obj.indexPart && !obj.data) return { indexPart: index.find((i) => i.indexPart)?.indexPart ?? obj.indexPart };
   if (keyPart && (obj.elems || obj.attrs)) return derive(obj.elems?.[0], { part: keyPart });
   if (obj.elems) return obj.elems[0] ?? {};
+  if (obj.container && obj.ranked) {
+    // `board.iloc[0]`, `ranked[0]`, `board.index[0]`: the top of a ranking of scores is picked.
+    const top = e.index.some((i) => (i.k === 'num' && i.value === 0) || (i.k === 'slice' && i.lower === undefined && i.upper?.k === 'num' && i.upper.value === 1));
+    if (top) {
+      checkPick(it, obj, e.line);
+      return {};
+    }
+    return { container: obj.container, ranked: obj.ranked };
+  }
   if (obj.container) return { container: obj.container };
   // `x.mean(dim=0, keepdim=True)[0]`: part of a statistic is still that statistic.
   if (obj.stat) return { stat: obj.stat };

@@ -112,6 +112,8 @@ export interface FunctionValue {
   closure?: Scope;
   /** The class that defines this method (where `super()` looks next). */
   owner?: ClassRef;
+  /** Arguments bound by `functools.partial(fn, ...)`, passed before the call's own. */
+  bound?: { args: Val[]; kwargs: Map<string, Val> };
 }
 
 export interface ClassRef {
@@ -240,6 +242,8 @@ export interface Val {
   groupColumn?: string;
   /** The column these rows are, when picked by a name known here (`df[label]` with `label` from settings); not derived. */
   column?: string;
+  /** A collection of scores sorted at this line: a table ranked for display until its top entry is taken. */
+  ranked?: number;
   /** Labels of this frame computed from one of its columns. */
   labelFrom?: LabelSource[];
   /** Model inputs that include the column a label was computed from (where they were picked). */

@@ -69,6 +69,8 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
           impact: 'Training-set scores reward memorisation: the number says nothing about performance on new data and can hide severe overfitting.',
           fix: 'Hold out a test set (train_test_split before fitting) or cross-validate, and report metrics on rows the model never saw.',
           fixed: dedent(swapPart(linesOf(trainEval.file, trainEval.x.line), 'train', 'test')),
+          // Other models scored on their training rows (a grid after a reference model) are the same root cause.
+          sites: evals.slice(1).filter((e) => e.x.line !== trainEval.x.line).slice(0, 3).map((e) => ({ file: e.file.path, line: e.x.line })),
         }),
       );
     } else {
