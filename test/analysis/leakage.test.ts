@@ -743,7 +743,8 @@ describe('test-set-selection: a checkpoint kept by its test accuracy (model move
   `;
 
   it('fires when the kept checkpoint is the one with the best test accuracy', () => {
-    expect(findings(code('test_set'), 'test-set-selection').map((f) => f.line)).toEqual([27]);
+    // From the line that measures the test score in the loop to the comparison that keeps the best.
+    expect(findings(code('test_set'), 'test-set-selection').map((f) => [f.line, f.endLine])).toEqual([[26, 27]]);
   });
 
   it('stays silent when the checkpoint is chosen on the validation split', () => {

@@ -175,3 +175,206 @@ describe('an objective bound with functools.partial', () => {
     expect(of(code('TimeSeriesSplit(n_splits=5)'), 'shuffled-time-series-split')).toEqual([]);
   });
 });
+
+describe('segmentation and detection code (round six, vision suite)', () => {
+  const REQV = { 'requirements.txt': 'numpy==2.1.3\ntorch==2.5.1\ntorchvision==0.20.1\ntorchmetrics==1.6.0\npandas==2.2.3\n' };
+  const ofv = (files: Record<string, string>, rule: string) => analyze({ ...REQV, ...files }).findings.filter((f) => f.rule === rule);
+
+  const detector = (evalLoader: string) => ({
+    'train.py': py`
+      import torch
+      from torch.utils.data import DataLoader
+      from torchmetrics.detection import MeanAveragePrecision
+      from torchvision.models.detection import fasterrcnn_resnet50_fpn_v2
+      from data import DefectDataset, collate
+
+      torch.manual_seed(0)
+      train_loader = DataLoader(DefectDataset("data/pcb", "train"), batch_size=4, shuffle=True, collate_fn=collate, generator=torch.Generator().manual_seed(0))
+      val_loader = DataLoader(DefectDataset("data/pcb", "val"), batch_size=4, collate_fn=collate)
+      test_loader = DataLoader(DefectDataset("data/pcb", "test"), batch_size=4, collate_fn=collate)
+      model = fasterrcnn_resnet50_fpn_v2(weights=None, num_classes=4)
+      optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=1e-4)
+
+      @torch.no_grad()
+      def evaluate_map(model, loader):
+          model.eval()
+          metric = MeanAveragePrecision(iou_type="bbox")
+          for images, targets in loader:
+              metric.update(model(images), targets)
+          return metric.compute()
+
+      best = -1.0
+      for epoch in range(30):
+          model.train()
+          for images, targets in train_loader:
+              optimizer.zero_grad()
+              sum(model(images, targets).values()).backward()
+              optimizer.step()
+          score = evaluate_map(model, ${evalLoader})["map"].item()
+          if score > best:
+              best = score
+              torch.save(model.state_dict(), "best.pt")
+      print(evaluate_map(model, test_loader)["map"].item())
+    `,
+    'data.py': py`
+      from torch.utils.data import Dataset
+
+      def collate(batch):
+          return tuple(zip(*batch))
+
+      class DefectDataset(Dataset):
+          def __init__(self, root, split):
+              self.root, self.split = root, split
+    `,
+  });
+
+  it('a checkpoint kept by torchmetrics mAP on the test loader fires', () => {
+    expect(ofv(detector('test_loader'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('a checkpoint kept by mAP on the validation loader stays silent', () => {
+    expect(ofv(detector('val_loader'), 'test-set-selection')).toEqual([]);
+  });
+
+  const lossesInTrainMode = (forward: string) => ({
+    'engine.py': py`
+      import torch
+
+      @torch.no_grad()
+      def validation_losses(model, loader):
+          model.train()
+          total = 0.0
+          for images, targets in loader:
+              total += sum(${forward}.values()).item()
+          return total / len(loader)
+    `,
+  });
+
+  it('validation losses of a detector computed in train mode on purpose stay silent', () => {
+    expect(ofv(lossesInTrainMode('model(images, targets)'), 'missing-eval-mode')).toEqual([]);
+  });
+
+  it('a validation pass left in train mode still fires', () => {
+    expect(ofv(lossesInTrainMode('model(images)'), 'missing-eval-mode')).toHaveLength(1);
+  });
+
+  it('model.eval() at the end of a chain of moves counts', () => {
+    const files = (load: string) => ({
+      'post.py': py`
+        import torch
+        from torch.utils.data import DataLoader
+        from data import LesionDataset, UNet
+
+        model = UNet()
+        model.load_state_dict(torch.load("unet.pt"))
+        ${load}
+        test_loader = DataLoader(LesionDataset("data/test"), batch_size=8)
+        with torch.no_grad():
+            for images, masks in test_loader:
+                print(torch.sigmoid(model(images.cuda())).mean())
+      `,
+      'data.py': 'from torch.utils.data import Dataset\nimport torch.nn as nn\n\nclass LesionDataset(Dataset):\n    pass\n\nclass UNet(nn.Module):\n    pass\n',
+    });
+    expect(ofv(files('model = model.cuda().eval()'), 'missing-eval-mode')).toEqual([]);
+    expect(ofv(files('model = model.cuda()'), 'missing-eval-mode')).toHaveLength(1);
+  });
+
+  it('a torch model trained and then evaluated with no held-out rows is cited at its evaluation', () => {
+    const files = {
+      'nuclei.py': py`
+        import torch
+        from torch.utils.data import DataLoader
+        from data import NucleiDataset, MaskNet
+
+        torch.manual_seed(0)
+        loader = DataLoader(NucleiDataset("data/stage1_train"), batch_size=2, shuffle=True, generator=torch.Generator().manual_seed(0))
+        model = MaskNet()
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+        for epoch in range(10):
+            model.train()
+            for images, targets in loader:
+                optimizer.zero_grad()
+                model(images, targets).backward()
+                optimizer.step()
+        torch.save(model.state_dict(), "maskrcnn.pt")
+        model.eval()
+        print("saved; switched to inference mode")
+      `,
+      'data.py': 'import torch.nn as nn\nfrom torch.utils.data import Dataset\n\nclass NucleiDataset(Dataset):\n    pass\n\nclass MaskNet(nn.Module):\n    pass\n',
+    };
+    const [f] = ofv(files, 'no-held-out-evaluation');
+    expect([f?.line, f?.sites]).toEqual([16, [{ file: 'nuclei.py', line: 13 }]]);
+  });
+
+  const radar = (split: string) => ({
+    'nowcast.py': py`
+      import h5py
+      import numpy as np
+      import pandas as pd
+      import torch
+      from torch.utils.data import Dataset, random_split
+
+      torch.manual_seed(0)
+
+      class RadarWindows(Dataset):
+          def __init__(self, path):
+              self.h5 = h5py.File(path, "r")
+              self.frames = self.h5["rain_rate"]
+              times = pd.to_datetime(self.h5["timestamps"][:].astype(str))
+              self.starts = list(range(len(times) - 12))
+
+          def __len__(self):
+              return len(self.starts)
+
+          def __getitem__(self, i):
+              t = self.starts[i]
+              return torch.from_numpy(self.frames[t:t + 6]), torch.from_numpy(self.frames[t + 11])
+
+      data = RadarWindows("radar.h5")
+      ${split}
+    `,
+  });
+
+  it('a random split of windows cut from one series fires', () => {
+    expect(ofv(radar('train_set, test_set = random_split(data, [0.8, 0.2], generator=torch.Generator().manual_seed(0))'), 'shuffled-time-series-split')).toHaveLength(1);
+  });
+
+  it('a chronological cut of the same windows stays silent', () => {
+    expect(ofv(radar('cut = int(0.8 * len(data))\n      train_set = torch.utils.data.Subset(data, range(cut))\n      test_set = torch.utils.data.Subset(data, range(cut, len(data)))'), 'shuffled-time-series-split')).toEqual([]);
+  });
+
+  const vessels = (metrics: string) => ({
+    'vessels.py': py`
+      import numpy as np
+      import torch
+      from data import predict_full, UNet
+
+      torch.manual_seed(0)
+      tr_imgs, tr_ves = np.load("data/train_images.npy"), np.load("data/train_vessels.npy")
+      te_imgs, te_ves = np.load("data/test_images.npy"), np.load("data/test_vessels.npy")
+      vessel_frac = float(np.mean(tr_ves))
+      criterion = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor([(1 - vessel_frac) / vessel_frac]))
+
+      def fov_accuracy(probs, vessels, thr=0.5):
+          return float(((probs > thr) == (vessels > 0)).mean())
+
+      def fov_dice(probs, vessels, thr=0.5):
+          pred = probs > thr
+          return float(2 * (pred & (vessels > 0)).sum() / (pred.sum() + (vessels > 0).sum()))
+
+      model = UNet()
+      probs = predict_full(model, te_imgs)
+      print("test accuracy", fov_accuracy(probs, te_ves))
+      ${metrics}
+    `,
+    'data.py': 'import torch.nn as nn\n\ndef load_split(name):\n    return [], []\n\ndef predict_full(model, imgs):\n    return imgs\n\nclass UNet(nn.Module):\n    pass\n',
+  });
+
+  it('a hand-written pixel accuracy as the only metric of imbalanced masks is accuracy-only', () => {
+    expect(ofv(vessels(''), 'accuracy-only').map((f) => f.severity)).toEqual(['HIGH']);
+  });
+
+  it('a hand-written Dice beside it is another metric', () => {
+    expect(ofv(vessels('print("test dice", fov_dice(probs, te_ves))'), 'accuracy-only')).toEqual([]);
+  });
+});

@@ -194,6 +194,22 @@ function spreadKeywords(v: Val): [string, Val][] | undefined {
 }
 
 /** `acc(preds, y)` with a torchmetrics object: a score of those predictions. */
+/**
+ * `metric.update(preds, target)` then `metric.compute()` (torchmetrics' accumulate-then-compute form): the score
+ * is of the rows updated with.
+ */
+function metricObjectMethod(it: Interpreter, call: Call, metricObj: NonNullable<Val['metricObj']>, method: string, args: Val[]): Val | undefined {
+  if (method === 'update') {
+    const part = args[1]?.part ?? args[0]?.part;
+    if (part !== undefined) metricObj.part = part;
+    return {};
+  }
+  if (method !== 'compute') return undefined;
+  // (Updated with rows of no known part: no evidence of held-out rows, nor of training ones.)
+  if (metricObj.part !== undefined) it.facts.evals.push({ line: call.line, part: metricObj.part, metric: metricObj.name, kind: metricObj.kind });
+  return { score: { part: metricObj.part, line: call.line, metric: metricObj.name, file: it.path } };
+}
+
 function metricObjectCall(it: Interpreter, call: Call, metricObj: NonNullable<Val['metricObj']>, args: Val[]): Val {
   const part = args[1]?.part ?? args[0]?.part;
   // Cited where the metric was chosen (its construction), not at each update.
@@ -286,6 +302,7 @@ function fitHelperOnHeldOut(it: Interpreter, call: Call, fn: FunctionValue, args
 }
 
 /** A function of the review, called by name or as `mod.func(...)`: run with the caller's values. */
+const PROJECT_METRIC = /^_?(\w+_)?(accuracy|acc|f1|f1_score|auc|roc_auc|dice|iou|jaccard|rmse|mae|mse|mape|smape|wape|ndcg|precision|recall|kappa|mcc|brier|csi)(_\w+)?$/i;
 const BUSINESS_OBJECTIVE = /^_?(\w+_)?(profit|profits|revenue|gain|gains|savings|payoff|utility|net_benefit|expected_value|roi|cost|costs|reward|uplift_value)(_\w+)?$/i;
 
 function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, args: Val[], kwargs: Map<string, Val>): Val {
@@ -301,6 +318,12 @@ function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, arg
   const scored = args.find((a) => a.data && (a.part === 'test' || a.part === 'val'));
   if (scored && !out.score && !out.data && BUSINESS_OBJECTIVE.test(fn.def.name)) {
     return { ...out, score: { part: scored.part, line: call.line, metric: fn.def.name, file: it.path } };
+  }
+  // `fov_accuracy(probs, vessels, fovs)`, `dice(pred, mask)`: the project's own metric, written by hand, is an evaluation.
+  const rows = scored ?? args.find((a) => a.data && a.part !== undefined);
+  if (rows && !out.score && PROJECT_METRIC.test(fn.def.name)) {
+    it.facts.evals.push({ line: call.line, part: rows.part, metric: fn.def.name, kind: /(^|_)acc(uracy)?(_|$)/i.test(fn.def.name) && !/balanced/i.test(fn.def.name) ? 'accuracy' : 'other' });
+    return { ...out, score: { part: rows.part, line: call.line, metric: fn.def.name, file: it.path } };
   }
   // `eda(text, n_aug=4)`, `augment(img)`: the project's own augmentation returns copies of the sample it was handed.
   if (AUGMENTING_FUNCTION.test(fn.def.name) && args[0]?.data && !out.augmented) return augmentedCopy(call, fn.def.name, combine([args[0], out]));
@@ -358,8 +381,9 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   // `BCEWithLogitsLoss(pos_weight=...)`: the classes were weighed, so they are imbalanced.
   if (kwargs.has('pos_weight')) it.facts.imbalanceHints.push(call.line);
   // torchmetrics: `BinaryAccuracy()` builds a metric; calling it (`self.val_acc(p, y)`) is an evaluation.
-  if (/^torchmetrics\./.test(qual) && /^(Binary|Multiclass|Multilabel)?(Accuracy|F1Score|FBetaScore|AUROC|AveragePrecision|Precision|Recall|MatthewsCorrCoef|CohenKappa|ConfusionMatrix)$/.test(name)) {
-    return { metricObj: { name, kind: /Accuracy$/.test(name) ? 'accuracy' : 'other', line: call.line } };
+  // (Any torchmetrics metric class: `MeanAveragePrecision()`, `JaccardIndex(...)`, `MeanSquaredError()`...)
+  if (/^torchmetrics\./.test(qual) && /^[A-Z]\w+$/.test(name) && !/^(MetricCollection|MetricTracker|ClasswiseWrapper)$/.test(name)) {
+    return { metricObj: { name, kind: /^(Binary|Multiclass|Multilabel)?Accuracy$/.test(name) ? 'accuracy' : 'other', line: call.line } };
   }
   const normalize = normalizeWithStatistics(it, call, qual, name, args, kwargs);
   if (normalize) return normalize;
@@ -730,6 +754,10 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   if (typeof receiver.const === 'string' && /^(read_text|open|read_bytes)$/.test(method)) return { opened: receiver.const };
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  const metricStep = receiver.metricObj ? metricObjectMethod(it, call, receiver.metricObj, method, args) : undefined;
+  if (metricStep) return metricStep;
+  // `metrics["map"].item()`: a score taken out of a tensor is that score.
+  if (receiver.score && !receiver.data && /^(item|cpu|numpy|tolist|detach|squeeze|mean)$/.test(method)) return { score: receiver.score };
   if (receiver.lightningTrainer) return lightningCall(it, call, receiver.lightningTrainer, method, args, kwargs);
   if (receiver.hfTrainer) return hfTrainerCall(it, call, receiver.hfTrainer, method, args, kwargs);
   if (receiver.keys && receiver.elems && /^(map|filter|shuffle|select_columns|remove_columns|rename_column|rename_columns|cast|cast_column|with_format|flatten|class_encode_column)$/.test(method)) {
@@ -828,6 +856,8 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
     return {};
   }
   if (receiver.curve && !receiver.container && /^(argmax|argmin|idxmax|idxmin)$/.test(method)) checkCurvePick(it, receiver.curve, call.line);
+  // `scores[:, 0].mean()`: the average of per-image scores is a score of those images.
+  if (receiver.container && !receiver.data && /^(mean|median|nanmean)$/.test(method) && receiver.container.scores[0]) return { score: receiver.container.scores[0] };
   // `pd.DataFrame(results).set_index("model").round(4)`: the same table of scores, reshaped.
   if (receiver.container && !receiver.data && /^(set_index|reset_index|round|rename|transpose|astype|drop|dropna|fillna|assign|copy|to_frame|rename_axis|style)$/.test(method)) {
     return { container: receiver.container, ...(receiver.ranked ? { ranked: receiver.ranked } : {}) };

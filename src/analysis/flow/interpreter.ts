@@ -530,7 +530,8 @@ export class Interpreter {
         if (e.values.length === 0) v.container = { scores: [], line: e.line };
         // `{"rmse": rmse(holdout, fc)}`: a prediction-derived value kept under a metric's key is a score.
         const keyed = values.findIndex((x, i) => !x.score && x.pred && x.part !== undefined && x.part !== 'train' && (/acc|loss|score/i.test(keys[i] ?? '') || METRIC_NAME.test(keys[i] ?? '')));
-        const score = values.find((x) => x.score)?.score ?? (keyed >= 0 ? { part: values[keyed]!.part!, line: e.values[keyed]!.line, metric: keys[keyed]!, file: this.path } : undefined);
+        // A record of several scores (`{"cv_auc": ..., "test_auc": ...}`) is judged by its test score when it has one.
+        const score = values.find((x) => x.score?.part === 'test')?.score ?? values.find((x) => x.score)?.score ?? (keyed >= 0 ? { part: values[keyed]!.part!, line: e.values[keyed]!.line, metric: keys[keyed]!, file: this.path } : undefined);
         if (score) v.score = score;
         // `{"text": paraphrase, "label": y}`: a record holding an augmented sample is an augmented row.
         const copy = values.find((x) => x.augmented && x.data);

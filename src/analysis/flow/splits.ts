@@ -144,6 +144,21 @@ export function crossValidate(it: Interpreter, call: Call, name: string, args: V
   return name === 'cross_val_predict' ? derive(X, { pred: true, part: undefined }) : { score: { part: undefined, line: call.line, metric } };
 }
 
+/**
+ * A Dataset class of the review that reads timestamps and serves windows cut from one series
+ * (`self.frames[t:t + N_IN]`): its items overlap in time, so a random split mixes past and future.
+ */
+function windowsOverTime(ds: Val | undefined): Val['time'] {
+  const cls = ds?.instanceOf ? ds.cls : undefined;
+  if (!cls) return undefined;
+  const text = cls.ctx.text.slice(cls.def.start, cls.def.end);
+  const timestamps = /to_datetime|datetime64|timestamps?\b|\.diff\(/.exec(text);
+  const window = /\[\s*(\w+)\s*:\s*\1\s*\+\s*[\w.]+/.test(text);
+  if (!timestamps || !window) return undefined;
+  const line = cls.def.line + text.slice(0, timestamps.index).split('\n').length - 1;
+  return { line, what: `windows cut from one time series by \`${cls.def.name}\` (timestamps at line ${line})`, file: cls.ctx.path };
+}
+
 /** `random_split(ds, [0.8, 0.2])`: parts by the targets' names or by position; statistics the dataset kept leak across it. */
 export function randomSplit(it: Interpreter, call: Call, args: Val[]): Val {
   const id = it.nextSplitId(call.line);
@@ -156,7 +171,7 @@ export function randomSplit(it: Interpreter, call: Call, args: Val[]): Val {
   const positional: Part[] = ds?.part === 'test' ? ['val', 'test'] : ds?.part === 'train' ? ['train', 'val'] : count === 3 ? ['train', 'val', 'test'] : ['train', 'test'];
   const parts = positional.map((p, i) => (names[i] && partFromName(names[i]!)) || p);
   // A Dataset object built over time-ordered rows (windows of one series) keeps them in its attributes.
-  const time = ds?.time ?? [...(ds?.attrs?.values() ?? [])].find((v) => v.time)?.time;
+  const time = ds?.time ?? [...(ds?.attrs?.values() ?? [])].find((v) => v.time)?.time ?? windowsOverTime(ds);
   it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'random_split', shuffled: true, seeded, stratified: true, usedBy: new Set(), timeOrdered: time !== undefined });
   if (time) it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: time, how: '`random_split` draws its parts at random across time' });
   // Rows normalised with statistics of the whole tensor before it was wrapped and split.

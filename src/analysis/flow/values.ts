@@ -156,7 +156,7 @@ export interface Val {
   /** Row indices from a splitter that keeps groups whole (`GroupShuffleSplit.split(X, y, groups=...)`), and the label column it was given. */
   byGroups?: { label?: string };
   /** A torchmetrics metric object (`BinaryAccuracy()`): calling it scores predictions. */
-  metricObj?: { name: string; kind: 'accuracy' | 'other'; line: number };
+  metricObj?: { name: string; kind: 'accuracy' | 'other'; line: number; part?: Part };
   /** `super()` inside a method: the instance, and the class whose bases to look in. */
   superOf?: { self: Val; cls: ClassRef };
   /** The part comes only from a file's name (`train.csv` in a Kaggle folder is all the labelled rows). */

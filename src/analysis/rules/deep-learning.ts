@@ -118,6 +118,13 @@ const isTrainCall = (s: Stmt) =>
   callsIn(s).some((c) => calleeOf(c) === 'train' && c.fn.k === 'attr' && (c.args.length === 0 || (c.args[0]?.k === 'const' && c.args[0].value === 'True')));
 const isModelForward = (s: Stmt) => callsIn(s).some((c) => MODEL_CALLEE.test(exprText(c.fn)) || calleeOf(c) === 'forward');
 
+/** `model.cuda().to(device)` → `model`: the object under a chain of method calls. */
+function unchained(e: Expr): Expr {
+  let cur = e;
+  while (cur.k === 'call' && cur.fn.k === 'attr') cur = cur.fn.obj;
+  return cur;
+}
+
 function exprText(e: Expr): string {
   if (e.k === 'name') return e.id;
   if (e.k === 'attr') return `${exprText(e.obj)}.${e.attr}`;
@@ -238,7 +245,8 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
   for (const c of evalContexts.sort((a, b) => a.line - b.line)) {
     const missing: string[] = [];
     // In a loop, `.eval()` must be called on the model the loop runs (not on another one).
-    const evalOf = (s: Stmt) => (c.models.size === 0 ? isEvalCall(s) : callsIn(s).some((call) => switchesToEval(call) && call.fn.k === 'attr' && c.models.has(exprText(call.fn.obj))));
+    // (`model = model.cuda().eval()`: the switch at the end of a chain of moves is on the same model.)
+    const evalOf = (s: Stmt) => (c.models.size === 0 ? isEvalCall(s) : callsIn(s).some((call) => switchesToEval(call) && call.fn.k === 'attr' && c.models.has(exprText(unchained(call.fn.obj)))));
     // A function the analyzer cannot see that receives the model may switch it to eval mode: silence.
     const handsOff = (s: Stmt) => callsIn(s).some((call) => ctx.links.unknownCallee(exprText(call.fn)) && call.args.some((a) => MODEL_CALLEE.test(exprText(a)) || c.models.has(exprText(a))));
     const evalSet =
@@ -255,7 +263,11 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
       (c.def !== undefined && c.def.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d)))) ||
       (c.def !== undefined && callersWrapped(ctx, c.def.name)) ||
       (c.unit !== undefined && c.unit.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d))));
-    if (!evalSet) missing.push('`model.eval()`');
+    // `model.train()` called on purpose under no_grad around `model(images, targets)`: torchvision detectors only
+    // return their losses in train mode; the mode is a choice, not an omission.
+    const withTargets = (st: Stmt) => callsIn(st).some((call) => (MODEL_CALLEE.test(exprText(call.fn)) || c.models.has(exprText(call.fn))) && call.args.length >= 2);
+    const deliberateTrain = noGrad && deepHasShallow(c.body, isTrainCall) && deepHasShallow(c.body, withTargets);
+    if (!evalSet && !deliberateTrain) missing.push('`model.eval()`');
     if (!noGrad) missing.push('`torch.no_grad()`');
     if (missing.length > 0) evalProblems.push({ line: c.line, missing, label: c.label });
   }

@@ -78,7 +78,10 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
       const scored = all((f) => f.facts!.trainedRowsScored)[0];
       const fit = fits[0];
       const file = scored?.file ?? fit?.file ?? code.find((f) => /\.backward\(/.test(f.source.code ?? ''))!.source;
-      const line = scored?.x ?? fit?.x.line ?? lineOf(file, /\.backward\(/);
+      const trainedAt = scored?.x ?? fit?.x.line ?? lineOf(file, /\.backward\(/);
+      // A torch loop with no held-out rows, then `model.eval()` and metrics: the evaluation is where it is judged.
+      const evaluatedAt = !scored && !fit ? lineAfter(file, trainedAt, /^\s*\w+(\.\w+)*\.eval\(\)\s*$/) : undefined;
+      const line = evaluatedAt ?? trainedAt;
       out.push(
         buildFinding({
           rule: 'no-held-out-evaluation',
@@ -86,7 +89,10 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
           line,
           issue: scored
             ? 'After training, the model is run here on the same rows it was trained on, and no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project.'
-            : 'The model is trained, but no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project.',
+            : evaluatedAt
+              ? `The model trained at line ${trainedAt} is evaluated here, but no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project, so these are the training rows.`
+              : 'The model is trained, but no rows are held out: there is no split, cross-validation, validation or test data anywhere in the project.',
+          ...(evaluatedAt ? { sites: [{ file: file.path, line: trainedAt }] } : {}),
           impact: 'Nothing measures how the model does on data it has not seen, so overfitting and leakage go unnoticed.',
           fix: 'Split off a test set before training (and a validation set for tuning), or cross-validate, and report metrics on the held-out rows.',
         }),
@@ -213,6 +219,12 @@ function metricRewrite(file: SourceFile, e: EvalFact): string | undefined {
   const indent = /^[ \t]*/.exec(current)?.[0] ?? '';
   if (m) return dedent(`${current}\n${indent}print(classification_report(${m[1]}, ${m[2]}))`);
   return undefined;
+}
+
+/** The first line after `after` that matches. */
+function lineAfter(file: SourceFile, after: number, re: RegExp): number | undefined {
+  const i = file.lines.findIndex((l, k) => k >= after && re.test(l));
+  return i >= 0 ? i + 1 : undefined;
 }
 
 function lineOf(file: SourceFile, re: RegExp): number {
