@@ -378,3 +378,71 @@ describe('segmentation and detection code (round six, vision suite)', () => {
     expect(ofv(vessels('print("test dice", fov_dice(probs, te_ves))'), 'accuracy-only')).toEqual([]);
   });
 });
+
+describe('normalisation statistics of the image files a frame lists', () => {
+  const REQV = { 'requirements.txt': 'numpy==2.1.3\npandas==2.2.3\ntorch==2.5.1\nscikit-learn==1.5.2\nimageio==2.36.0\n' };
+  const code = (statsOf: string) => ({
+    'train.py': py`
+      import imageio.v3 as iio
+      import numpy as np
+      import pandas as pd
+      import torch
+      from sklearn.model_selection import GroupShuffleSplit
+      from torch.utils.data import Dataset
+
+      torch.manual_seed(0)
+
+      def compute_channel_stats(paths):
+          s, sq, n = np.zeros(3), np.zeros(3), 0
+          for p in paths:
+              img = iio.imread(p).reshape(-1, 3).astype(np.float64)
+              s += img.sum(axis=0)
+              sq += (img ** 2).sum(axis=0)
+              n += len(img)
+          mean = s / n
+          return mean, np.sqrt(sq / n - mean ** 2)
+
+      class PatchDataset(Dataset):
+          def __init__(self, frame, mean, std):
+              self.paths, self.mean, self.std = frame["image_path"].tolist(), mean, std
+
+      df = pd.read_csv("patches.csv")
+      gss = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0)
+      tr, te = next(gss.split(df, groups=df["patient_id"]))
+      train_df, test_df = df.iloc[tr], df.iloc[te]
+      mean, std = compute_channel_stats(${statsOf}["image_path"].tolist())
+      train_ds = PatchDataset(train_df, mean, std)
+      test_ds = PatchDataset(test_df, mean, std)
+    `,
+  });
+  const ofs = (files: Record<string, string>) => analyze({ ...REQV, ...files }).findings.filter((f) => f.rule === 'preprocessing-before-split');
+
+  it('fire when they are of every patch and the parts are normalised with them', () => {
+    expect(ofs(code('df')).map((f) => f.line)).toEqual([28]);
+  });
+
+  it('stay silent when they are of the training patches only', () => {
+    expect(ofs(code('train_df'))).toEqual([]);
+  });
+
+  it('leave row-wise statistics (new features per row) alone', () => {
+    const files = {
+      'train.py': py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import cross_val_score
+
+        def row_stats(df):
+            out = pd.DataFrame(index=df.index)
+            out["row_mean"] = df.mean(axis=1)
+            out["row_std"] = df.std(axis=1)
+            return out
+
+        train = pd.read_csv("train.csv")
+        X = pd.concat([train.drop(columns=["target"]), row_stats(train.drop(columns=["target"]))], axis=1)
+        print(cross_val_score(LogisticRegression(max_iter=1000), X, train["target"], cv=5, scoring="roc_auc"))
+      `,
+    };
+    expect(ofs(files)).toEqual([]);
+  });
+});

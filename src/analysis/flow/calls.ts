@@ -30,7 +30,7 @@ import { checkCurvePick, checkPick } from './selection-checks.js';
 import { frameMethod, perSampleAxis } from './frame-methods.js';
 import { crossValidate, randomSplit, split, splitter, splitterSplit } from './splits.js';
 import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
-import { absorb, addLeak, combine, derive, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
+import { absorb, addLeak, combine, derive, wholeRows, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -138,10 +138,14 @@ function asPreprocessor(it: Interpreter, call: Call, receiver: Val, method: stri
  */
 function transformOfParts(it: Interpreter, call: Call, args: Val[], kwargs: Map<string, Val>): void {
   const vals = [...args, ...kwargs.values()];
-  const rows = vals.find((v) => v.data && (v.part === 'train' || v.part === 'val' || v.part === 'test') && v.splitIds?.length);
+  // Rows of a split part (a labelled file read whole is no part of a split of those rows).
+  const rows = vals.find((v) => v.data && (v.part === 'train' || v.part === 'val' || v.part === 'test') && (v.splitIds?.length || !v.filePart));
   if (!rows) return;
+  // Without a split the analyzer saw, only statistics of the files these very rows list (by their origin) count.
+  const traced = (l: Leak) => !!rows.splitIds?.length || (l.ofListedFiles === true && !!l.origins?.length && !!rows.origins?.some((o) => l.origins!.includes(o)));
   for (const t of vals) {
-    if (t !== rows && !t.data && t.leaks?.length) it.reportLeak(rows, { line: call.line, kind: 'transform', sinkText: it.stmt ? it.src(it.stmt) : undefined }, t.leaks);
+    const leaks = t !== rows && !t.data ? (t.leaks ?? []).filter(traced) : [];
+    if (leaks.length) it.reportLeak(rows, { line: call.line, kind: 'transform', sinkText: it.stmt ? it.src(it.stmt) : undefined }, leaks);
   }
 }
 
@@ -302,6 +306,7 @@ function fitHelperOnHeldOut(it: Interpreter, call: Call, fn: FunctionValue, args
 }
 
 /** A function of the review, called by name or as `mod.func(...)`: run with the caller's values. */
+const STATS_FUNCTION = /(^|_)(stats|statistics|mean_std|mean_and_std|moments)(_|$)|^_?(compute|calc|calculate|get|estimate|fit)_(\w+_)?(mean|std|norm|normali[sz]ation)(_\w+)?$/i;
 const PROJECT_METRIC = /^_?(\w+_)?(accuracy|acc|f1|f1_score|auc|roc_auc|dice|iou|jaccard|rmse|mae|mse|mape|smape|wape|ndcg|precision|recall|kappa|mcc|brier|csi)(_\w+)?$/i;
 const BUSINESS_OBJECTIVE = /^_?(\w+_)?(profit|profits|revenue|gain|gains|savings|payoff|utility|net_benefit|expected_value|roi|cost|costs|reward|uplift_value)(_\w+)?$/i;
 
@@ -324,6 +329,17 @@ function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, arg
   if (rows && !out.score && PROJECT_METRIC.test(fn.def.name)) {
     it.facts.evals.push({ line: call.line, part: rows.part, metric: fn.def.name, kind: /(^|_)acc(uracy)?(_|$)/i.test(fn.def.name) && !/balanced/i.test(fn.def.name) ? 'accuracy' : 'other' });
     return { ...out, score: { part: rows.part, line: call.line, metric: fn.def.name, file: it.path } };
+  }
+  // `compute_channel_stats(df.image_path.tolist())`: normalisation statistics of every image the frame lists,
+  // before the frame is split; datasets of the parts normalised with them carry them (see transformOfParts).
+  const listed = args.find((a) => a.data && wholeRows(a) && a.origins?.length);
+  // (Not row-wise features such as `row_stats(df)`, a frame of new columns; statistics come back as a tuple or scalars.)
+  const rowWise = /(^|_)(rows?|rowwise|per_row|per_sample)(_|$)/i.test(fn.def.name) || (out.data === true && !out.items);
+  if (listed && !rowWise && STATS_FUNCTION.test(fn.def.name)) {
+    const leak: Leak = { kind: 'preprocess', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `${fn.def.name}()`, stmtText: it.stmt ? it.src(it.stmt) : undefined, origins: listed.origins, ofListedFiles: true };
+    // What it returns are statistics (means, deviations), not rows, whatever the arithmetic that made them.
+    const carry = (v: Val): Val => ({ leaks: [...(v.leaks ?? []), leak], ...(v.elems ? { elems: v.elems } : {}), ...(v.stat ? { stat: v.stat } : {}) });
+    return out.items ? { ...carry(out), items: out.items.map(carry) } : carry(out);
   }
   // `eda(text, n_aug=4)`, `augment(img)`: the project's own augmentation returns copies of the sample it was handed.
   if (AUGMENTING_FUNCTION.test(fn.def.name) && args[0]?.data && !out.augmented) return augmentedCopy(call, fn.def.name, combine([args[0], out]));

@@ -29,6 +29,8 @@ export interface Leak {
   fromTrainPart?: boolean;
   /** A statistic computed within groups (of `column` when named): a split that keeps groups whole may not cut through them. */
   perGroup?: { column?: string };
+  /** Statistics of the files a frame lists (`compute_channel_stats(df.path.tolist())`), traced to that frame by origin. */
+  ofListedFiles?: boolean;
 }
 
 
