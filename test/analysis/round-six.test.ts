@@ -446,3 +446,41 @@ describe('normalisation statistics of the image files a frame lists', () => {
     expect(ofs(files)).toEqual([]);
   });
 });
+
+describe('augmented copies added by a helper of the same file', () => {
+  const code = (order: string) => ({
+    'requirements.txt': 'numpy==2.1.3\nalbumentations==1.4.21\nscikit-learn==1.5.2\n',
+    'tiles.py': py`
+      import albumentations as A
+      import numpy as np
+      from sklearn.model_selection import train_test_split
+
+      np.random.seed(0)
+
+      def load_tiles(path):
+          data = np.load(path)
+          return [(img, mask) for img, mask in zip(data["images"], data["masks"])]
+
+      def balance_with_augmented_copies(tiles):
+          aug = A.Compose([A.HorizontalFlip(p=0.5), A.VerticalFlip(p=0.5)])
+          extra = []
+          for image, mask in tiles:
+              if mask.any():
+                  out = aug(image=image, mask=mask)
+                  extra.append((out["image"], out["mask"]))
+          return tiles + extra
+
+      ${order}
+    `,
+  });
+
+  it('are cited at the call that expands the pool before the split', () => {
+    const found = analyze(code('tiles = balance_with_augmented_copies(load_tiles("tiles.npz"))\n      train_tiles, val_tiles = train_test_split(tiles, test_size=0.2, random_state=0)')).findings.filter((f) => f.rule === 'oversampling-before-split');
+    expect(found.map((f) => f.line)).toEqual([20]);
+  });
+
+  it('stay silent when only the training tiles are expanded', () => {
+    const found = analyze(code('train_tiles, val_tiles = train_test_split(load_tiles("tiles.npz"), test_size=0.2, random_state=0)\n      train_tiles = balance_with_augmented_copies(train_tiles)')).findings.filter((f) => f.rule === 'oversampling-before-split');
+    expect(found).toEqual([]);
+  });
+});

@@ -57,7 +57,8 @@ export function noteAugmentedCopies(it: Interpreter, call: Call, pool: Val, copi
     ...(pool.origins ? { origins: pool.origins } : {}),
   };
   // A helper module that expands the pool is cited at the call in the file that uses it (file paths have no traced origin).
-  const frame = it.callSiteFor(pool) ?? [...it.frames].reverse().find((f) => f.path !== it.path);
+  // (A helper of the same file handed the untraced pool, `balance_with_augmented_copies(tiles)`: its outermost call.)
+  const frame = it.callSiteFor(pool) ?? [...it.frames].reverse().find((f) => f.path !== it.path) ?? it.frames.find((f) => f.handsOver);
   addLeak(pool, frame ? { ...leak, file: frame.path, line: frame.line, endLine: frame.endLine, stmtText: frame.text(), sites: [{ file: it.path, line }] } : leak);
 }
 
