@@ -449,17 +449,23 @@ describe('normalisation statistics of the image files a frame lists', () => {
 
 describe('augmented copies added by a helper of the same file', () => {
   const code = (order: string) => ({
-    'requirements.txt': 'numpy==2.1.3\nalbumentations==1.4.21\nscikit-learn==1.5.2\n',
+    'requirements.txt': 'numpy==2.1.3\nalbumentations==1.4.21\nscikit-learn==1.5.2\nopencv-python==4.10.0.84\n',
     'tiles.py': py`
       import albumentations as A
+      import cv2
       import numpy as np
       from sklearn.model_selection import train_test_split
 
       np.random.seed(0)
 
-      def load_tiles(path):
-          data = np.load(path)
-          return [(img, mask) for img, mask in zip(data["images"], data["masks"])]
+      def load_tiles(ids):
+          tiles = []
+          for image_id in ids:
+              image = cv2.imread(f"images/{image_id}.png", cv2.IMREAD_GRAYSCALE)
+              mask = cv2.imread(f"masks/{image_id}.png", cv2.IMREAD_GRAYSCALE)
+              for x0 in range(0, 1600, 256):
+                  tiles.append((image[:, x0:x0 + 256], mask[:, x0:x0 + 256]))
+          return tiles
 
       def balance_with_augmented_copies(tiles):
           aug = A.Compose([A.HorizontalFlip(p=0.5), A.VerticalFlip(p=0.5)])
@@ -475,12 +481,12 @@ describe('augmented copies added by a helper of the same file', () => {
   });
 
   it('are cited at the call that expands the pool before the split', () => {
-    const found = analyze(code('tiles = balance_with_augmented_copies(load_tiles("tiles.npz"))\n      train_tiles, val_tiles = train_test_split(tiles, test_size=0.2, random_state=0)')).findings.filter((f) => f.rule === 'oversampling-before-split');
-    expect(found.map((f) => f.line)).toEqual([20]);
+    const found = analyze(code('tiles = balance_with_augmented_copies(load_tiles(range(100)))\n      train_tiles, val_tiles = train_test_split(tiles, test_size=0.2, random_state=0)')).findings.filter((f) => f.rule === 'oversampling-before-split');
+    expect(found.map((f) => f.line)).toEqual([26]);
   });
 
   it('stay silent when only the training tiles are expanded', () => {
-    const found = analyze(code('train_tiles, val_tiles = train_test_split(load_tiles("tiles.npz"), test_size=0.2, random_state=0)\n      train_tiles = balance_with_augmented_copies(train_tiles)')).findings.filter((f) => f.rule === 'oversampling-before-split');
+    const found = analyze(code('train_tiles, val_tiles = train_test_split(load_tiles(range(100)), test_size=0.2, random_state=0)\n      train_tiles = balance_with_augmented_copies(train_tiles)')).findings.filter((f) => f.rule === 'oversampling-before-split');
     expect(found).toEqual([]);
   });
 });
