@@ -1,0 +1,1 @@
+"""Remaining-useful-life modelling for the turbofan fleet."""
