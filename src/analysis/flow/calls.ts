@@ -30,7 +30,8 @@ import { checkCurvePick, checkPick } from './selection-checks.js';
 import { frameMethod, perSampleAxis } from './frame-methods.js';
 import { crossValidate, randomSplit, split, splitter, splitterSplit } from './splits.js';
 import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
-import { absorb, addLeak, combine, derive, wholeRows, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
+import { absorb, addLeak, combine, derive, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
+import { readByName } from './project-functions.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -197,7 +198,6 @@ function spreadKeywords(v: Val): [string, Val][] | undefined {
   return undefined;
 }
 
-/** `acc(preds, y)` with a torchmetrics object: a score of those predictions. */
 /**
  * `metric.update(preds, target)` then `metric.compute()` (torchmetrics' accumulate-then-compute form): the score
  * is of the rows updated with.
@@ -214,6 +214,7 @@ function metricObjectMethod(it: Interpreter, call: Call, metricObj: NonNullable<
   return { score: { part: metricObj.part, line: call.line, metric: metricObj.name, file: it.path } };
 }
 
+/** `acc(preds, y)` with a torchmetrics object: a score of those predictions. */
 function metricObjectCall(it: Interpreter, call: Call, metricObj: NonNullable<Val['metricObj']>, args: Val[]): Val {
   const part = args[1]?.part ?? args[0]?.part;
   // Cited where the metric was chosen (its construction), not at each update.
@@ -306,10 +307,6 @@ function fitHelperOnHeldOut(it: Interpreter, call: Call, fn: FunctionValue, args
 }
 
 /** A function of the review, called by name or as `mod.func(...)`: run with the caller's values. */
-const STATS_FUNCTION = /(^|_)(stats|statistics|mean_std|mean_and_std|moments)(_|$)|^_?(compute|calc|calculate|get|estimate|fit)_(\w+_)?(mean|std|norm|normali[sz]ation)(_\w+)?$/i;
-const PROJECT_METRIC = /^_?(\w+_)?(accuracy|acc|f1|f1_score|auc|roc_auc|dice|iou|jaccard|rmse|mae|mse|mape|smape|wape|ndcg|precision|recall|kappa|mcc|brier|csi)(_\w+)?$/i;
-const BUSINESS_OBJECTIVE = /^_?(\w+_)?(profit|profits|revenue|gain|gains|savings|payoff|utility|net_benefit|expected_value|roi|cost|costs|reward|uplift_value)(_\w+)?$/i;
-
 function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, args: Val[], kwargs: Map<string, Val>): Val {
   fitHelperOnHeldOut(it, call, fn, args);
   // `evaluate(net, X_test, y_test)`: held-out rows handed to the project's own code (a numpy network's
@@ -318,29 +315,8 @@ function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, arg
   // `cross_validation(make_model, df, ...)`, `backtest(...)`: the project's own resampling of the rows (held-out folds or origins).
   if (RESAMPLING_FUNCTION.test(fn.def.name) && args.some((a) => a.data)) it.facts.cvLines.push(call.line);
   const out = it.callFunction(fn, args, kwargs);
-  // `incremental_profit(test, frac)`: the project's own business objective measured on held-out rows is a score
-  // (collected over a grid and maximised, it picks the grid value on those rows).
-  const scored = args.find((a) => a.data && (a.part === 'test' || a.part === 'val'));
-  if (scored && !out.score && !out.data && BUSINESS_OBJECTIVE.test(fn.def.name)) {
-    return { ...out, score: { part: scored.part, line: call.line, metric: fn.def.name, file: it.path } };
-  }
-  // `fov_accuracy(probs, vessels, fovs)`, `dice(pred, mask)`: the project's own metric, written by hand, is an evaluation.
-  const rows = scored ?? args.find((a) => a.data && a.part !== undefined);
-  if (rows && !out.score && PROJECT_METRIC.test(fn.def.name)) {
-    it.facts.evals.push({ line: call.line, part: rows.part, metric: fn.def.name, kind: /(^|_)acc(uracy)?(_|$)/i.test(fn.def.name) && !/balanced/i.test(fn.def.name) ? 'accuracy' : 'other' });
-    return { ...out, score: { part: rows.part, line: call.line, metric: fn.def.name, file: it.path } };
-  }
-  // `compute_channel_stats(df.image_path.tolist())`: normalisation statistics of every image the frame lists,
-  // before the frame is split; datasets of the parts normalised with them carry them (see transformOfParts).
-  const listed = args.find((a) => a.data && wholeRows(a) && a.origins?.length);
-  // (Not row-wise features such as `row_stats(df)`, a frame of new columns; statistics come back as a tuple or scalars.)
-  const rowWise = /(^|_)(rows?|rowwise|per_row|per_sample)(_|$)/i.test(fn.def.name) || (out.data === true && !out.items);
-  if (listed && !rowWise && STATS_FUNCTION.test(fn.def.name)) {
-    const leak: Leak = { kind: 'preprocess', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `${fn.def.name}()`, stmtText: it.stmt ? it.src(it.stmt) : undefined, origins: listed.origins, ofListedFiles: true };
-    // What it returns are statistics (means, deviations), not rows, whatever the arithmetic that made them.
-    const carry = (v: Val): Val => ({ leaks: [...(v.leaks ?? []), leak], ...(v.elems ? { elems: v.elems } : {}), ...(v.stat ? { stat: v.stat } : {}) });
-    return out.items ? { ...carry(out), items: out.items.map(carry) } : carry(out);
-  }
+  const named = readByName(it, call, fn.def.name, args, out);
+  if (named) return named;
   // `eda(text, n_aug=4)`, `augment(img)`: the project's own augmentation returns copies of the sample it was handed.
   if (AUGMENTING_FUNCTION.test(fn.def.name) && args[0]?.data && !out.augmented) return augmentedCopy(call, fn.def.name, combine([args[0], out]));
   return out;
