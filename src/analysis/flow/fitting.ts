@@ -150,12 +150,6 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
   const valSplit = kwarg(call, 'validation_split');
   const callbacks = kwarg(call, 'callbacks');
   const early = callbacks !== undefined && /EarlyStopping|early_stopping|ModelCheckpoint/.test(it.src(callbacks));
-  // `(x_hold, y_hold)`; with several named inputs (`{"numeric": ..., "cats": ...}`) the rows are its entries, or the labels.
-  const firstOf = (v: Val | undefined) => {
-    const first = v?.items?.[0] ?? v;
-    if (first?.data || !v?.items) return first;
-    return first?.elems?.find((e) => e.data) ?? v.items.find((x) => x.data) ?? first;
-  };
   if (valData || valSplit || est.deep || kwarg(call, 'epochs')) {
     const validation = valData !== undefined || (valSplit !== undefined && !isConst(valSplit, 'None'));
     // After a fit that validated, a fit on all the rows (or for the epoch count that one found) is the release refit.
@@ -167,7 +161,7 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
   const evalSet = kwargs.get('eval_set');
   if (evalSet) {
     const sets = evalSet.elems ?? [evalSet];
-    const testRows = sets.map(firstOf).find((v) => v?.part === 'test');
+    const testRows = sets.map(heldRows).find((v) => v?.part === 'test');
     const ctorEarly = est.call.k === 'call' && est.call.kwargs.some((k) => k.name === 'early_stopping_rounds' || k.name === 'n_iter_no_change');
     const catboostBest = /^CatBoost/.test(est.cls) && !isConst(kwarg(call, 'use_best_model'), 'False') && !(est.call.k === 'call' && isConst(kwarg(est.call, 'use_best_model'), 'False'));
     // Settings spread from a config (`XGBRegressor(**cfg["model"])`) hide early stopping; reading the
@@ -188,14 +182,20 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
  */
 export function validationOnTest(it: Interpreter, call: Call, kwargs: Map<string, Val>, search = false): void {
   const valData = kwargs.get('validation_data');
-  const first = valData?.items?.[0] ?? valData;
-  const rows = first?.data || !valData?.items ? first : (first?.elems?.find((e) => e.data) ?? valData.items.find((x) => x.data) ?? first);
+  const rows = heldRows(valData);
   if (!valData || rows?.part !== 'test') return;
   const callbacks = kwarg(call, 'callbacks');
   const early = callbacks !== undefined && /EarlyStopping|early_stopping|ModelCheckpoint|stop_early|early_stop|checkpoint|ckpt/i.test(it.src(callbacks));
   const text = it.src(call.kwargs.find((k) => k.name === 'validation_data')!.value);
   const how = search ? ', and the tuner ranks the configurations by their score on it' : early ? ', and callbacks stop or checkpoint on it' : '';
   recordSelection(it, rows, { line: call.line, endLine: call.endLine, kind: 'validation-data', detail: `\`validation_data=${text}\` is the test set${how}`, sites: [] });
+}
+
+/** `(x_hold, y_hold)`; with several named inputs (`{"numeric": ..., "cats": ...}`) the rows are its entries, or the labels. */
+function heldRows(v: Val | undefined): Val | undefined {
+  const first = v?.items?.[0] ?? v;
+  if (first?.data || !v?.items) return first;
+  return first?.elems?.find((e) => e.data) ?? v.items.find((x) => x.data) ?? first;
 }
 
 export function fitResample(it: Interpreter, call: Call, receiver: Val, args: Val[]): Val {
