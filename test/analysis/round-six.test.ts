@@ -490,3 +490,71 @@ describe('augmented copies added by a helper of the same file', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('Kaggle idioms (round six, competitions suite)', () => {
+  const REQK = { 'requirements.txt': 'numpy==2.1.3\npandas==2.2.3\nscikit-learn==1.5.2\nlightgbm==4.5.0\npyyaml==6.0.2\n' };
+  const ofk = (files: Record<string, string>) => analyze({ ...REQK, ...files }).findings.filter((f) => f.rule === 'preprocessing-before-split');
+
+  const logTarget = (inputs: string) => ({
+    'prices.py': py`
+      import lightgbm as lgb
+      import numpy as np
+      import pandas as pd
+      from sklearn.metrics import mean_squared_error
+      from sklearn.model_selection import KFold
+
+      train = pd.read_csv("input/train.csv")
+      train["SalePrice_log"] = np.log1p(train["SalePrice"])
+      y = train["SalePrice_log"]
+      ${inputs}
+      for tr, va in KFold(5, shuffle=True, random_state=0).split(X):
+          m = lgb.LGBMRegressor(random_state=0).fit(X.iloc[tr], y.iloc[tr])
+          print(mean_squared_error(y.iloc[va], m.predict(X.iloc[va])) ** 0.5)
+    `,
+  });
+
+  it('fires when the inputs drop the raw price but keep its log, the label', () => {
+    const [f] = ofk(logTarget('X = train.drop(columns=["Id", "SalePrice"])'));
+    expect(f?.issue).toContain('is still among the model\'s inputs');
+  });
+
+  it('stays silent when both are dropped, and when the raw column is only cleaned away in place', () => {
+    expect(ofk(logTarget('X = train.drop(columns=["Id", "SalePrice", "SalePrice_log"])'))).toEqual([]);
+    expect(ofk(logTarget('train.drop(columns=["SalePrice"], inplace=True)\n      X = train.drop(columns=["Id", "SalePrice_log"])'))).toEqual([]);
+  });
+
+  const encoding = (stat: string) => ({
+    'config.yaml': 'target: loan_status\n',
+    'features.py': py`
+      def smoothed_mean(df, col, ${stat}, alpha=20.0):
+          prior = df[${stat}].mean()
+          stats = df.groupby(col)[${stat}].agg(["sum", "count"])
+          return (stats["sum"] + prior * alpha) / (stats["count"] + alpha)
+    `,
+    'train.py': py`
+      import lightgbm as lgb
+      import pandas as pd
+      import yaml
+      from sklearn.metrics import roc_auc_score
+      from sklearn.model_selection import StratifiedKFold
+      from features import smoothed_mean
+
+      cfg = yaml.safe_load(open("config.yaml"))
+      target = cfg["target"]
+      train = pd.read_csv("input/train.csv")
+      train["grade_enc"] = train["grade"].map(smoothed_mean(train, "grade", ${stat === 'target' ? 'target' : '"income"'}))
+      X, y = train[["grade_enc", "income"]], train[target]
+      for tr, va in StratifiedKFold(5, shuffle=True, random_state=0).split(X, y):
+          m = lgb.LGBMClassifier(random_state=0).fit(X.iloc[tr], y.iloc[tr])
+          print(roc_auc_score(y.iloc[va], m.predict_proba(X.iloc[va])[:, 1]))
+    `,
+  });
+
+  it('a smoothed target mean over all of train.csv, the label named by a variable from settings, fires before CV', () => {
+    expect(ofk(encoding('target'))).toHaveLength(1);
+  });
+
+  it('the same smoothing of a feature column stays silent before CV', () => {
+    expect(ofk(encoding('value_col'))).toEqual([]);
+  });
+});

@@ -109,7 +109,16 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   // `X = df.drop(columns=["urgent"])`: every input but the dropped columns.
   if (method === 'drop' && receiver.labelFrom) {
     const dropped = columnNames(kwarg(call, 'columns') ?? call.args[0], kwargs.get('columns') ?? args[0]);
-    if (dropped) notePickedInputs(it, receiver, out, { dropped }, line);
+    // Inputs are a new value (`X = df.drop(...)`), not the frame cleaned in place or under its own name.
+    const frame = call.fn.k === 'attr' ? rootName(call.fn.obj) : undefined;
+    const asInputs = !isConst(kwarg(call, 'inplace'), 'True') && it.targets.length > 0 && !it.targets.includes(frame ?? '');
+    if (dropped) {
+      notePickedInputs(it, receiver, out, { dropped, asInputs }, line);
+      // A label whose source column is gone can no longer be read off it (`df.drop(columns=["SalePrice"], inplace=True)`).
+      const remaining = receiver.labelFrom.filter((s) => !dropped.includes(s.column));
+      out.labelFrom = remaining;
+      if (isConst(kwarg(call, 'inplace'), 'True')) receiver.labelFrom = remaining;
+    }
   }
   // polars: `with_columns(pl.col(c).fill_null(pl.col(c).median()))`, `(pl.col(c) - pl.col(c).mean()) / ...`:
   // a statistic of the whole frame inside an expression (not per group with `.over(...)`) is a fit on all its rows.

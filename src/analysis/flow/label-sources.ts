@@ -34,10 +34,14 @@ export function noteLabelSource(it: Interpreter, target: Sub, owner: Val, valueE
 }
 
 /** The inputs picked from a frame with label sources: all but the dropped columns, or the listed ones. */
-export function notePickedInputs(it: Interpreter, from: Val, out: Val, picked: { kept?: readonly string[]; dropped?: readonly string[] }, line: number): void {
+export function notePickedInputs(it: Interpreter, from: Val, out: Val, picked: { kept?: readonly string[]; dropped?: readonly string[]; asInputs?: boolean }, line: number): void {
   for (const s of from.labelFrom ?? []) {
     const keepsSource = picked.kept ? picked.kept.includes(s.column) && !picked.kept.includes(s.label) : picked.dropped!.includes(s.label) && !picked.dropped!.includes(s.column);
+    // `X = train.drop(columns=["Id", "SalePrice"])` with `y = train["SalePrice_log"]`: the source dropped to make
+    // the inputs, the label itself left in them. (Dropping the source in place is cleaning: the frame keeps its label.)
+    const keepsLabel = picked.asInputs === true && picked.dropped !== undefined && picked.dropped.includes(s.column) && !picked.dropped.includes(s.label);
     if (keepsSource) out.labelInputs = { ...s, pickFile: it.path, pickLine: line };
+    else if (keepsLabel) out.labelInputs = { ...s, itself: true, pickFile: it.path, pickLine: line };
   }
 }
 

@@ -30,7 +30,9 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   // `df.groupby("session")["price"]`: the column whose per-group statistics follow.
   // `groupby("subject")[feat_cols]`: columns named by a variable are known by its value, or else its name.
   if (obj.grouped) {
-    const column = first?.k === 'str' ? first.value : typeof index[0]?.const === 'string' ? index[0].const : first?.k === 'name' ? first.id : undefined;
+    // (A variable named for the label, `groupby(col)[target]` with the name taken from settings, says which column it is.)
+    const labelVar = first?.k === 'name' && /^(y|target|label|target_col(umn)?|label_col(umn)?|target_name|label_name)$/i.test(first.id) ? first.id : undefined;
+    const column = first?.k === 'str' ? first.value : (labelVar ?? (typeof index[0]?.const === 'string' ? index[0].const : first?.k === 'name' ? first.id : undefined));
     return column !== undefined ? { ...obj, groupColumn: column } : obj;
   }
   const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;

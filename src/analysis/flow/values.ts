@@ -249,7 +249,7 @@ export interface Val {
   /** Labels of this frame computed from one of its columns. */
   labelFrom?: LabelSource[];
   /** Model inputs that include the column a label was computed from (where they were picked). */
-  labelInputs?: LabelSource & { pickFile: string; pickLine: number };
+  labelInputs?: LabelSource & { pickFile: string; pickLine: number; itself?: boolean };
   /** Rows drawn at random (`df.sample`). */
   sampled?: boolean;
   /** Random row indices drawn with replacement (`np.random.randint(0, n, size=k)`): the line. */

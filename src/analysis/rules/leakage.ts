@@ -70,10 +70,12 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
       file,
       line: l.line,
       endLine: l.endLine,
-      title: 'Label computed from a column that stays among the inputs',
-      issue: `The label \`${l.label}\` is computed from the column \`${l.column}\` alone (line ${l.line}), and \`${l.column}\` is still among the model's inputs (${l.pickFile === file.path ? `line ${l.pickLine}` : `${l.pickFile}:${l.pickLine}`}): the model can read the answer off that column.`,
+      title: l.itself ? 'The label is among the inputs' : 'Label computed from a column that stays among the inputs',
+      issue: l.itself
+        ? `The label \`${l.label}\` (computed from \`${l.column}\` at line ${l.line}) is still among the model's inputs (${l.pickFile === file.path ? `line ${l.pickLine}` : `${l.pickFile}:${l.pickLine}`} drops \`${l.column}\` but not \`${l.label}\`): the model is handed the answer.`
+        : `The label \`${l.label}\` is computed from the column \`${l.column}\` alone (line ${l.line}), and \`${l.column}\` is still among the model's inputs (${l.pickFile === file.path ? `line ${l.pickLine}` : `${l.pickFile}:${l.pickLine}`}): the model can read the answer off that column.`,
       impact: 'The score measures how well the model recovers its own label definition, not how well it predicts; it will collapse where the column is not known in advance.',
-      fix: `Drop \`${l.column}\` from the inputs (with \`${l.label}\`), or define the label from information that is not available at prediction time.`,
+      fix: `Drop both \`${l.label}\` and \`${l.column}\` from the inputs, or define the label from information that is not available at prediction time.`,
       sites,
     });
   }
