@@ -29,7 +29,7 @@ export const RULES: readonly Rule[] = [
     severity: 'CRITICAL',
     category: 'Data Preparation',
     description:
-      'A scaler, imputer, encoder, discretizer, PolynomialFeatures, PCA/SVD, feature selector, text vectorizer or a pandas statistic (fillna(df.mean()), groupby target encoding, (x - x.mean()) / x.std()) is computed over rows that are split or cross-validated afterwards, so test rows shape the training features.',
+      'A scaler, imputer, encoder, discretizer, PolynomialFeatures, PCA/SVD, feature selector, text vectorizer, a transformer class of the project, normalisation statistics of the files a frame lists, or a pandas statistic (fillna(df.mean()), groupby target encoding, (x - x.mean()) / x.std()) is computed over rows that are split or cross-validated afterwards, so test rows shape the training features. Also target leakage through the inputs: a label computed from one column while that column (or the label itself) stays among the model\'s inputs.',
     wrong: 'X = StandardScaler().fit_transform(X)\nX_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)',
     right:
       'X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)\nscaler = StandardScaler().fit(X_train)\nX_train, X_test = scaler.transform(X_train), scaler.transform(X_test)',
