@@ -558,3 +558,42 @@ describe('Kaggle idioms (round six, competitions suite)', () => {
     expect(ofk(encoding('value_col'))).toEqual([]);
   });
 });
+
+describe('columns ranked by a native booster\'s importances', () => {
+  const code = (rankedOn: string) => ({
+    'requirements.txt': 'numpy==2.1.3\npandas==2.2.3\nscikit-learn==1.5.2\nxgboost==2.1.2\n',
+    'selection.py': py`
+      import pandas as pd
+      import xgboost as xgb
+
+      def select_by_importance(X, y, top_k=50):
+          booster = xgb.train({"objective": "binary:logistic", "seed": 0}, xgb.DMatrix(X, label=y), num_boost_round=300)
+          gain = booster.get_score(importance_type="total_gain")
+          return pd.Series(gain).reindex(X.columns).fillna(0.0).sort_values(ascending=False).index[:top_k].tolist()
+    `,
+    'train.py': py`
+      import numpy as np
+      import pandas as pd
+      import xgboost as xgb
+      from sklearn.metrics import roc_auc_score
+      from sklearn.model_selection import StratifiedKFold
+      from selection import select_by_importance
+
+      train = pd.read_csv("input/train.csv")
+      feats_all = [c for c in train.columns if c.startswith("var_")]
+      y = train["target"].values
+      skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+      ${rankedOn}
+    `,
+  });
+
+  it('fires when they are ranked on every labelled row before the cross-validation', () => {
+    const files = code('feats = select_by_importance(train[feats_all], y)\n      X = train[feats]\n      for tr, va in skf.split(X, y):\n          b = xgb.train({"seed": 0}, xgb.DMatrix(X.iloc[tr], label=y[tr]), num_boost_round=300)\n          print(roc_auc_score(y[va], b.predict(xgb.DMatrix(X.iloc[va]))))');
+    expect(analyze(files).findings.filter((f) => f.rule === 'preprocessing-before-split').map((f) => f.line)).toEqual([12]);
+  });
+
+  it('stays silent when they are ranked inside each fold on its training rows', () => {
+    const files = code('for tr, va in skf.split(train, y):\n          feats = select_by_importance(train[feats_all].iloc[tr], y[tr])\n          b = xgb.train({"seed": 0}, xgb.DMatrix(train[feats].iloc[tr], label=y[tr]), num_boost_round=300)\n          print(roc_auc_score(y[va], b.predict(xgb.DMatrix(train[feats].iloc[va]))))');
+    expect(analyze(files).findings.filter((f) => f.rule === 'preprocessing-before-split')).toEqual([]);
+  });
+});

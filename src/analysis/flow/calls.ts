@@ -30,7 +30,7 @@ import { checkCurvePick, checkPick } from './selection-checks.js';
 import { frameMethod, perSampleAxis } from './frame-methods.js';
 import { crossValidate, randomSplit, split, splitter, splitterSplit } from './splits.js';
 import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
-import { absorb, addLeak, combine, derive, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
+import { absorb, addLeak, combine, derive, wholeRows, type Estimator, type FunctionValue, type Leak, type Val } from './values.js';
 import { readByName } from './project-functions.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -546,6 +546,8 @@ function functionCall(it: Interpreter, call: Call, qual: string, name: string, a
   if (name === 'EarlyStopping' || (name === 'ModelCheckpoint' && (kwargs.has('monitor') || isConst(kwarg(call, 'save_best_only'), 'True')))) return { selectsBy: name };
   if (/Trainer$/.test(name) && /^[A-Z]/.test(name) && (kwargs.has('train_dataset') || kwargs.has('eval_dataset'))) return hfTrainer(it, call, kwargs);
   if (/^(train|cv)$/.test(name) && /xgb|xgboost|lgb|lightgbm/.test(qual)) return boosterTrain(it, call, name, args, kwargs);
+  // `pd.Series(booster.get_score())`: importances put in a table still pick the columns they rank.
+  if (/^(Series|DataFrame)$/.test(name) && args[0]?.selected && !args[0].data) return { selected: args[0].selected };
   // `partial(objective, X=X_dev, y=y_dev)`: the function, with those arguments bound.
   if (name === 'partial' && args[0]?.fn && /(^|\.)(functools\.)?partial$/.test(qual)) return { fn: { ...args[0].fn, bound: { args: args.slice(1), kwargs } } };
   runCallbacks(it, call, name, args, kwargs);
@@ -729,6 +731,12 @@ function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kw
   const objective = params?.keys && params.elems ? params.elems[params.keys.indexOf('objective')]?.const : undefined;
   if (typeof objective === 'string' && /binary|multiclass|multi:|softmax|softprob|logistic|cross_?entropy/.test(objective)) est.classification = true;
   it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: dtrain?.part, splitIds: dtrain?.splitIds ?? [] });
+  // Like a fitted model's: what the booster learned about the columns (`get_score()`) may pick columns later.
+  if (dtrain?.data) {
+    const what = `${est.cls} (its feature importances pick the columns used later)`;
+    const leak: Leak = { kind: 'preprocess', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what, stmtText: it.stmt ? it.src(it.stmt) : undefined, origins: it.ensureOrigin(dtrain), ...(dtrain.part === 'train' && !wholeRows(dtrain) ? { fromTrainPart: true } : {}) };
+    est.fittedOn = { part: wholeRows(dtrain) ? 'full' : dtrain.part, line: call.line, leak: citeLeak(it, dtrain, leak) };
+  }
   return { est };
 }
 
@@ -866,7 +874,7 @@ function methodCall(it: Interpreter, call: Call, receiver: Val, method: string, 
   if (receiver.data || receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
   // `stats.rename("rate").reset_index()`: reshaping a statistic keeps it one (to be merged back later).
   if (receiver.stat && STAT_RESHAPES.test(method)) return { stat: receiver.stat };
-  if (receiver.selected && /^(nlargest|nsmallest|sort_values|head|tail|index|tolist|to_list|argsort|keys|drop|idxmax|idxmin|abs)$/.test(method)) return { selected: receiver.selected };
+  if (receiver.selected && /^(nlargest|nsmallest|sort_values|sort_index|head|tail|index|tolist|to_list|argsort|keys|drop|idxmax|idxmin|abs|reindex|fillna|rename)$/.test(method)) return { selected: receiver.selected };
   // A table of statistics grouped again (`per_season.groupby("player")[...].transform(...)`).
   if (receiver.stat && (method === 'groupby' || method === 'group_by')) return { stat: receiver.stat, grouped: true };
   runCallbacks(it, call, method, args, kwargs);

@@ -65,7 +65,7 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     const byGroups = index.find((i) => i.byGroups)?.byGroups;
     if (byGroups && v.leaks) v.leaks = v.leaks.filter((l) => !withinGroups(l, byGroups.label));
     // `D = D[keep]` with columns picked by a score learned from all rows: the kept frame carries it to the split.
-    if (selected && (obj.part === undefined || obj.part === 'full')) addLeak(v, selected);
+    if (selected && wholeRows(obj)) addLeak(v, selected);
     const draw = index.find((i) => i.draw !== undefined)?.draw;
     if (draw !== undefined) v.redrawn = draw;
     if (first?.k === 'str' && it.dateColumns.has(first.value) && obj.dates) v.dates = obj.dates;
@@ -96,6 +96,8 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   if (obj.container) return { container: obj.container };
   // `x.mean(dim=0, keepdim=True)[0]`: part of a statistic is still that statistic.
   if (obj.stat) return { stat: obj.stat };
+  // `ranking.index[:top_k]`: the first columns of a supervised ranking are picked by it.
+  if (obj.selected && !obj.data) return { selected: obj.selected };
   return obj.prob || obj.pred || obj.score ? derive(obj) : {};
 }
 
