@@ -111,13 +111,14 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
     const dropped = columnNames(kwarg(call, 'columns') ?? call.args[0], kwargs.get('columns') ?? args[0]);
     // Inputs are a new value (`X = df.drop(...)`), not the frame cleaned in place or under its own name.
     const frame = call.fn.k === 'attr' ? rootName(call.fn.obj) : undefined;
-    const asInputs = !isConst(kwarg(call, 'inplace'), 'True') && it.targets.length > 0 && !it.targets.includes(frame ?? '');
+    const inplace = isConst(kwarg(call, 'inplace'), 'True');
+    const asInputs = !inplace && it.targets.length > 0 && !it.targets.includes(frame ?? '');
     if (dropped) {
       notePickedInputs(it, receiver, out, { dropped, asInputs }, line);
       // A label whose source column is gone can no longer be read off it (`df.drop(columns=["SalePrice"], inplace=True)`).
       const remaining = receiver.labelFrom.filter((s) => !dropped.includes(s.column));
       out.labelFrom = remaining;
-      if (isConst(kwarg(call, 'inplace'), 'True')) receiver.labelFrom = remaining;
+      if (inplace) receiver.labelFrom = remaining;
     }
   }
   // polars: `with_columns(pl.col(c).fill_null(pl.col(c).median()))`, `(pl.col(c) - pl.col(c).mean()) / ...`:
