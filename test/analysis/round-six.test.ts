@@ -592,6 +592,11 @@ describe('columns ranked by a native booster\'s importances', () => {
     expect(analyze(files).findings.filter((f) => f.rule === 'preprocessing-before-split').map((f) => f.line)).toEqual([12]);
   });
 
+  it('fires too when the folds are cut from the whole labelled file and the ranked columns picked in each', () => {
+    const files = code('feats = select_by_importance(train[feats_all], y)\n      for tr, va in skf.split(train, y):\n          b = xgb.train({"seed": 0}, xgb.DMatrix(train[feats].iloc[tr], label=y[tr]), num_boost_round=300)\n          print(roc_auc_score(y[va], b.predict(xgb.DMatrix(train[feats].iloc[va]))))');
+    expect(analyze(files).findings.filter((f) => f.rule === 'preprocessing-before-split').map((f) => f.line)).toEqual([12]);
+  });
+
   it('stays silent when they are ranked inside each fold on its training rows', () => {
     const files = code('for tr, va in skf.split(train, y):\n          feats = select_by_importance(train[feats_all].iloc[tr], y[tr])\n          b = xgb.train({"seed": 0}, xgb.DMatrix(train[feats].iloc[tr], label=y[tr]), num_boost_round=300)\n          print(roc_auc_score(y[va], b.predict(xgb.DMatrix(train[feats].iloc[va]))))');
     expect(analyze(files).findings.filter((f) => f.rule === 'preprocessing-before-split')).toEqual([]);

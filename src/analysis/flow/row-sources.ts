@@ -43,7 +43,7 @@ export function reportPartPick(it: Interpreter, rows: Val, part: Part, at: Expr,
   // What was learned from the training part only (`scaler.fit(X[tr])`, then `Xs[te]`) is no leak across this pick.
   const byGroups = index?.byGroups;
   const leaks = rows.leaks?.filter((l) => !l.fromTrainPart && !(byGroups && withinGroups(l, byGroups.label)));
-  if (rows.data && leaks?.length && (rows.part === undefined || rows.part === 'full')) it.reportLeak(rows, sink, leaks);
+  if (rows.data && leaks?.length && wholeRows(rows)) it.reportLeak(rows, sink, leaks);
   // `train.loc[tr, top_cols]` in the folds, the columns ranked by a model fitted on all of `train`.
   if (selected && rows.data) it.reportLeak(rows, sink, [selected]);
   const kept = keptStatistic(rows);
