@@ -228,8 +228,7 @@ function lineAfter(file: SourceFile, after: number, re: RegExp): number | undefi
 }
 
 function lineOf(file: SourceFile, re: RegExp): number {
-  const i = file.lines.findIndex((l) => re.test(l));
-  return i >= 0 ? i + 1 : 1;
+  return lineAfter(file, 0, re) ?? 1;
 }
 
 /** Code without comments and import lines (an imported but unused metric proves nothing). */
