@@ -328,8 +328,6 @@ export class Interpreter {
     }
   }
 
-  /** `{"train": logs[logs.day < 8], "test": logs[logs.day == 9]}`: a key naming a part labels rows cut by hand. */
-
   /** Binds a value to an assignment target, mutating the receiver for `df[...] = v` and `self.x = v`. */
   assign(target: Expr, value: Val, scope: Scope, valueExpr: Expr | undefined, impliedPart?: Part): void {
     switch (target.k) {
@@ -449,8 +447,6 @@ export class Interpreter {
     if (this.facts.evals.some((e) => e.line === this.stmt!.line)) return;
     this.facts.evals.push({ line: this.stmt.line, part: v.part, metric, kind: metric === 'accuracy' ? 'accuracy' : 'other' });
   }
-
-  // ---------- selection on test data ----------
 
   // ---------- expressions ----------
 
