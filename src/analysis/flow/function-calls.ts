@@ -269,6 +269,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     if (name === 'zip') return { iterItems: args.map(iterateOne) };
     return {};
   }
+  // `dict(spec)` of a mapping of the settings: a copy of it.
+  if (name === 'dict' && qual === 'dict' && args.length === 1 && args[0]?.config) return args[0];
   // `dict(model=clf, test_auc=roc_auc_score(y_test, p))`: a dict like its literal, with the score it keeps.
   if (name === 'dict' && qual === 'dict' && args.length === 0 && kwargs.size > 0) {
     const score = [...kwargs.values()].find((v) => v.score)?.score;

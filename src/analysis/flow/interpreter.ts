@@ -312,9 +312,11 @@ export class Interpreter {
         return;
       case 'def':
         scope.set(s.name, { fn: { def: s, ctx: this.ctx, closure: scope === this.ctx.scope ? undefined : scope } });
+        this.runProjectDecorators(s.decorators, scope.get(s.name)!, scope);
         return;
       case 'class':
         scope.set(s.name, { qual: `class:${s.name}`, cls: { def: s, ctx: this.ctx } });
+        this.runProjectDecorators(s.decorators, scope.get(s.name)!, scope);
         return;
       case 'return':
         this.returns[this.returns.length - 1]?.push(s.value ? this.eval(s.value, scope) : {});
@@ -325,6 +327,18 @@ export class Interpreter {
       case 'other':
         for (const e of s.exprs) this.eval(e, scope);
         return;
+    }
+  }
+
+  /**
+   * `@register("target_mean")` over a class or function: a decorator written in the review runs, so a registry it
+   * fills holds the class. The name stays bound to what was defined (registering decorators return it unchanged;
+   * wrappers call it), so only the decorator's effects are kept.
+   */
+  private runProjectDecorators(decorators: Expr[], defined: Val, scope: Scope): void {
+    for (const d of [...decorators].reverse()) {
+      const deco = this.eval(d, scope);
+      if (deco.fn) this.callFunction(deco.fn, [defined], new Map());
     }
   }
 
@@ -386,8 +400,9 @@ export class Interpreter {
         // `feats[split] = (...)` in a dict of parts: that entry now holds the new value.
         const key = target.index.length === 1 ? (target.index[0]!.k === 'str' ? target.index[0]!.value : this.eval(target.index[0]!, scope).const) : undefined;
         if (owner.keys && owner.elems && typeof key === 'string' && owner.keys.includes(key)) owner.elems[owner.keys.indexOf(key)] = keyedPart(this, key, value, target);
-        // `cols[f"res_{k}d"] = resid.rolling(k).sum()`: a new entry of a dict built up column by column.
-        else if (owner.keys && owner.elems && !owner.data && value.data) {
+        // `cols[f"res_{k}d"] = resid.rolling(k).sum()`: a new entry of a dict built up column by column; or
+        // `TRANSFORMS[name] = cls` in a registering decorator: the registry holds the class under that name.
+        else if (owner.keys && owner.elems && !owner.data && (value.data || (value.cls && !value.instanceOf))) {
           owner.keys.push(typeof key === 'string' ? key : undefined);
           owner.elems.push(value);
         }

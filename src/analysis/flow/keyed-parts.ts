@@ -3,6 +3,7 @@
 // part so what happens to the test part is seen as such.
 import type { Expr } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
+import { settingAt } from './settings.js';
 import { partFromName } from './knowledge.js';
 import { isRowSelection } from './pieces.js';
 import { Scope } from './scope.js';
@@ -28,6 +29,10 @@ export function keyedPart(it: Interpreter, key: string | undefined, v: Val, valu
  * model's scores and a rule's, so each is scored on its own.
  */
 export function unrolled(iter: Val): Val[] | undefined {
+  // `for spec in cfg["transforms"]:` over a short list of the settings: once per entry (each can name a
+  // registered class or carry its own parameters).
+  const listed = iter.config?.value;
+  if (Array.isArray(listed) && listed.length >= 1 && listed.length <= 8) return listed.map((_, i) => settingAt(iter.config!, i) ?? {});
   // `for split in feats:` over a keyed dict of parts: once per key (`feats[split]` is then that part).
   if (iter.keys && iter.elems && iter.keys.length >= 2 && iter.keys.length <= 8 && iter.keys.every((k) => k !== undefined)) {
     const parts = new Set(iter.elems.map((v) => v.items?.find((x) => x.data)?.part ?? v.part));

@@ -56,7 +56,8 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   const cli = commandLine(call, receiver, method, args, kwargs);
   if (cli) return cli;
   // `cfg.get("monitor", "val")`: the setting, or the default the code gives.
-  if (receiver.config && method === 'get' && typeof args[0]?.const === 'string') return settingAt(receiver.config, args[0].const) ?? args[1] ?? {};
+  // `spec.get("name")`, `spec.pop("name")` on a mapping of the settings.
+  if (receiver.config && (method === 'get' || method === 'pop') && typeof args[0]?.const === 'string') return settingAt(receiver.config, args[0].const) ?? args[1] ?? {};
   if (typeof receiver.const === 'string' && /^(read_text|open|read_bytes)$/.test(method)) return { opened: receiver.const };
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
@@ -153,6 +154,11 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
       if (item.pred) receiver.pred = true;
       if (item.prob) receiver.prob = true;
       if (item.augmented) noteAugmentedCopies(it, call, receiver, item);
+    }
+    // `steps.append(TRANSFORMS[name](**spec))`: a list of fitted-to-be steps holds them (a loop over it fits each).
+    if ((item.est || item.instanceOf) && !item.data && receiver.elems && !receiver.keys && !receiver.data && receiver.elems.length < 16 && !receiver.elems.includes(item)) {
+      receiver.elems.push(item);
+      receiver.items?.push(item);
     }
     const score = item.score ?? (item.pred && item.part ? { part: item.part, line: call.line, metric: 'value' } : undefined);
     if (score) {

@@ -63,7 +63,7 @@ export type Stmt = Span &
     | { k: 'with'; items: { ctx: Expr; target?: Expr }[]; body: Stmt[] }
     | { k: 'try'; body: Stmt[]; handlers: Stmt[][]; orelse: Stmt[]; final: Stmt[] }
     | { k: 'def'; name: string; params: Param[]; body: Stmt[]; decorators: Expr[] }
-    | { k: 'class'; name: string; bases: Expr[]; body: Stmt[] }
+    | { k: 'class'; name: string; bases: Expr[]; body: Stmt[]; decorators: Expr[] }
     | { k: 'return'; value?: Expr }
     | { k: 'import'; names: ImportName[] }
     | { k: 'other'; exprs: Expr[]; keyword: string }
@@ -173,7 +173,7 @@ export function stmtExprs(s: Stmt): Expr[] {
     case 'def':
       return [...s.decorators, ...s.params.flatMap((p) => (p.default ? [p.default] : []))];
     case 'class':
-      return s.bases;
+      return [...s.decorators, ...s.bases];
     case 'return':
       return s.value ? [s.value] : [];
     case 'other':

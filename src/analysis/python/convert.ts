@@ -164,25 +164,15 @@ function statement(n: RawNode, ctx: Ctx, out: Stmt[]): void {
     case 'function_definition':
       out.push(functionDef(n, ctx, []));
       return;
-    case 'class_definition': {
-      const supers = field(n, 'superclasses');
-      out.push({
-        line: sp.line,
-        endLine: sp.endLine,
-        start: sp.start,
-        end: sp.end,
-        k: 'class',
-        name: text(field(n, 'name') ?? n, ctx),
-        bases: supers ? named(supers).map((c) => expr(c, ctx)) : [],
-        body: block(field(n, 'body'), ctx),
-      });
+    case 'class_definition':
+      out.push(classDef(n, ctx, []));
       return;
-    }
     case 'decorated_definition': {
       const decorators = n.c.filter((c) => c.t === 'decorator').map((d) => exprOr(named(d)[0], d, ctx));
       const def = field(n, 'definition');
       if (!def) return;
       if (def.t === 'function_definition') out.push(Object.assign(functionDef(def, ctx, decorators), sp));
+      else if (def.t === 'class_definition') out.push(classDef(def, ctx, decorators));
       else statement(def, ctx, out);
       return;
     }
@@ -268,6 +258,22 @@ function functionDef(n: RawNode, ctx: Ctx, decorators: Expr[]): Stmt {
     k: 'def',
     name: text(field(n, 'name') ?? n, ctx),
     params,
+    body: block(field(n, 'body'), ctx),
+    decorators,
+  };
+}
+
+function classDef(n: RawNode, ctx: Ctx, decorators: Expr[]): Stmt {
+  const supers = field(n, 'superclasses');
+  const sp = span(n, ctx);
+  return {
+    line: sp.line,
+    endLine: sp.endLine,
+    start: sp.start,
+    end: sp.end,
+    k: 'class',
+    name: text(field(n, 'name') ?? n, ctx),
+    bases: supers ? named(supers).map((c) => expr(c, ctx)) : [],
     body: block(field(n, 'body'), ctx),
     decorators,
   };

@@ -117,6 +117,16 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
   return out.map(buildFinding);
 }
 
+/** The other statistics of the same root cause, each named once: ` (so are X, Y at lines 40, 41)`, or ` (with X in the same step)`. */
+function alsoFitted(lead: Leak, others: Leak[]): string {
+  const named = (w: string) => (w.includes('(') ? `\`${w}\`` : w);
+  const distinct = others.filter((o, i) => !(o.what === lead.what && o.line === lead.line) && others.findIndex((x) => x.what === o.what && x.line === o.line) === i);
+  if (distinct.length === 0) return '';
+  const list = distinct.map((o) => named(o.what)).join(', ');
+  if (distinct.every((o) => o.line === lead.line)) return ` (with ${list} in the same step)`;
+  return ` (so ${distinct.length === 1 ? 'is' : 'are'} ${list} at line${distinct.length > 1 ? 's' : ''} ${distinct.map((o) => o.line).join(', ')})`;
+}
+
 function leakFinding(file: SourceFile, group: LeakSink[]): FindingDraft {
   const sink = group[0]!;
   const { leak } = sink;
@@ -136,7 +146,7 @@ function leakFinding(file: SourceFile, group: LeakSink[]): FindingDraft {
         : `the rows are cross-validated afterwards (${at}), so every validation fold took part in the fit`;
   const issue = oversample
     ? `${leak.what} creates synthetic/duplicated rows from ${data} at line ${leak.line}, and ${where}.`
-    : `${leak.what.includes('(') ? `\`${leak.what}\` is computed` : `${leak.what} is fitted`} on ${data} at line ${leak.line}${others.length ? ` (so ${others.length === 1 ? 'is' : 'are'} ${others.map((o) => (o.what.includes('(') ? `\`${o.what}\`` : o.what)).join(', ')} at line${others.length > 1 ? 's' : ''} ${others.map((o) => o.line).join(', ')})` : ''}, and ${where}.`;
+    : `${leak.what.includes('(') ? `\`${leak.what}\` is computed` : `${leak.what} is fitted`} on ${data} at line ${leak.line}${alsoFitted(leak, others)}, and ${where}.`;
   const impact = oversample
     ? 'Synthetic rows derived from test rows (or copies of them) are trained on, so the test score is inflated and will not hold on new data.'
     : 'Statistics of the test rows leak into the training features, so the test score is optimistic and will not hold on new data.';
