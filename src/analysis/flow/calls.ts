@@ -41,7 +41,7 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     const local = it.method(receiver, method);
     if (local) {
       const out = it.callFunction(local, args, kwargs);
-      return receiver.est?.project ? asPreprocessor(it, call, receiver, method, args, kwargs, scope, out) : out;
+      return receiver.est?.project ? asPreprocessor(it, call, receiver, method, args, kwargs, out) : out;
     }
     // `super().__init__(...)`: the method of a base class, on the same instance.
     if (receiver.superOf) {
@@ -102,11 +102,11 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
  * A project transformer's `fit` / `fit_transform` / `transform` ran as written (`out`); what it learned is also
  * booked as a preprocessor's, so rows it transforms carry its fit (on all rows: a leak at their split).
  */
-function asPreprocessor(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope, out: Val): Val {
+function asPreprocessor(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, out: Val): Val {
   let booked: Val | undefined;
   // `prep.fit([train_df, holdout_df])`: frames listed for the body to put together; its own fits judge that.
   if (args[0]?.items || it.insideClass(receiver.cls)) return out;
-  if (method === 'fit' || method === 'fit_transform') booked = fitEstimator(it, call, receiver, method, args, kwargs, scope);
+  if (method === 'fit' || method === 'fit_transform') booked = fitEstimator(it, call, receiver, method, args, kwargs);
   else if (method === 'transform') booked = transformWith(it, call, receiver, args);
   if (!booked || booked === receiver) return out;
   // The rows it returns are the rows it was handed (their origins too, so their split finds the leak).

@@ -4,7 +4,6 @@ import { isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { isClassifierName, isLabelColumn, isRegressorName, LABEL_ENCODERS } from './knowledge.js';
 import { checkLabelInputs } from './label-sources.js';
-import type { Scope } from './scope.js';
 import type { Selection, TestFit } from './facts.js';
 import { addLeak, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
 
@@ -21,8 +20,7 @@ function isPrefitCalibrator(est: Estimator): boolean {
 
 const SUPERVISED_STEP = /Select|RFE|TargetEncoder|WOE|CatBoostEncoder|LeaveOneOut|JamesStein|MEstimate|SequentialFeature|LinearDiscriminant/;
 
-export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
-  void scope;
+export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>): Val {
   const X = args[0] ?? kwargs.get('X') ?? kwargs.get('x');
   const xExpr = call.args[0] ?? call.kwargs.find((k) => k.name === 'X' || k.name === 'x')?.value;
   const xText = xExpr ? it.src(xExpr) : '';
@@ -216,7 +214,7 @@ export function fitResample(it: Interpreter, call: Call, receiver: Val, args: Va
   return { items: [outX, outY] };
 }
 
-export function transformWith(it: Interpreter, call: Call, receiver: Val, args: Val[]): Val {
+export function transformWith(it: Interpreter, call: { line: number }, receiver: Val, args: Val[]): Val {
   const X = args[0];
   const out = derive(X, { data: true });
   // A transformer fitted on train and test together, applied to rows that go on to a model: mark its output.

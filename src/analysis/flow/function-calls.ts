@@ -28,6 +28,7 @@ import { checkCurvePick, checkPick } from './selection-checks.js';
 import { perSampleAxis } from './frame-methods.js';
 import { crossValidate, randomSplit, split, splitter } from './splits.js';
 import { augmentationTransform, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
+import { corpusModel, isCorpusModelCall } from './embeddings.js';
 import { addLeak, combine, derive, wholeRows, type Estimator, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -126,6 +127,9 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   if (normalize) return normalize;
   const augmentation = augmentationTransform(qual, name, args, kwargs, call) ?? augmentFunction(call, qual, args);
   if (augmentation) return augmentation;
+  if (isCorpusModelCall(qual, name)) return corpusModel(it, call, name, args, kwargs);
+  // `nx.Graph(edges)` holds those rows; an empty `nx.Graph()` is a container that `add_edges_from(rows)` fills.
+  if (/^(Graph|DiGraph|MultiGraph|MultiDiGraph)$/.test(name) && /(^|\.)(networkx|nx)\./.test(qual)) return args[0]?.data ? derive(args[0], { data: true }) : { items: [], elems: [] };
   if (/^[A-Z]/.test(name) || PIPELINES.has(name) || name === 'make_column_transformer') {
     const est = construct(it, call, name, args, kwargs);
     if (est) return est;
@@ -202,6 +206,9 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     args[0].perm = { id: it.nextSplitId(call.line), line: call.line, endLine: call.endLine, seeded: false };
     return {};
   }
+  // `np.zeros((len(docs), k))`: a buffer of one row per row of `docs`, filled in a loop (what it is filled with sticks).
+  const rowsCounted = /^(zeros|empty|ones|full)$/.test(name) && /^(np|numpy|torch)\./.test(qual) ? (args[0]?.items?.[0] ?? args[0])?.countOf : undefined;
+  if (rowsCounted?.data) return derive(rowsCounted, { data: true, pred: undefined, prob: undefined, score: undefined, stat: undefined });
   if (/^(full_like|zeros_like|ones_like|full|repeat|tile)$/.test(name) && /^(np|numpy|torch)\./.test(qual)) {
     // `np.full_like(p_test, y_train.mean())`: a constant prediction (the prior), a naive baseline, not a model's output.
     return { data: true, ...(args[1]?.stat ? { stat: args[1].stat } : {}) };
@@ -266,7 +273,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   if ((name === 'str' || name === 'fspath') && args.length === 1 && args[0] && !args[0].data) return args[0];
   if (/^(len|print|str|int|float|round|isinstance|type|range|enumerate|zip|repr|display)$/.test(name)) {
     if (name === 'enumerate') return { iterItems: [{}, iterateOne(args[0])] };
-    if (name === 'zip') return { iterItems: args.map(iterateOne) };
+    // `list(zip(edges["a"], edges["b"]))`: pairs made of rows are those rows.
+    if (name === 'zip') return args.length > 1 && args.every((a) => a.data) ? { ...combine(args), iterItems: args.map(iterateOne) } : { iterItems: args.map(iterateOne) };
     return {};
   }
   // `dict(spec)` of a mapping of the settings: a copy of it.

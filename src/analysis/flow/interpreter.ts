@@ -8,6 +8,7 @@ import { calleeName, dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
 import { leakOfStatistic, recordTestFit } from './fitting.js';
 import { evalSubscript } from './subscripts.js';
+import { corpusModelFace } from './embeddings.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
@@ -414,7 +415,7 @@ export class Interpreter {
         // `in_train[tr_idx] = True`: a mask marking one part's rows selects that part.
         const marked = target.index.length === 1 && !owner.data ? this.eval(target.index[0]!, scope).indexPart : undefined;
         if (marked && Object.keys(owner).length === 0) owner.indexPart = marked;
-        if (owner.data && value.stat && value.stat.part !== 'test' && value.stat.part !== 'val') {
+        if (owner.data && value.stat && value.stat.part !== 'test' && value.stat.part !== 'val' && !this.writesLoopRow(target)) {
           // `df['enc'] = df.groupby('city')['y'].transform('mean')`: a statistic of all rows becomes a feature.
           addLeak(owner, leakOfStatistic(this, owner, value.stat));
         }
@@ -425,6 +426,13 @@ export class Interpreter {
       default:
         return;
     }
+  }
+
+  /** `out[i, :d] = vecs.mean(axis=0)` in `for i, doc in enumerate(docs)`: one row written per item, not a column of all rows. */
+  private writesLoopRow(target: Extract<Expr, { k: 'sub' }>): boolean {
+    const first = target.index[0]?.k === 'seq' ? target.index[0].items[0] : target.index[0];
+    if (first?.k !== 'name') return false;
+    return this.loops.some(({ stmt }) => stmt.k === 'for' && targetNames(stmt.target).includes(first.id));
   }
 
   /** Manual splits by row selection: leaks in the rows and shuffled selection of time-ordered rows. */
@@ -485,6 +493,8 @@ export class Interpreter {
         // `cfg.training.monitor`, `args.config`: a setting, or a command-line option's default.
         if (obj.config) return settingAt(obj.config, e.attr) ?? {};
         if (obj.cliDefaults) return obj.cliDefaults.get(e.attr) ?? {};
+        const face = corpusModelFace(obj, e.attr);
+        if (face) return face;
         if (obj.est && /^(best_estimator_|estimator|named_steps|steps)$/.test(e.attr)) return { est: obj.est };
         // `selector.support_`: which columns a selector fitted on rows kept; it carries what it learned from them.
         const learned = obj.est?.kind === 'preprocess' && (obj.est.fittedOn?.part ?? 'full') === 'full' ? obj.est.fittedOn?.leak : undefined;

@@ -13,6 +13,7 @@ import { checkCurvePick, checkPick } from './selection-checks.js';
 import { frameMethod } from './frame-methods.js';
 import { splitterSplit } from './splits.js';
 import { noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
+import { corpusModelMethod } from './embeddings.js';
 import { absorb, combine, derive, type Estimator, type Val } from './values.js';
 import { keyNamesOtherScores, runCallbacks, adaptedLayerLeaks } from './function-calls.js';
 
@@ -79,8 +80,10 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   }
   // `SmallCNN().to(device)`: torch's device/dtype/mode moves return the module itself.
   if ((receiver.instanceOf || est?.deep) && /^(to|cuda|cpu|float|double|half|bfloat16|train|eval|requires_grad_|share_memory)$/.test(method)) return receiver;
+  const corpus = corpusModelMethod(it, call, receiver, method, args);
+  if (corpus) return corpus;
   if (/^(fit|fit_transform|fit_predict|fit_on_texts|adapt|partial_fit)$/.test(method)) {
-    return fitEstimator(it, call, receiver, method, args, kwargs, scope);
+    return fitEstimator(it, call, receiver, method, args, kwargs);
   }
   if (method === 'fit_resample' || method === 'fit_sample') return fitResample(it, call, receiver, args);
   if (/^(transform|texts_to_sequences|texts_to_matrix|inverse_transform)$/.test(method) && (est || receiver.instanceOf === undefined)) {
@@ -134,7 +137,8 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   }
   if (method === 'split' && receiver.splitter) return splitterSplit(it, call, receiver, args, kwargs);
   if (method === 'save' && receiver.augmented) noteSavedCopy(receiver, args[0]);
-  if ((method === 'append' || method === 'add' || method === 'extend') && args[0]) {
+  // (`G.add_edges_from(pairs)`: a graph built from rows holds them, like a list they are appended to.)
+  if (/^(append|add|extend|add_edges_from|add_weighted_edges_from|add_nodes_from)$/.test(method) && args[0]) {
     const item = recordOfRows(it, args[0]);
     if (est?.deep && method === 'add') {
       const leaks = adaptedLayerLeaks([item]);

@@ -10,6 +10,7 @@ import { settingAt } from './settings.js';
 import { addLeak, derive, wholeRows, type Leak, type Val } from './values.js';
 import { columnNames, notePickedInputs } from './label-sources.js';
 import { checkPick } from './selection-checks.js';
+import { corpusModelLookup } from './embeddings.js';
 
 /** `obj[index]`: an item, a keyed entry or setting, a group-by's column, or rows picked by part. */
 export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, scope: Scope): Val {
@@ -17,6 +18,8 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   const index = e.index.map((i) => it.eval(i, scope));
   const first = e.index[0];
   if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
+  const looked = corpusModelLookup(it, e, obj, index);
+  if (looked) return looked;
   if (obj.keys && obj.elems && first?.k === 'str' && obj.keys.includes(first.value)) return obj.elems[obj.keys.indexOf(first.value)] ?? {};
   // `{"lr": lr, **metrics}["test_accuracy"]`: a key not written in the literal comes from what it spreads.
   if (obj.keys && obj.elems && first?.k === 'str' && obj.keys.includes(undefined)) return obj.elems[obj.keys.indexOf(undefined)] ?? {};
