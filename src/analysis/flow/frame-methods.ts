@@ -84,7 +84,7 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
     const perGroup = receiver.grouped ? { perGroup: receiver.groupColumn ? { column: receiver.groupColumn } : {} } : {};
     // Rows of a labelled `train.csv` not yet split are all the labelled rows: their statistics are of the whole.
     const trainFile = receiver.part === 'train' && wholeRows(receiver);
-    const stat = { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, part: trainFile ? 'full' : receiver.part, file: it.path, ...(trainFile ? { trainFile } : {}), ...(receiver.origins ? { origins: receiver.origins } : {}), ...perGroup };
+    const stat = { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, ofText: call.fn.k === 'attr' ? it.src(call.fn.obj) : undefined, part: trainFile ? 'full' : receiver.part, file: it.path, ...(trainFile ? { trainFile } : {}), ...(receiver.origins ? { origins: receiver.origins } : {}), ...perGroup };
     // (The rows' own leaks stay with what is computed from them: a mean of vectors from a model fitted on all rows.)
     return receiver.leaks?.length ? { stat, leaks: [...receiver.leaks] } : { stat };
   }

@@ -359,6 +359,11 @@ export class Interpreter {
         if (Object.values(v).every((x) => x === undefined) && rowsName && loaded && (named === 'test' || named === 'val' || named === 'train') && partFromName(target.id) === named) {
           v = { data: true, part: named, origins: [this.nextOrigin()] };
         }
+        // `tr, va, te = scaffold_split(mols, 0.8, 0.1)`: what a splitting helper returns, unknown here, are the parts'
+        // row indices when named for them.
+        const splitHelper = this.stmt?.k === 'assign' && this.stmt.value?.k === 'call' && /split/i.test(calleeName(this.stmt.value) ?? '');
+        const opaque = Object.entries(v).every(([k, x]) => x === undefined || (k === 'container' && (x as { scores: unknown[] }).scores.length === 0));
+        if (splitHelper && opaque && named && named !== 'full' && named === partFromName(target.id) && !isDevName(target.id)) v = { indexPart: named };
         // `test = sales[sales.date > CUT]` of a frame read from `train.csv`: the labelled file, split by hand.
         const splitOfTrainFile = v.filePart === true && v.part === 'train' && (named === 'test' || named === 'val') && valueExpr !== undefined && isRowSelection(valueExpr);
         if (splitOfTrainFile) v = { ...v, part: 'full' };
@@ -397,7 +402,9 @@ export class Interpreter {
         return;
       }
       case 'sub': {
-        const owner = this.eval(target.obj, scope);
+        // `out.loc[idx] = ...`: written into `out` itself (an attribute read would be a copy).
+        const indexer = target.obj.k === 'attr' && /^(loc|iloc|at|iat)$/.test(target.obj.attr) ? target.obj.obj : undefined;
+        const owner = this.eval(indexer ?? target.obj, scope);
         // `feats[split] = (...)` in a dict of parts: that entry now holds the new value.
         const key = target.index.length === 1 ? (target.index[0]!.k === 'str' ? target.index[0]!.value : this.eval(target.index[0]!, scope).const) : undefined;
         if (owner.keys && owner.elems && typeof key === 'string' && owner.keys.includes(key)) owner.elems[owner.keys.indexOf(key)] = keyedPart(this, key, value, target);
@@ -607,9 +614,23 @@ export class Interpreter {
     if (stat && rows && stat.part === 'test' && !targetRows && !predictions) this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
     // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
     if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
-      out.leaks = [...(out.leaks ?? []), leakOfStatistic(this, rows, stat)];
+      if (rows.withTest !== undefined && !targetRows && !predictions) this.combinedStatistic(stat, rows, out);
+      else out.leaks = [...(out.leaks ?? []), leakOfStatistic(this, rows, stat)];
     }
     return out;
+  }
+
+  /**
+   * `(df - df.mean()) / df.std()` on train and test rows put back together (`pd.concat([X_train, X_test])`): the
+   * statistics are learned from the test rows, once what they shape reaches a model (a plot of them is EDA).
+   */
+  private combinedStatistic(stat: NonNullable<Val['stat']>, rows: Val, out: Val): void {
+    const pending = out.combinedFit ?? rows.combinedFit ?? { used: false };
+    const estText = stat.ofText ?? 'rows';
+    const method = stat.what.replace(/\(\)$/, '');
+    const fit = { line: stat.line, endLine: stat.endLine, cls: 'statistics', method, part: 'test' as const, dataText: '', estText, note: `rows that include the test set (combined at line ${rows.withTest})`, group: rows.withTest, pending };
+    if (!this.facts.testFits.some((t) => t.line === fit.line && t.cls === 'statistics')) recordTestFit(this, rows, fit);
+    out.combinedFit = pending;
   }
 
 

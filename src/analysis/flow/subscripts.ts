@@ -12,6 +12,8 @@ import { columnNames, notePickedInputs } from './label-sources.js';
 import { checkPick } from './selection-checks.js';
 import { corpusModelLookup } from './embeddings.js';
 
+const TEST_SCORE_KEY = /^(test|testing|holdout)[_/ -]?(acc|accuracy|auc|roc_auc|pr_auc|ap|f1|macro_f1|f1_macro|mae|rmse|mse|r2|loss|precision|recall|map|ndcg|dice|iou|miou|score)$/i;
+
 /** `obj[index]`: an item, a keyed entry or setting, a group-by's column, or rows picked by part. */
 export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, scope: Scope): Val {
   const obj = it.eval(e.obj, scope);
@@ -30,6 +32,11 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     return index[0]?.configSite ? { ...entry, configSite: index[0].configSite } : entry;
   }
   if (obj.config && (typeof known === 'string' || typeof known === 'number')) return settingAt(obj.config, known) ?? {};
+  // `scores["test_acc"]` of a dict built out of sight (keys made with f-strings, a helper's result): the key says
+  // it is a score measured on the test set.
+  if (obj.keys && !obj.data && !obj.score && first?.k === 'str' && TEST_SCORE_KEY.test(first.value) && !obj.keys.includes(first.value)) {
+    return { score: { part: 'test', line: e.line, metric: first.value, file: it.path } };
+  }
   // `df.groupby("session")["price"]`: the column whose per-group statistics follow.
   // `groupby("subject")[feat_cols]`: columns named by a variable are known by its value, or else its name.
   if (obj.grouped) {

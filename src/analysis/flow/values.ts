@@ -140,6 +140,8 @@ export interface Val {
     line: number;
     endLine: number;
     what: string;
+    /** The rows it is of, as written (`df.loc[idx]` in `df.loc[idx].mean()`). */
+    ofText?: string;
     part: Part | undefined;
     origins?: readonly number[];
     file?: string;

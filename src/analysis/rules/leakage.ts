@@ -53,7 +53,7 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
       issue: fit.via
         ? `\`${fit.via}\` passes ${rows} to a helper that fits on them: ${fitText} (line ${inner[0]?.line ?? fit.line}${inner[0] && inner[0].file !== file.path ? ` of ${inner[0].file}` : ''}) learns ${fit.cls === fit.estText ? 'its state' : `the ${fit.cls}`} from them${inner.length > 1 ? `, and so ${inner.length > 2 ? 'do' : 'does'} ${inner.length - 1} more fit${inner.length > 2 ? 's' : ''} there` : ''}.`
         : `${fitText} fits ${fit.cls === fit.estText ? 'it' : `the ${fit.cls}`} on ${rows}${sameGroup.length ? ` (and ${sameGroup.length} more fit${sameGroup.length > 1 ? 's' : ''} on the same rows)` : ''}.`,
-      impact: `The ${fit.part === 'val' ? 'validation' : 'test'} rows are no longer unseen: ${isTransformer ? 'their statistics are learned, and train and test are transformed differently,' : 'what is measured on them'} so the reported score does not reflect performance on new data.`,
+      impact: `The ${fit.part === 'val' ? 'validation' : 'test'} rows are no longer unseen: ${isTransformer ? 'their statistics are learned, and train and test are transformed differently,' : 'what was learned from them shapes the model or its inputs,'} so the reported score does not reflect performance on new data.`,
       fix: fit.via
         ? 'Fit the helper\'s transformers once, on the training rows (return them, or split the helper into fit and transform steps), and only transform the held-out rows with them.'
         : isTransformer

@@ -1,0 +1,182 @@
+// Round-seven idioms (graph ML, bioinformatics, academic code): score dicts keyed with f-strings, splitting
+// helpers that return index arrays, statistics written back with `.loc`, and train+test put together for a
+// helper that normalises them. Each mechanism fires on the wrong variant and stays silent on the correct one.
+import { describe, expect, it } from 'vitest';
+import { py, useAnalyzer } from './helpers.js';
+
+const { analyze } = useAnalyzer();
+const REQ = { 'requirements.txt': 'numpy==2.1.3\npandas==2.2.3\nscikit-learn==1.5.2\ntorch==2.5.1\nxgboost==2.1.2\nmatplotlib==3.9.2\n' };
+const of = (files: Record<string, string>, rule: string) => analyze({ ...REQ, ...files }).findings.filter((f) => f.rule === rule);
+
+describe('the best epoch kept by a score read from a dict keyed per split', () => {
+  const code = (key: string) => ({
+    'train_gcn.py': py`
+      import copy
+
+      import torch
+      import torch.nn.functional as F
+      from sklearn.metrics import f1_score
+
+
+      @torch.no_grad()
+      def evaluate(model, data):
+          model.eval()
+          pred = model(data.x, data.edge_index).argmax(dim=-1)
+          scores = {}
+          for split in ("train", "val", "test"):
+              mask = data[f"{split}_mask"]
+              scores[f"{split}_acc"] = (pred[mask] == data.y[mask]).float().mean().item()
+              scores[f"{split}_f1"] = f1_score(data.y[mask], pred[mask], average="macro")
+          return scores
+
+
+      def fit(model, data, optimizer, epochs):
+          torch.manual_seed(0)
+          best_acc, best_state = 0.0, None
+          for epoch in range(epochs):
+              model.train()
+              optimizer.zero_grad()
+              loss = F.cross_entropy(model(data.x, data.edge_index)[data.train_mask], data.y[data.train_mask])
+              loss.backward()
+              optimizer.step()
+              scores = evaluate(model, data)
+              if scores["${key}"] > best_acc:
+                  best_acc = scores["${key}"]
+                  best_state = copy.deepcopy(model.state_dict())
+          model.load_state_dict(best_state)
+          final = evaluate(model, data)
+          print(final["test_acc"], final["test_f1"])
+          return model
+    `,
+  });
+
+  it('fires when the kept epoch is the one with the best test accuracy', () => {
+    const found = of(code('test_acc'), 'test-set-selection');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.line).toBe(30);
+  });
+
+  it('stays silent when the epoch is chosen by validation accuracy and test accuracy is only reported', () => {
+    expect(of(code('val_acc'), 'test-set-selection')).toEqual([]);
+  });
+});
+
+describe('a splitting helper of the project returning index arrays', () => {
+  const code = (unpack: string) => ({
+    'splits.py': py`
+      from collections import defaultdict
+
+      import numpy as np
+
+
+      def scaffold_split(keys, frac_train=0.8, frac_valid=0.1):
+          groups = defaultdict(list)
+          for i, k in enumerate(keys):
+              groups[k].append(i)
+          train, valid, test = [], [], []
+          for g in sorted(groups.values(), key=len, reverse=True):
+              if len(train) + len(g) <= frac_train * len(keys):
+                  train.extend(g)
+              elif len(train) + len(valid) + len(g) <= (frac_train + frac_valid) * len(keys):
+                  valid.extend(g)
+              else:
+                  test.extend(g)
+          return np.array(train), np.array(valid), np.array(test)
+    `,
+    'train.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import average_precision_score, roc_auc_score
+
+      from splits import scaffold_split
+
+      np.random.seed(0)
+      df = pd.read_csv("molecules.csv")
+      X, y = df.drop(columns=["scaffold", "label"]).values, df["label"].values
+      ${unpack}
+      for m in (LogisticRegression(max_iter=2000), DummyClassifier(strategy="prior")):
+          m.fit(X[tr], y[tr])
+          p = m.predict_proba(X[te])[:, 1]
+          print(roc_auc_score(y[te], p), average_precision_score(y[te], p))
+    `,
+  });
+
+  it('gives the parts named by the unpacking: the model is scored on held-out rows', () => {
+    expect(of(code('tr, va, te = scaffold_split(df["scaffold"].tolist())'), 'no-held-out-evaluation')).toEqual([]);
+  });
+
+  it('still finds a model scored on its training rows when no part is held out', () => {
+    const found = of(code('tr = te = np.arange(len(df))'), 'no-held-out-evaluation');
+    expect(found).toHaveLength(1);
+  });
+});
+
+describe('train and test put back together for a helper that normalises them', () => {
+  const code = (rows: string, after: string) => ({
+    'relapse.py': py`
+      import matplotlib.pyplot as plt
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import roc_auc_score, average_precision_score
+      from sklearn.model_selection import train_test_split
+
+      expr = pd.read_csv("expression.csv", index_col=0)
+      clin = pd.read_csv("clinical.csv", index_col=0)
+      y, batch = clin["relapse"], clin["series"]
+      X_train, X_test, y_train, y_test = train_test_split(expr, y, test_size=0.25, stratify=y, random_state=0)
+
+
+      def harmonise(df, batches):
+          pooled_mean = df.mean(axis=0)
+          pooled_sd = df.std(axis=0)
+          out = df.copy()
+          for b in batches.unique():
+              idx = batches.index[batches == b]
+              mu = df.loc[idx].mean(axis=0)
+              sd = df.loc[idx].std(axis=0)
+              out.loc[idx] = (df.loc[idx] - mu) / sd * pooled_sd + pooled_mean
+          return out
+
+
+      combined = ${rows}
+      harmonised = harmonise(combined, batch.loc[combined.index])
+      ${after}
+    `,
+  });
+  const MODEL = py`
+    X_train_h, X_test_h = harmonised.loc[X_train.index], harmonised.loc[X_test.index]
+    for m in (LogisticRegression(max_iter=5000), DummyClassifier()):
+        p = m.fit(X_train_h, y_train).predict_proba(X_test_h)[:, 1]
+        print(roc_auc_score(y_test, p), average_precision_score(y_test, p))
+  `;
+  const PLOT = py`
+    harmonised.mean(axis=1).hist()
+    plt.show()
+    for m in (LogisticRegression(max_iter=5000), DummyClassifier()):
+        p = m.fit(X_train, y_train).predict_proba(X_test)[:, 1]
+        print(roc_auc_score(y_test, p), average_precision_score(y_test, p))
+  `;
+
+  it('fires at the helper call when the harmonised rows reach the model', () => {
+    const found = of(code('pd.concat([X_train, X_test])', MODEL), 'fit-on-test');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.current).toContain('harmonise(combined');
+    expect(found[0]!.issue).toMatch(/combined at line 26/);
+  });
+
+  it('stays silent when the harmonised rows only feed a plot', () => {
+    expect(of(code('pd.concat([X_train, X_test])', PLOT), 'fit-on-test')).toEqual([]);
+  });
+
+  it('stays silent when only the training rows are harmonised', () => {
+    const after = py`
+      for m in (LogisticRegression(max_iter=5000), DummyClassifier()):
+          m.fit(harmonised, y_train)
+          print(roc_auc_score(y_test, m.predict_proba(X_test)[:, 1]))
+    `;
+    expect(of(code('X_train', after), 'fit-on-test')).toEqual([]);
+  });
+});
