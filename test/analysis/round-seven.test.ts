@@ -180,3 +180,50 @@ describe('train and test put back together for a helper that normalises them', (
     expect(of(code('X_train', after), 'fit-on-test')).toEqual([]);
   });
 });
+
+describe('a fold helper named for fitting, handed the fold held out', () => {
+  const code = (selectOn: string) => ({
+    'cv.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.feature_selection import SelectKBest, f_classif
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import average_precision_score, roc_auc_score
+      from sklearn.model_selection import StratifiedKFold
+
+
+      def clr(x):
+          logx = np.log(x + 1e-6)
+          return logx - logx.mean(axis=1, keepdims=True)
+
+
+      def fit_fold(X_tr, y_tr, X_te):
+          Z_tr, Z_te = clr(X_tr), clr(X_te)
+          selector = SelectKBest(f_classif, k=50)
+          ${selectOn}
+          model = LogisticRegression(max_iter=2000).fit(Z_tr, y_tr)
+          return model.predict_proba(Z_te)[:, 1]
+
+
+      prof = pd.read_csv("species.csv", index_col=0)
+      y = prof.pop("crc").to_numpy()
+      X = prof.to_numpy()
+      oof = np.zeros(len(y))
+      skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+      for tr, te in skf.split(X, y):
+          oof[te] = fit_fold(X[tr], y[tr], X[te])
+          prior = DummyClassifier().fit(X[tr], y[tr]).predict_proba(X[te])[:, 1]
+          print(roc_auc_score(y[te], oof[te]), roc_auc_score(y[te], prior))
+      print(average_precision_score(y, oof))
+    `,
+  });
+
+  it('stays silent when what is made from the held-out rows is only transformed and scored', () => {
+    expect(of(code('Z_tr = selector.fit_transform(Z_tr, y_tr)\n          Z_te = selector.transform(Z_te)'), 'fit-on-test')).toEqual([]);
+  });
+
+  it('fires when what is made from them is fitted on', () => {
+    expect(of(code('selector.fit(np.vstack([Z_tr, Z_te]), np.r_[y_tr, y_tr[: len(Z_te)]])\n          Z_tr, Z_te = selector.transform(Z_tr), selector.transform(Z_te)'), 'fit-on-test')).toHaveLength(1);
+  });
+});

@@ -209,13 +209,56 @@ function fitHelperOnHeldOut(it: Interpreter, call: Call, fn: FunctionValue, args
   const param = fn.def.params[at + (fn.self ? 1 : 0)]?.name;
   const body = (fn.ctx ?? it.ctx).text.slice(fn.def.start, fn.def.end);
   if (param && /^\w+$/.test(param)) {
-    const learns = new RegExp(`(fit\\w*|adapt)\\(\\s*${param}\\b|\\b${param}(\\.\\w+|\\[[^\\]]*\\])*\\.(mean|std|median|var|min|max|quantile|sum|value_counts|groupby)\\(`);
+    // (`Z_te = clr(X_te[:, keep])`: what is made from the parameter counts as it.)
+    const names = aliasesOf(body, param);
+    const learns = names.some((n) => new RegExp(`(fit\\w*|adapt)\\(\\s*${n}\\b|\\b${n}(\\.\\w+|\\[[^\\]]*\\])*\\.(mean|std|median|var|min|max|quantile|sum|value_counts|groupby)\\(`).test(body));
     // `predict_proba(X_out)`, `get_forecast(steps=len(x_future), exog=x_future)`: used to predict, not to learn.
-    const applied = new RegExp(`(predict\\w*|transform|score|decision_function|forecast|get_forecast)\\((?:[^()]|\\([^()]*\\))*\\b${param}\\b`);
-    if (!learns.test(body) && applied.test(body)) return;
+    const applied = names.some((n) => new RegExp(`(predict\\w*|transform|score|decision_function|forecast|get_forecast)\\((?:[^()]|\\([^()]*\\))*\\b${n}\\b`).test(body));
+    if (!learns && applied) return;
   }
   const dataText = call.args[at] ? it.src(call.args[at]!) : '';
   it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: name, method: 'call', part: 'test', dataText, estText: name });
+}
+
+/** The parameter and the names assigned from it in the body (`a, b = f(x), g(y)` pairs positionally), to a fixed point. */
+function aliasesOf(body: string, param: string): string[] {
+  const names = new Set([param]);
+  const pairs: [string, string][] = [];
+  for (const m of body.matchAll(/^[ \t]*([\w, ]+?)\s*=(?!=)\s*(.+)$/gm)) {
+    const targets = m[1]!.split(',').map((t) => t.trim());
+    const values = splitTopLevel(m[2]!);
+    if (targets.length > 1 && values.length === targets.length) targets.forEach((t, i) => pairs.push([t, values[i]!]));
+    else for (const t of targets) pairs.push([t, m[2]!]);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [t, v] of pairs) {
+      if (!/^\w+$/.test(t) || names.has(t)) continue;
+      if ([...names].some((n) => new RegExp(`\\b${n}\\b`).test(v))) {
+        names.add(t);
+        grew = true;
+      }
+    }
+  }
+  return [...names];
+}
+
+/** `clr(a[:, k]), clr(b[:, k])` → its two top-level comma-separated parts. */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start).trim());
+  return out;
 }
 
 /** A function of the review, called by name or as `mod.func(...)`: run with the caller's values. */
