@@ -227,3 +227,38 @@ describe('a fold helper named for fitting, handed the fold held out', () => {
     expect(of(code('selector.fit(np.vstack([Z_tr, Z_te]), np.r_[y_tr, y_tr[: len(Z_te)]])\n          Z_tr, Z_te = selector.transform(Z_tr), selector.transform(Z_te)'), 'fit-on-test')).toHaveLength(1);
   });
 });
+
+describe('a keep-best comparison nested in a condition', () => {
+  const code = (rows: string) => ({
+    'panel.py': py`
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import average_precision_score, roc_auc_score
+      from sklearn.model_selection import train_test_split
+
+      df = pd.read_csv("olink.csv")
+      X, y = df.drop(columns=["pdac"]), df["pdac"]
+      X_dev, X_test, y_dev, y_test = train_test_split(X, y, test_size=0.3, stratify=y, random_state=0)
+      X_train, X_val, y_train, y_val = train_test_split(X_dev, y_dev, test_size=0.25, stratify=y_dev, random_state=0)
+      best = None
+      for C in [0.01, 0.1, 1.0]:
+          model = LogisticRegression(penalty="l1", solver="liblinear", C=C).fit(X_train, y_train)
+          n_selected = int((model.coef_ != 0).sum())
+          auc = roc_auc_score(${rows}, model.predict_proba(${rows.replace('y_', 'X_')})[:, 1])
+          if n_selected > 0 and (best is None or auc > best[0]):
+              best = (auc, C, model)
+      prior = DummyClassifier().fit(X_train, y_train)
+      p = best[2].predict_proba(X_test)[:, 1]
+      print(roc_auc_score(y_test, p), average_precision_score(y_test, p), roc_auc_score(y_test, prior.predict_proba(X_test)[:, 1]))
+    `,
+  });
+
+  it('fires when the kept score is measured on the test set', () => {
+    expect(of(code('y_test'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent when it is measured on the validation set', () => {
+    expect(of(code('y_val'), 'test-set-selection')).toEqual([]);
+  });
+});

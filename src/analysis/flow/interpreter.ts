@@ -277,11 +277,12 @@ export class Interpreter {
         this.execBlock(s.orelse, scope);
         return;
       case 'if':
-        // `if best is None or row["test_acc"] > best["test_acc"]:` keeps the best all the same.
-        const compares = s.test.k === 'compare' ? [s.test] : s.test.k === 'boolop' && s.test.op === 'or' ? s.test.items.filter((i): i is Extract<Expr, { k: 'compare' }> => i.k === 'compare') : [];
+        // `if best is None or row["test_acc"] > best["test_acc"]:` keeps the best all the same, and so does
+        // `if n_selected > 0 and (best is None or auc > best[0]):` (the comparisons anywhere in the condition).
+        const compares = s.test.k === 'compare' ? [s.test] : s.test.k === 'boolop' ? comparisonsIn(s.test) : [];
         const pairs = compares.filter((c) => c.items.length === 2);
         if (pairs.length > 0) {
-          if (s.test.k === 'boolop') for (const i of s.test.items) if (!pairs.includes(i as Extract<Expr, { k: 'compare' }>)) this.eval(i, scope);
+          if (s.test.k === 'boolop') for (const i of operandsOf(s.test)) if (!pairs.includes(i as Extract<Expr, { k: 'compare' }>)) this.eval(i, scope);
           for (const c of pairs) {
             const vals = c.items.map((i) => this.eval(i, scope));
             this.checkThreshold(c, vals);
@@ -872,3 +873,13 @@ function lambdaDef(e: Extract<Expr, { k: 'lambda' }>): DefStmt {
 /** Groups of fits in one loop, kept apart from the groups of call sites (`-line`). */
 const LOOP_GROUP = -1_000_000;
 
+type BoolOp = Extract<Expr, { k: 'boolop' }>;
+
+/** The operands of nested `and`/`or` conditions, flattened. */
+function operandsOf(e: BoolOp): Expr[] {
+  return e.items.flatMap((i) => (i.k === 'boolop' ? operandsOf(i) : [i]));
+}
+
+function comparisonsIn(e: BoolOp): Extract<Expr, { k: 'compare' }>[] {
+  return operandsOf(e).filter((i): i is Extract<Expr, { k: 'compare' }> => i.k === 'compare');
+}
