@@ -262,3 +262,55 @@ describe('a keep-best comparison nested in a condition', () => {
     expect(of(code('y_val'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('genes ranked by a univariate test in a helper, on counts collapsed per gene', () => {
+  const code = (select: string) => ({
+    'expr_utils/__init__.py': '',
+    'expr_utils/features.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.feature_selection import f_classif
+
+
+      def load_counts(path):
+          counts = pd.read_csv(path, sep="\\t", index_col=0)
+          counts.index = [g.split(".")[0] for g in counts.index]
+          counts = counts.groupby(level=0).sum().T
+          return np.log2(counts.div(counts.sum(axis=1), axis=0) * 1e6 + 1)
+
+
+      def select_top_genes(expr, y, k=500):
+          f_stat, p_val = f_classif(expr.to_numpy(), y)
+          order = np.argsort(np.nan_to_num(f_stat))[::-1][:k]
+          return expr[expr.columns[order]]
+    `,
+    'train.py': py`
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.feature_selection import SelectKBest, f_classif
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import StratifiedKFold, cross_validate
+      from sklearn.pipeline import make_pipeline
+
+      from expr_utils.features import load_counts, select_top_genes
+
+      expr = load_counts("counts.tsv")
+      y = pd.read_csv("labels.csv", index_col=0).loc[expr.index, "tumour"].to_numpy()
+      ${select}
+      cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+      for model in (model, DummyClassifier()):
+          print(cross_validate(model, X, y, cv=cv, scoring=["roc_auc", "average_precision"]))
+    `,
+  });
+
+  it('fires at the helper call when the genes are picked on all samples before the CV', () => {
+    const found = of(code('X = select_top_genes(expr, y).to_numpy()\n      model = LogisticRegression(max_iter=2000)'), 'preprocessing-before-split');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: 'train.py', line: 12 });
+  });
+
+  it('stays silent when the selection is a step of the cross-validated pipeline', () => {
+    const found = of(code('X = expr.to_numpy()\n      model = make_pipeline(SelectKBest(f_classif, k=500), LogisticRegression(max_iter=2000))'), 'preprocessing-before-split');
+    expect(found).toEqual([]);
+  });
+});

@@ -30,6 +30,8 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   const line = call.line;
   const stmtText = it.stmt ? it.src(it.stmt) : undefined;
   const endLine = it.stmt?.endLine ?? call.endLine;
+  // `counts.groupby(level=0).sum()`: rows with the same index label collapsed into one; still the rows.
+  if (method === 'groupby' && kwarg(call, 'level') !== undefined && args.length === 0) return derive(receiver);
   if (method === 'groupby' || method === 'group_by') return derive(receiver, { grouped: true, data: false });
   // `ds.map(lambda t, l: (vectorize(t), l))` (tf.data): the function runs on the dataset's elements.
   if (method === 'map' && args[0]?.fn && /\.(batch|shuffle|prefetch|cache|repeat)\(|from_tensor_slices|\bDataset\b/.test(it.src(call.fn))) {

@@ -250,7 +250,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     // `mutual_info_regression(X, y)` on all rows: feature scores learned from the labels, usually used to pick columns.
     const X = args[0];
     if (X?.data && args[1] && (X.part === undefined || X.part === 'full')) {
-      return { selected: { kind: 'preprocess', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `\`${name}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(X.origins ? { origins: X.origins } : {}) } };
+      // In a helper (`select_top_genes(expr, y)`), cited at the call that handed the rows in, the scoring as a site.
+      return { selected: citeLeak(it, X, { kind: 'preprocess', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `\`${name}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(X.origins ? { origins: X.origins } : {}) }) };
     }
     return {};
   }
