@@ -314,3 +314,69 @@ describe('genes ranked by a univariate test in a helper, on counts collapsed per
     expect(found).toEqual([]);
   });
 });
+
+describe('random estimators built without random_state', () => {
+  const code = (model: string, seed: string) => ({
+    'baselines.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.linear_model import SGDClassifier
+      from sklearn.metrics import f1_score, roc_auc_score
+
+      ${seed}
+      train = pd.read_csv("train.csv")
+      test = pd.read_csv("test.csv")
+      X_tr, y_tr = train.drop(columns=["y"]), train["y"]
+      X_te, y_te = test.drop(columns=["y"]), test["y"]
+      for m in (DummyClassifier(), ${model}):
+          p = m.fit(X_tr, y_tr).predict(X_te)
+          print(f1_score(y_te, p), roc_auc_score(y_te, p))
+    `,
+  });
+  const seeds = (files: Record<string, string>) => of(files, 'missing-random-seed');
+
+  it('fire when no seed is set anywhere', () => {
+    const found = seeds(code('RandomForestClassifier(n_estimators=500)', ''));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.issue).toMatch(/RandomForestClassifier/);
+  });
+
+  it('stay silent with random_state, or with numpy seeded globally', () => {
+    expect(seeds(code('RandomForestClassifier(n_estimators=500, random_state=0)', ''))).toEqual([]);
+    expect(seeds(code('SGDClassifier(loss="hinge")', 'np.random.seed(7)'))).toEqual([]);
+  });
+});
+
+describe('a leaderboard of test scores shown, then its best taken', () => {
+  const code = (after: string) => ({
+    'svm.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.metrics import accuracy_score, f1_score
+      from sklearn.model_selection import train_test_split
+      from sklearn.svm import SVC
+
+      df = pd.read_csv("parkinsons.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["status"]), df["status"], stratify=df["status"], random_state=0)
+      rows = []
+      for C in [0.1, 1.0, 10.0]:
+          pred = SVC(C=C, random_state=0).fit(X_tr, y_tr).predict(X_te)
+          rows.append({"C": C, "acc": accuracy_score(y_te, pred), "f1": f1_score(y_te, pred)})
+      grid = pd.DataFrame(rows)
+      print(grid.sort_values("acc", ascending=False).head(10))
+      ${after}
+    `,
+  });
+
+  it('cites the pick as a site of the finding', () => {
+    const found = of(code('best = grid.loc[grid["acc"].idxmax()]'), 'test-set-selection');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.sites?.map((s) => s.line)).toContain(15);
+  });
+
+  it('stays silent when the top rows are only shown', () => {
+    expect(of(code('grid.to_csv("grid.csv")'), 'test-set-selection')).toEqual([]);
+  });
+});

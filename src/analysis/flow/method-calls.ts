@@ -184,6 +184,9 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
       receiver.ranked = call.line;
       return { container: receiver.container, ranked: call.line };
     }
+    // `.head(10)` (or `.head()`) of a leaderboard shows its top rows; `.head(1)` takes the best.
+    const shown = method === 'head' && (call.args.length === 0 || (call.args[0]?.k === 'num' && call.args[0].value > 1));
+    if (shown) return { container: receiver.container, ...(receiver.ranked ? { ranked: receiver.ranked } : {}) };
     checkPick(it, receiver, call.line);
     return {};
   }

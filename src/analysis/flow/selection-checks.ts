@@ -49,7 +49,12 @@ export function checkPick(it: Interpreter, container: Val | undefined, line: num
   const scores = container?.container?.scores.filter((sc: Score) => sc.part === 'test') ?? [];
   const first = scores[0];
   if (!first) return;
-  if (it.facts.selections.some((sel) => sel.line === first.line)) return;
+  // Picked again elsewhere (a leaderboard's best, then the grid's idxmax): one root cause, the pick as a site.
+  const known = it.facts.selections.find((sel) => sel.line === first.line);
+  if (known) {
+    if (line !== known.line && !known.sites.includes(line)) known.sites.push(line);
+    return;
+  }
   // The loop that collected them already keeps the best test score: one root cause, one finding.
   if (it.facts.selections.some((sel) => sel.kind === 'keep-best')) return;
   // Scores computed in a helper of another file (`ranking_metrics(y_test, p)`): cited at the pick, here.

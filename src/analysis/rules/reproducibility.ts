@@ -13,8 +13,14 @@ const NUMPY_NOT_RANDOM = /^(seed|default_rng|RandomState|Generator|SeedSequence|
 const RANDOM_FUNCS = /^(random|shuffle|choice|choices|sample|randint|uniform|gauss|randrange|normalvariate)$/;
 const TORCH_RANDOM = /^(rand|randn|randint|randperm|normal|bernoulli|multinomial|rand_like|randn_like)$/;
 
+/**
+ * Estimators whose fit draws random numbers with their defaults (bootstrap, feature subsets, shuffling,
+ * initial weights or centroids): without `random_state` they use numpy's global generator.
+ */
+const RANDOM_ESTIMATORS = /^(RandomForest(Classifier|Regressor)|ExtraTrees(Classifier|Regressor)|GradientBoosting(Classifier|Regressor)|SGD(Classifier|Regressor)|MLP(Classifier|Regressor)|Bagging(Classifier|Regressor)|IsolationForest|KMeans|MiniBatchKMeans)$/;
+
 /** Calls that seed, draw random numbers or train (the only ones this rule looks at). */
-const RELEVANT_CALL = /seed|rng|RandomState|^(DataLoader|backward|fit|compile|permutation|randn?|randint|choice|shuffle|normal|uniform|binomial|poisson|random_sample|standard_normal|beta|gamma|exponential)$/i;
+const RELEVANT_CALL = /seed|rng|RandomState|^(DataLoader|backward|fit|compile|permutation|randn?|randint|choice|shuffle|normal|uniform|binomial|poisson|random_sample|standard_normal|beta|gamma|exponential)$|^(RandomForest|ExtraTrees|GradientBoosting|SGD|MLP|Bagging|IsolationForest|KMeans|MiniBatchKMeans)/i;
 
 interface Use {
   family: Family;
@@ -140,9 +146,14 @@ function randomUses(sites: CallSite[], roots: Set<string>, file: SourceFile): Us
   const hasKerasTraining = (roots.has('tensorflow') || roots.has('keras')) && sites.some((s) => s.name === 'fit' || s.name === 'compile');
   for (const s of sites) {
     const q = s.qual;
-    if (!/^(numpy\.random\.|random\.|torch\.)/.test(q) && s.name !== 'DataLoader') continue;
+    if (!/^(numpy\.random\.|random\.|torch\.|sklearn\.)/.test(q) && s.name !== 'DataLoader') continue;
     const line = s.call.line;
     const text = (file.lines[line - 1] ?? '').trim();
+    if (RANDOM_ESTIMATORS.test(s.name) && /^sklearn\./.test(q)) {
+      const seeded = s.call.kwargs.some((k) => k.name === 'random_state') || s.call.args.some((a) => a.k === 'star');
+      if (!seeded) uses.push({ family: 'numpy', line, what: `\`${s.name}\` without \`random_state\`` });
+      continue;
+    }
     if (/^numpy\.random\./.test(q)) {
       const fn = q.slice('numpy.random.'.length);
       if (!NUMPY_NOT_RANDOM.test(fn) || (fn === 'default_rng' && s.call.args.length === 0)) uses.push({ family: 'numpy', line, what: `\`${text}\`` });
