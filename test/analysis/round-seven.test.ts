@@ -380,3 +380,51 @@ describe('a leaderboard of test scores shown, then its best taken', () => {
     expect(of(code('grid.to_csv("grid.csv")'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('a torch classifier trained with a functional cross-entropy and judged by accuracy alone', () => {
+  const code = (loss: string, metric: string) => ({
+    'train.py': py`
+      import torch
+      import torch.nn.functional as F
+      from sklearn.metrics import f1_score
+
+
+      @torch.no_grad()
+      def accuracy(model, x, y, mask):
+          model.eval()
+          pred = model(x)[mask].argmax(1)
+          return (pred == y[mask]).float().mean().item()
+
+
+      def main(model, x, y, train_mask, val_mask, test_mask, epochs=200):
+          torch.manual_seed(0)
+          opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+          best = 0.0
+          for epoch in range(epochs):
+              model.train()
+              opt.zero_grad()
+              loss = ${loss}
+              loss.backward()
+              opt.step()
+              val_acc = accuracy(model, x, y, val_mask)
+              if val_acc > best:
+                  best = val_acc
+                  torch.save(model.state_dict(), "best.pt")
+          model.load_state_dict(torch.load("best.pt"))
+          test_acc = accuracy(model, x, y, test_mask)
+          print(test_acc${metric})
+    `,
+  });
+  const WEIGHTED = 'F.cross_entropy(model(x)[train_mask], y[train_mask], weight=torch.tensor([1.0, 6.0]))';
+
+  it('fires (HIGH) when the loss weighs the classes', () => {
+    const found = of(code(WEIGHTED, ''), 'accuracy-only');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('HIGH');
+  });
+
+  it('stays silent when another metric is reported, or the classes are not weighed', () => {
+    expect(of(code(WEIGHTED, ', f1_score(y[test_mask], model(x)[test_mask].argmax(1))'), 'accuracy-only')).toEqual([]);
+    expect(of(code('F.cross_entropy(model(x)[train_mask], y[train_mask])', ''), 'accuracy-only')).toEqual([]);
+  });
+});

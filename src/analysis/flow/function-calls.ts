@@ -117,7 +117,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   // (Counts tallied batch by batch in a loop are per-class bookkeeping of an evaluation, not a look at the classes.)
   if (/^(bincount|Counter)$/.test(name) && !it.inLoop() && call.args[0] && /(^|_|\b)(y|labels?|targets?|class(es)?)(_|\b|$)/i.test(it.src(call.args[0]))) it.facts.imbalanceHints.push(call.line);
   // `BCEWithLogitsLoss(pos_weight=...)`: the classes were weighed, so they are imbalanced.
-  if (kwargs.has('pos_weight')) it.facts.imbalanceHints.push(call.line);
+  // (So were they with `F.cross_entropy(..., weight=class_weight)` or `nn.CrossEntropyLoss(weight=w)`.)
+  if (kwargs.has('pos_weight') || (kwargs.has('weight') && /^(cross_entropy|CrossEntropyLoss|nll_loss|NLLLoss)$/.test(name))) it.facts.imbalanceHints.push(call.line);
   // torchmetrics: `BinaryAccuracy()` builds a metric; calling it (`self.val_acc(p, y)`) is an evaluation.
   // (Any torchmetrics metric class: `MeanAveragePrecision()`, `JaccardIndex(...)`, `MeanSquaredError()`...)
   if (/^torchmetrics\./.test(qual) && /^[A-Z]\w+$/.test(name) && !/^(MetricCollection|MetricTracker|ClasswiseWrapper)$/.test(name)) {

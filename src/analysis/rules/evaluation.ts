@@ -107,12 +107,15 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
     (fits.length === 0 && built.length > 0 && built.every((e) => isClassifierName(e.x.cls))) ||
     /CrossEntropyLoss|BCELoss|BCEWithLogitsLoss|NLLLoss|crossentropy|binary_cross_entropy/.test(texts);
   const hints = all((f) => f.facts!.imbalanceHints).length > 0 || /imbalanc/i.test(texts);
+  // A functional loss (`F.cross_entropy(logits, y, weight=w)`) marks a classifier too; without signs of imbalance
+  // such code is mostly a balanced benchmark, where accuracy is the metric everyone reports.
+  const torchClassifier = hints && /\b(cross_entropy|nll_loss)\(/.test(texts);
 
   // Accuracy alone.
   const accuracy = evals.filter((e) => e.x.kind === 'accuracy');
   // `trainer.test(...)` (Lightning, Hugging Face) runs the metrics the module logs: it is no metric of its own.
   const otherMetric = evals.some((e) => e.x.kind !== 'accuracy' && !/^trainer\./.test(e.x.metric));
-  if (classification && accuracy.length > 0 && !otherMetric && !OTHER_METRIC_TEXT.test(stripComments(texts))) {
+  if ((classification || torchClassifier) && accuracy.length > 0 && !otherMetric && !OTHER_METRIC_TEXT.test(stripComments(texts))) {
     // Cite the reported (test) accuracy when there is one: per-epoch validation accuracy is a site.
     const first = accuracy.find((e) => e.x.part === 'test') ?? accuracy[0]!;
     out.push(
