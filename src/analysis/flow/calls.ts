@@ -269,7 +269,7 @@ function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, arg
   if ([...args, ...kwargs.values()].some((a) => a.data && (a.part === 'test' || a.part === 'val'))) it.facts.heldOutUses.push(call.line);
   // `cross_validation(make_model, df, ...)`, `backtest(...)`: the project's own resampling of the rows (held-out folds or origins).
   if (RESAMPLING_FUNCTION.test(fn.def.name) && args.some((a) => a.data)) it.facts.cvLines.push(call.line);
-  const out = it.callFunction(fn, args, kwargs);
+  const out = it.callFunction(fn, args, kwargs, true, call.args.some((a) => it.isItemArgument(a)));
   const named = readByName(it, call, fn.def.name, args, out);
   if (named) return named;
   // `eda(text, n_aug=4)`, `augment(img)`: the project's own augmentation returns copies of the sample it was handed.

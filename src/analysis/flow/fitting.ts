@@ -4,6 +4,7 @@ import { isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { isClassifierName, isLabelColumn, isRegressorName, LABEL_ENCODERS } from './knowledge.js';
 import { checkLabelInputs } from './label-sources.js';
+import { isHeadSlice } from './pieces.js';
 import type { Selection, TestFit } from './facts.js';
 import { addLeak, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
 
@@ -89,7 +90,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   }
   if (est.kind === 'preprocess') {
     // `scaler.fit(values[:i_val])`: the rows before a cut, the training period of a chronological split.
-    const headSlice = xExpr?.k === 'sub' && xExpr.index.length === 1 && xExpr.index[0]!.k === 'slice' && xExpr.index[0]!.lower === undefined && xExpr.index[0]!.upper !== undefined;
+    const headSlice = isHeadSlice(xExpr);
     // All the rows of a labelled `train.csv`, not yet split: a fit on them is a fit on all the data there is.
     const trainPart = X?.part === 'train' && !(X.filePart && !X.splitIds?.length);
     const leak: Leak = citeLeak(it, X, {

@@ -7,6 +7,7 @@ import { isLabelColumn, STAT_METHODS, TIME_METHODS } from './knowledge.js';
 import { columnNames, notePickedInputs } from './label-sources.js';
 import { citeLeak, leakOfStatistic } from './fitting.js';
 import { noteMergedStatistic } from './row-sources.js';
+import { isHeadSlice } from './pieces.js';
 import type { Scope } from './scope.js';
 import { datasetSplit } from './splits.js';
 import { absorb, addLeak, combine, derive, wholeRows, type Val } from './values.js';
@@ -78,7 +79,8 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   // Per-row arithmetic (`logits.max(axis=1, keepdims=True)` in a softmax) is no statistic of the rows.
   // `h.max(1, keepdims=True)`: the first argument of these reductions is the axis.
   const axis = kwarg(call, 'axis') ?? kwarg(call, 'dim') ?? (/^(mean|median|std|var|min|max|sum)$/.test(method) ? call.args[0] : undefined);
-  if (!receiver.grouped && STAT_METHODS.has(method) && axis !== undefined && perSampleAxis(axis)) {
+  // (So are statistics of one sample, in a function called per item: `(f - f.mean(axis=0)) / f.std(axis=0)` per clip.)
+  if (!receiver.grouped && STAT_METHODS.has(method) && ((axis !== undefined && perSampleAxis(axis)) || it.inPerItemCall())) {
     return derive(receiver, { data: true });
   }
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
@@ -86,7 +88,9 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
     const perGroup = receiver.grouped ? { perGroup: receiver.groupColumn ? { column: receiver.groupColumn } : {} } : {};
     // Rows of a labelled `train.csv` not yet split are all the labelled rows: their statistics are of the whole.
     const trainFile = receiver.part === 'train' && wholeRows(receiver);
-    const stat = { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, ofText: call.fn.k === 'attr' ? it.src(call.fn.obj) : undefined, part: trainFile ? 'full' : receiver.part, file: it.path, ...(trainFile ? { trainFile } : {}), ...(receiver.origins ? { origins: receiver.origins } : {}), ...perGroup };
+    // `df[cols].iloc[:i_val].mean()`: the rows before a cut, the training period of a chronological split.
+    const head = call.fn.k === 'attr' && isHeadSlice(call.fn.obj) && (receiver.part === undefined || receiver.part === 'full');
+    const stat = { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, ofText: call.fn.k === 'attr' ? it.src(call.fn.obj) : undefined, part: trainFile ? 'full' : head ? ('train' as const) : receiver.part, file: it.path, ...(trainFile ? { trainFile } : {}), ...(receiver.origins ? { origins: receiver.origins } : {}), ...perGroup };
     // (The rows' own leaks stay with what is computed from them: a mean of vectors from a model fitted on all rows.)
     return receiver.leaks?.length ? { stat, leaks: [...receiver.leaks] } : { stat };
   }

@@ -92,7 +92,7 @@ export function runCallbacks(it: Interpreter, call: Call, name: string, args: Va
 }
 
 export function functionCall(it: Interpreter, call: Call, qual: string, name: string, args: Val[], kwargs: Map<string, Val>): Val {
-  if (name === 'train_test_split') return split(it, call, args);
+  if (name === 'train_test_split') return split(it, call, args, kwargs);
   if (CV_FUNCTIONS.has(name)) return crossValidate(it, call, name, args, kwargs);
   if (name in METRIC_FUNCTIONS) return metric(it, call, name, args);
   if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name, args, kwargs);
@@ -239,6 +239,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   }
   if (/^(sigmoid|softmax|log_softmax|expit)$/.test(name)) return derive(args[0], { prob: true });
   if (name === 'deepcopy' || name === 'clone') return args[0] ?? {};
+  // joblib: `Parallel(n_jobs=8)(delayed(clip_features)(p) for p in paths)` calls the function on each item.
+  if (name === 'delayed' && args[0]?.fn) return args[0];
   // `cv2.imwrite(path, aug)`, `save_image(aug, path)`: the file written holds the augmented copy.
   const writer = SAMPLE_WRITERS.exec(qual);
   if (writer) {
@@ -310,7 +312,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   runCallbacks(it, call, name, args, kwargs);
   // Anything else: a function of its arguments' rows (np.log, custom feature functions, ...), or of
   // symbolic tensors that went through an adapted layer (`Dense(1)(norm(inputs))`).
-  const rows = args.filter((a) => a.data || a.leaks || a.selected || a.combinedFit);
+  // (`librosa.feature.mfcc(y=y, sr=sr)`: rows passed by keyword count as much as positional ones.)
+  const rows = [...args, ...kwargs.values()].filter((a) => a.data || a.leaks || a.selected || a.combinedFit);
   return rows.length > 0 ? combine(rows) : {};
 }
 

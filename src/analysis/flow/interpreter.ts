@@ -47,6 +47,8 @@ export interface CallFrame {
   untracedParts: Set<Part>;
   /** Whether it handed anything in (arguments, or the instance of a method): `main()` hands nothing. */
   handsOver: boolean;
+  /** Called on one item of the rows being iterated (`[features(p) for p in df["path"]]`): its data is one sample. */
+  perItem?: boolean;
 }
 
 export interface InterpreterOptions {
@@ -70,6 +72,8 @@ export class Interpreter {
   readonly loops: LoopFrame[] = [];
   /** Calls into helpers, outermost first. */
   readonly frames: CallFrame[] = [];
+  /** Names bound to one item of rows being iterated, innermost loop or comprehension last. */
+  private readonly itemNames: string[][] = [];
   /** Target names of the assignment being evaluated (names the parts a split returns). */
   targets: string[] = [];
   /** The statement being executed. */
@@ -261,10 +265,12 @@ export class Interpreter {
         const iter = this.eval(s.iter, scope);
         const each = unrolled(iter);
         this.loops.push({ stmt: s });
+        this.itemNames.push(!each && iteratesRows(s.iter, iter) ? targetNames(s.target) : []);
         for (const item of each ?? [iterate(iter)]) {
           this.assign(s.target, item, scope, undefined);
           this.execBlock(s.body, scope);
         }
+        this.itemNames.pop();
         this.loops.pop();
         this.execBlock(s.orelse, scope);
         return;
@@ -351,7 +357,9 @@ export class Interpreter {
         let v = value;
         // `train_end = udates[k]`, `test_start = dates[cut]`: a boundary of a part, not its rows.
         const boundary = /(^|_)(start|end|begin|cutoff|cut|boundary|date|day|year|month)(_|$)/i.test(target.id);
-        const named = boundary ? undefined : partFromName(target.id) ?? impliedPart ?? temporalPart(target.id);
+        // (`hist = z[t - LOOKBACK:t]`: a window of both bounds is a sample's history, not the training period.)
+        const windowSlice = valueExpr?.k === 'sub' && valueExpr.index.length === 1 && valueExpr.index[0]!.k === 'slice' && valueExpr.index[0]!.lower !== undefined && valueExpr.index[0]!.upper !== undefined;
+        const named = boundary ? undefined : partFromName(target.id) ?? impliedPart ?? (windowSlice ? undefined : temporalPart(target.id));
         // `X_test, y_test = joblib.load("test_split.joblib")`: rows from a call the analyzer cannot see into,
         // known only by the name they are given.
         // Constants (`TEST_START = datetime(...)`) and names of dates, sizes or paths are not rows.
@@ -573,9 +581,16 @@ export class Interpreter {
         const each = perItem(this, e, scope);
         if (each) return combine(each, { items: each, elems: each });
         const inner = new Scope(scope);
-        for (const g of e.gens) this.assign(g.target, iterate(this.eval(g.iter, inner)), inner, undefined);
+        const items: string[] = [];
+        for (const g of e.gens) {
+          const iter = this.eval(g.iter, inner);
+          if (iteratesRows(g.iter, iter)) items.push(...targetNames(g.target));
+          this.assign(g.target, iterate(iter), inner, undefined);
+        }
         for (const c of e.conds) this.eval(c, inner);
+        this.itemNames.push(items);
         const elt = this.eval(e.elt, inner);
+        this.itemNames.pop();
         // `[f1_score(y_te, p >= t) for t in grid]`: one score per candidate, like a loop that collects them.
         if (elt.score) return { container: { scores: [elt.score], line: e.line } };
         return derive(elt);
@@ -671,7 +686,17 @@ export class Interpreter {
   // ---------- functions ----------
 
   /** Runs a helper with argument values bound to its parameters; returns what it returns. */
-  callFunction(fn: FunctionValue, givenArgs: Val[], givenKwargs: Map<string, Val>, fromCall = true): Val {
+  /** Whether a call's argument is one item of the rows being iterated (`features(p)` in `for p in df["path"]`). */
+  isItemArgument(e: Expr): boolean {
+    return e.k === 'name' && this.itemNames.some((names) => names.includes(e.id));
+  }
+
+  /** Inside a function called on one item of iterated rows (or a function it calls). */
+  inPerItemCall(): boolean {
+    return this.frames.some((f) => f.perItem);
+  }
+
+  callFunction(fn: FunctionValue, givenArgs: Val[], givenKwargs: Map<string, Val>, fromCall = true, perItem = false): Val {
     const allArgs = fn.bound ? [...fn.bound.args, ...givenArgs] : givenArgs;
     const kwargs = fn.bound ? new Map([...fn.bound.kwargs, ...givenKwargs]) : givenKwargs;
     const args = allArgs.some((a) => a.spread) ? allArgs.filter((a) => !a.spread) : allArgs;
@@ -703,7 +728,7 @@ export class Interpreter {
       kwargs.forEach(note);
       if (fn.self) note(fn.self);
       const handsOver = args.length > 0 || kwargs.size > 0 || fn.self !== undefined;
-      this.frames.push({ path: caller.path, line: callStmt.line, endLine: callStmt.endLine, text: () => caller.text.slice(callStmt.start, callStmt.end), origins, untracedParts, handsOver });
+      this.frames.push({ path: caller.path, line: callStmt.line, endLine: callStmt.endLine, text: () => caller.text.slice(callStmt.start, callStmt.end), origins, untracedParts, handsOver, ...(perItem ? { perItem } : {}) });
     }
     this.depth += 1;
     this.methods.push(fn);
@@ -882,4 +907,11 @@ function operandsOf(e: BoolOp): Expr[] {
 
 function comparisonsIn(e: BoolOp): Extract<Expr, { k: 'compare' }>[] {
   return operandsOf(e).filter((i): i is Extract<Expr, { k: 'compare' }> => i.k === 'compare');
+}
+
+/** Iterating rows, one sample at a time: data, a column (`df["path"]`), or a list of files (`wav_paths`). */
+function iteratesRows(e: Expr, v: Val): boolean {
+  if (v.data) return true;
+  if (e.k === 'sub' && e.index.length === 1 && e.index[0]!.k === 'str') return true;
+  return e.k === 'name' && /(paths|files|filenames|fnames|clips|wavs|images|utterances|recordings)$/i.test(e.id);
 }

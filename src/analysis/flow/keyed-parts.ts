@@ -14,6 +14,10 @@ export const PART_KEY = /^(train|training|val|valid|validation|test|testing|hold
 
 export function keyedPart(it: Interpreter, key: string | undefined, v: Val, valueExpr: Expr): Val {
   const part = key && PART_KEY.test(key) ? partFromName(key) : undefined;
+  // `{"train": windows(z[:i_val]), ...}`: a helper handed a positional cut of the rows makes a split, as with names.
+  const cut = part && valueExpr.k === 'call' ? valueExpr.args.find((a) => a.k === 'sub' && a.index.some((i) => i.k === 'slice')) : undefined;
+  const rows = v.items ? v.items.find((x) => x.data) : v.data ? v : undefined;
+  if (cut && rows?.part === 'full') it.manualSplit(rows, key!, part!, cut);
   // `(features, labels)` of one part: each of them is that part's rows.
   if (part && v.items && v.items.some((x) => x.data && (x.part === undefined || x.part === 'full'))) {
     const items = v.items.map((x) => (x.data && (x.part === undefined || x.part === 'full') ? { ...x, part } : x));

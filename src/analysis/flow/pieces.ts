@@ -74,3 +74,10 @@ export function unnamedPiecePart(targets: Expr[], exprs: Expr[]): { index: numbe
   if (named.length > 0 && named.every((p) => p === 'train')) return { index: unnamed[0]!, part: 'test' };
   return undefined;
 }
+
+/** `x[:k]`, `df.iloc[:k]`: the first rows, up to a cut. */
+export function isHeadSlice(e: Expr | undefined): boolean {
+  if (e?.k !== 'sub' || e.index.length !== 1) return false;
+  const i = e.index[0]!;
+  return i.k === 'slice' && i.lower === undefined && i.upper !== undefined;
+}

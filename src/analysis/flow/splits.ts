@@ -54,10 +54,11 @@ export function splitter(it: Interpreter, call: Call, name: string, args: Val[],
   return { splitter: { cls: name, line: call.line, file: it.path, shuffled, seeded } };
 }
 
-export function split(it: Interpreter, call: Call, args: Val[]): Val {
+export function split(it: Interpreter, call: Call, args: Val[], kwargs: Map<string, Val>): Val {
   const arrays = call.args.map((a, i) => (a.k === 'star' ? undefined : (args[i] ?? {}))).filter((v): v is Val => v !== undefined);
   const shuffleArg = orDefault(kwarg(call, 'shuffle'));
-  const shuffled = !isConst(shuffleArg, 'False');
+  // `shuffle=cfg["split"]["shuffle"]` with `shuffle: false` in the settings file.
+  const shuffled = !isConst(shuffleArg, 'False') && kwargs.get('shuffle')?.const !== false;
   const rs = kwarg(call, 'random_state');
   const seeded = rs !== undefined && !isConst(rs, 'None');
   const strat = kwarg(call, 'stratify');

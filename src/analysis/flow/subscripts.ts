@@ -7,7 +7,7 @@ import { PART_KEY } from './keyed-parts.js';
 import { reportPartPick, withinGroups } from './row-sources.js';
 import type { Scope } from './scope.js';
 import { settingAt } from './settings.js';
-import { addLeak, derive, wholeRows, type Leak, type Val } from './values.js';
+import { addLeak, combine, derive, wholeRows, type Leak, type Val } from './values.js';
 import { columnNames, notePickedInputs } from './label-sources.js';
 import { checkPick } from './selection-checks.js';
 import { corpusModelLookup } from './embeddings.js';
@@ -20,6 +20,8 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   const index = e.index.map((i) => it.eval(i, scope));
   const first = e.index[0];
   if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
+  // `np.r_[a, b]`, `np.c_[a, b]`: the pieces put together.
+  if (obj.qual && /(^|\.)(numpy|np)\.(r_|c_)$/.test(obj.qual)) return combine(index);
   const looked = corpusModelLookup(it, e, obj, index);
   if (looked) return looked;
   if (obj.keys && obj.elems && first?.k === 'str' && obj.keys.includes(first.value)) return obj.elems[obj.keys.indexOf(first.value)] ?? {};

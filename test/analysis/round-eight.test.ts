@@ -1,0 +1,179 @@
+// Round-eight idioms (audio, time-series deep learning, MLOps pipelines): statistics of the training period taken
+// with a head slice, lookback windows named `hist`, a split's shuffle read from the settings, features computed
+// per clip with joblib, and per-clip normalisation. Each mechanism fires on the wrong variant and stays silent
+// on the correct one.
+import { describe, expect, it } from 'vitest';
+import { py, useAnalyzer } from './helpers.js';
+
+const { analyze } = useAnalyzer();
+const REQ = { 'requirements.txt': 'numpy==2.1.3\npandas==2.2.3\nscikit-learn==1.5.2\ntorch==2.5.1\nlibrosa==0.10.2\njoblib==1.4.2\npyyaml==6.0.2\nlightgbm==4.5.0\n' };
+const severe = (files: Record<string, string>) => analyze({ ...REQ, ...files }).findings.filter((f) => f.severity === 'CRITICAL' || f.severity === 'HIGH');
+
+describe('a forecaster normalised with statistics of the first rows and trained on lookback windows', () => {
+  const code = (stats: string) => ({
+    'tcn.py': py`
+      import numpy as np
+      import pandas as pd
+      import torch
+      from torch import nn
+
+      LOOKBACK = 28
+
+
+      def windows(z):
+          X, y = [], []
+          for t in range(LOOKBACK, len(z)):
+              hist = z[t - LOOKBACK:t]
+              X.append(hist)
+              y.append(z[t, 0])
+          return torch.tensor(np.array(X)), torch.tensor(np.array(y))
+
+
+      torch.manual_seed(0)
+      df = pd.read_csv("sendout.csv", parse_dates=["day"], index_col="day").sort_index()
+      df["dlog"] = np.log(df["sendout"]).diff()
+      df = df.dropna()
+      n = len(df)
+      i_val, i_test = int(n * 0.7), int(n * 0.85)
+      mu, sd = ${stats}
+      z = ((df[["dlog", "hdd"]] - mu) / sd).to_numpy(np.float32)
+      parts = {"train": windows(z[:i_val]), "val": windows(z[i_val - LOOKBACK:i_test]), "test": windows(z[i_test - LOOKBACK:])}
+      model = nn.Sequential(nn.Flatten(), nn.Linear(LOOKBACK * 2, 1))
+      opt = torch.optim.Adam(model.parameters())
+      best = float("inf")
+      for epoch in range(50):
+          model.train()
+          opt.zero_grad()
+          nn.functional.mse_loss(model(parts["train"][0]).squeeze(-1), parts["train"][1]).backward()
+          opt.step()
+          model.eval()
+          with torch.no_grad():
+              val = float(((model(parts["val"][0]).squeeze(-1) - parts["val"][1]) ** 2).mean())
+          if val < best:
+              best = val
+              torch.save(model.state_dict(), "best.pt")
+      with torch.no_grad():
+          naive = parts["test"][0][:, -1, 0]
+          print(float(((model(parts["test"][0]).squeeze(-1) - parts["test"][1]) ** 2).mean()), float(((naive - parts["test"][1]) ** 2).mean()))
+    `,
+  });
+
+  it('stays silent when the statistics come from the rows before the validation cut', () => {
+    expect(severe(code('df[["dlog", "hdd"]].iloc[:i_val].mean(), df[["dlog", "hdd"]].iloc[:i_val].std()'))).toEqual([]);
+  });
+
+  it('fires when they come from the whole series', () => {
+    const found = severe(code('df[["dlog", "hdd"]].mean(), df[["dlog", "hdd"]].std()'));
+    expect(found.map((f) => f.rule)).toEqual(['preprocessing-before-split']);
+  });
+});
+
+describe("a split's shuffle read from the settings", () => {
+  const code = (shuffle: string) => ({
+    'conf/load.yaml': `split:\n  test_size: 0.1\n  shuffle: ${shuffle}\nseed: 3\n`,
+    'train.py': py`
+      import lightgbm as lgb
+      import pandas as pd
+      import yaml
+      from sklearn.metrics import mean_absolute_error
+      from sklearn.model_selection import train_test_split
+
+      cfg = yaml.safe_load(open("conf/load.yaml"))
+      df = pd.read_parquet("load.parquet").sort_values("ts")
+      df["lag_24"] = df.groupby("substation")["load"].shift(24)
+      df = df.dropna()
+      train_df, test_df = train_test_split(df, test_size=cfg["split"]["test_size"], shuffle=cfg["split"]["shuffle"])
+      feats = ["lag_24", "hour"]
+      model = lgb.LGBMRegressor(random_state=cfg["seed"]).fit(train_df[feats], train_df["load"])
+      print(mean_absolute_error(test_df["load"], model.predict(test_df[feats])), mean_absolute_error(test_df["load"], test_df["lag_24"]))
+    `,
+  });
+
+  it('stays silent when the settings turn shuffling off', () => {
+    expect(severe(code('false'))).toEqual([]);
+  });
+
+  it('fires when they turn it on', () => {
+    expect(severe(code('true')).map((f) => f.rule)).toContain('shuffled-time-series-split');
+  });
+});
+
+describe('clip features computed with joblib, then a scaler', () => {
+  const code = (fitOn: string) => ({
+    'us8k.py': py`
+      import librosa
+      import numpy as np
+      import pandas as pd
+      from joblib import Parallel, delayed
+      from sklearn.dummy import DummyClassifier
+      from sklearn.metrics import balanced_accuracy_score, f1_score
+      from sklearn.preprocessing import StandardScaler
+      from sklearn.svm import SVC
+
+      meta = pd.read_csv("UrbanSound8K.csv")
+
+
+      def clip_features(path):
+          y, sr = librosa.load(path, sr=22050)
+          mfcc = librosa.feature.mfcc(y=y, sr=sr, n_mfcc=40)
+          return np.r_[mfcc.mean(axis=1), mfcc.std(axis=1)]
+
+
+      feats = np.array(Parallel(n_jobs=8)(delayed(clip_features)(p) for p in meta["path"]))
+      is_test = (meta["fold"] == 10).to_numpy()
+      X_train, y_train = feats[~is_test], meta.loc[~is_test, "classID"].to_numpy()
+      X_test, y_test = feats[is_test], meta.loc[is_test, "classID"].to_numpy()
+      scaler = StandardScaler().fit(${fitOn})
+      for m in (SVC(C=10, random_state=0), DummyClassifier()):
+          p = m.fit(scaler.transform(X_train), y_train).predict(scaler.transform(X_test))
+          print(balanced_accuracy_score(y_test, p), f1_score(y_test, p, average="macro"))
+    `,
+  });
+
+  it('fires when the scaler is fitted on train and test stacked together', () => {
+    expect(severe(code('np.vstack([X_train, X_test])')).map((f) => f.rule)).toEqual(['fit-on-test']);
+  });
+
+  it('stays silent when it is fitted on the training clips', () => {
+    expect(severe(code('X_train'))).toEqual([]);
+  });
+});
+
+describe('each clip normalised by its own statistics', () => {
+  const code = (norm: string) => ({
+    'speakers.py': py`
+      import librosa
+      import numpy as np
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score, f1_score
+      from sklearn.model_selection import train_test_split
+
+      utts = pd.read_csv("utterances.csv")
+
+
+      def mfcc_sequence(path):
+          y, sr = librosa.load(path, sr=16000)
+          feats = librosa.feature.mfcc(y=y, sr=sr, n_mfcc=30).T
+          feats = (feats - feats.mean(axis=0)) / (feats.std(axis=0) + 1e-8)
+          return feats[:400]
+
+
+      X = np.stack([mfcc_sequence(p) for p in utts["path"]])
+      ${norm}
+      X_train, X_test, y_train, y_test = train_test_split(X, utts["speaker"], test_size=0.2, stratify=utts["speaker"], random_state=7)
+      for m in (LogisticRegression(max_iter=2000), DummyClassifier()):
+          p = m.fit(X_train.mean(axis=1), y_train).predict(X_test.mean(axis=1))
+          print(accuracy_score(y_test, p), f1_score(y_test, p, average="macro"))
+    `,
+  });
+
+  it('stays silent: statistics of one sample are no statistic of the dataset', () => {
+    expect(severe(code(''))).toEqual([]);
+  });
+
+  it('still fires for statistics of all clips before the split', () => {
+    expect(severe(code('X = (X - X.mean(axis=0)) / X.std(axis=0)')).map((f) => f.rule)).toEqual(['preprocessing-before-split']);
+  });
+});
