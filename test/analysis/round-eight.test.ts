@@ -177,3 +177,107 @@ describe('each clip normalised by its own statistics', () => {
     expect(severe(code('X = (X - X.mean(axis=0)) / X.std(axis=0)')).map((f) => f.rule)).toEqual(['preprocessing-before-split']);
   });
 });
+
+const of = (files: Record<string, string>, rule: string) => analyze({ ...REQ, ...files }).findings.filter((f) => f.rule === rule);
+
+describe('encoders fitted on every track before the official split', () => {
+  const code = (encode: string) => ({
+    'fma.py': py`
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import balanced_accuracy_score, f1_score
+      from sklearn.preprocessing import LabelEncoder, OneHotEncoder
+
+      small = pd.read_csv("tracks.csv", index_col=0)
+      genre = small["genre_top"].astype(str)
+      X_all = small[["artist_location", "album_type"]]
+      ${encode}
+      train, test = (small["split"] == "training").to_numpy(), (small["split"] == "test").to_numpy()
+      for m in (LogisticRegression(max_iter=2000), DummyClassifier()):
+          p = m.fit(X_all[train], y_all[train]).predict(X_all[test])
+          print(balanced_accuracy_score(y_all[test], p), f1_score(y_all[test], p, average="macro"))
+    `,
+  });
+
+  it('stay silent for a label encoder handed the label series', () => {
+    expect(of(code('y_all = LabelEncoder().fit(genre).transform(genre)'), 'preprocessing-before-split')).toEqual([]);
+  });
+
+  it('fire for a one-hot encoder of the inputs', () => {
+    expect(of(code('y_all = genre.to_numpy()\n      X_all = OneHotEncoder().fit(X_all).transform(X_all)'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+});
+
+describe('a helper named for picking the threshold', () => {
+  const code = (manifest: string) => ({
+    'evaluate.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.metrics import average_precision_score, roc_auc_score
+
+
+      def false_alarms(scores, labels, t):
+          return np.sum((scores >= t) & (labels == 0))
+
+
+      def pick_threshold(scores, labels, target):
+          for t in np.linspace(0, 1, 101):
+              if false_alarms(scores, labels, t) <= target:
+                  return float(t)
+          return 1.0
+
+
+      test = pd.read_csv("manifests/test.csv")
+      scored = pd.read_csv("manifests/${manifest}.csv")
+      threshold = pick_threshold(scored["score"].to_numpy(), scored["label"].to_numpy(), 3)
+      print(threshold, roc_auc_score(test["label"], test["score"]), average_precision_score(test["label"], test["score"]))
+      print(((test["score"] >= threshold) & (test["label"] == 1)).mean())
+    `,
+  });
+
+  it('fires when it is handed the test scores', () => {
+    const found = of(code('test'), 'test-set-selection');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.line).toBe(19);
+  });
+
+  it('stays silent when it is handed the validation scores', () => {
+    expect(of(code('val'), 'test-set-selection')).toEqual([]);
+  });
+});
+
+describe('forecasters compared on the last weeks of a daily series aggregated per date', () => {
+  const code = (window: string) => ({
+    'select.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+
+
+      def smape(y, p):
+          return float(np.mean(np.abs(y - p) / ((np.abs(y) + np.abs(p)) / 2)) * 100)
+
+
+      df = pd.read_csv("orders.csv", parse_dates=["order_date"])
+      daily = df.groupby("order_date")["orders"].sum().asfreq("D", fill_value=0)
+      y = np.log1p(daily.to_numpy(dtype=float))
+      y_train, y_val, y_test = y[:-112], y[-112:-56], y[-56:]
+      rows = []
+      for name, lags in {"naive": 0, "ridge7": 7, "ridge28": 28}.items():
+          forecast = np.full(56, y_train[-1]) if lags == 0 else np.repeat(y_train[-lags:].mean(), 56)
+          rows.append({"model": name, "smape": smape(${window}, forecast)})
+      scores = pd.DataFrame(rows).set_index("model").sort_values("smape")
+      best = scores.index[0]
+      print(best, smape(y_test, np.full(56, y_train[-1])))
+    `,
+  });
+
+  it('fires when the production model is the best on the test window', () => {
+    expect(of(code('y_test'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent when it is the best on the validation window', () => {
+    expect(of(code('y_val'), 'test-set-selection')).toEqual([]);
+  });
+});

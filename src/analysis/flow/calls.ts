@@ -261,9 +261,20 @@ function splitTopLevel(text: string): string[] {
   return out;
 }
 
+/** Project helpers named for choosing a decision threshold or operating point. */
+const THRESHOLD_PICKER = /^_?(pick|choose|select|find|tune|search|get|compute)_(\w+_)?(threshold|thresh|thr|cutoff|operating_point)s?$|^_?(best|optimal|opt)_(\w+_)?(threshold|thresh|thr|cutoff)s?$/i;
+
+/** `pick_threshold(scores, labels, ...)` handed the test scores: the operating point is chosen on the test rows. */
+function thresholdHelperOnTest(it: Interpreter, call: Call, fn: FunctionValue, args: Val[]): void {
+  if (!THRESHOLD_PICKER.test(fn.def.name) || it.facts.selections.some((s) => s.kind === 'threshold')) return;
+  if (!args.some((a) => (a.data || a.pred || a.prob) && a.part === 'test')) return;
+  it.facts.selections.push({ line: call.line, endLine: call.endLine, kind: 'threshold', detail: `\`${fn.def.name}\` chooses the decision threshold from the test scores it is handed`, sites: [] });
+}
+
 /** A function of the review, called by name or as `mod.func(...)`: run with the caller's values. */
 function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, args: Val[], kwargs: Map<string, Val>): Val {
   fitHelperOnHeldOut(it, call, fn, args);
+  thresholdHelperOnTest(it, call, fn, [...args, ...kwargs.values()]);
   // `evaluate(net, X_test, y_test)`: held-out rows handed to the project's own code (a numpy network's
   // evaluation the analyzer cannot read as one) are held-out use all the same.
   if ([...args, ...kwargs.values()].some((a) => a.data && (a.part === 'test' || a.part === 'val'))) it.facts.heldOutUses.push(call.line);

@@ -33,7 +33,15 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   const endLine = it.stmt?.endLine ?? call.endLine;
   // `counts.groupby(level=0).sum()`: rows with the same index label collapsed into one; still the rows.
   if (method === 'groupby' && kwarg(call, 'level') !== undefined && args.length === 0) return derive(receiver);
-  if (method === 'groupby' || method === 'group_by') return derive(receiver, { grouped: true, data: false });
+  if (method === 'groupby' || method === 'group_by') {
+    const key = call.args[0]?.k === 'str' ? call.args[0].value : undefined;
+    const byDate = key !== undefined && call.args.length === 1 && it.dateColumns.has(key) ? { groupedByDate: { line, column: key } } : {};
+    return derive(receiver, { grouped: true, data: false, ...byDate });
+  }
+  // `df.groupby("order_date")["orders"].sum()`: one row per date, a series over time (its rows are split later).
+  if (receiver.grouped && receiver.groupedByDate && /^(sum|mean|count|size|median|max|min|agg|aggregate|nunique)$/.test(method)) {
+    return derive(receiver, { grouped: undefined, groupedByDate: undefined, data: true, time: { line, what: `rows aggregated per date (\`groupby("${receiver.groupedByDate.column}")\`)`, file: it.path } });
+  }
   // `ds.map(lambda t, l: (vectorize(t), l))` (tf.data): the function runs on the dataset's elements.
   if (method === 'map' && args[0]?.fn && /\.(batch|shuffle|prefetch|cache|repeat)\(|from_tensor_slices|\bDataset\b/.test(it.src(call.fn))) {
     const result = it.callFunction(args[0].fn, args[0].fn.def.params.map(() => derive(receiver)), new Map());
