@@ -281,3 +281,35 @@ describe('forecasters compared on the last weeks of a daily series aggregated pe
     expect(of(code('y_val'), 'test-set-selection')).toEqual([]);
   });
 });
+
+describe('rolling features of the target per store and item', () => {
+  const code = (window: string) => ({
+    'demand.py': py`
+      import lightgbm as lgb
+      import pandas as pd
+      from sklearn.metrics import mean_absolute_error
+
+      KEYS = ["store_id", "item_id"]
+      df = pd.read_parquet("sales.parquet").sort_values(KEYS + ["date"])
+      target = "sales"
+      grouped = df.groupby(KEYS)[target]
+      df["lag_7"] = grouped.shift(7)
+      df["rmean_28"] = grouped.transform(lambda s: ${window}.mean())
+      feats = ["lag_7", "rmean_28"]
+      train = df[df["date"] < "2024-01-01"]
+      test = df[df["date"] >= "2024-01-01"]
+      model = lgb.LGBMRegressor(random_state=0).fit(train[feats], train[target])
+      print(mean_absolute_error(test[target], model.predict(test[feats])), mean_absolute_error(test[target], test["lag_7"]))
+    `,
+  });
+
+  it('fires when the window includes the current row', () => {
+    const found = of(code('s.rolling(28, min_periods=1)'), 'preprocessing-before-split');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.issue).toMatch(/not shifted/);
+  });
+
+  it('stays silent when the series is shifted first', () => {
+    expect(of(code('s.shift(1).rolling(28, min_periods=1)'), 'preprocessing-before-split')).toEqual([]);
+  });
+});

@@ -69,7 +69,14 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   if (receiver.grouped && /^(transform|apply|agg|aggregate)$/.test(method) && perRow && !/^(np|numpy)\.(mean|median|sum|std|var|max|min)$/.test(dotted(fnArg) ?? '')) {
     // `groupby(...).transform(lambda s: s.shift(1).rolling(7).mean())`: per-row values within each group.
     const out = derive(receiver, { grouped: undefined, data: true });
-    if (/\.(shift|rolling|diff|pct_change|ewm|expanding)\(/.test(it.src(fnArg))) out.time = out.time ?? { line, what: 'lagged/rolling features per group', file: it.path };
+    const fnText = it.src(fnArg);
+    if (/\.(shift|rolling|diff|pct_change|ewm|expanding)\(/.test(fnText)) out.time = out.time ?? { line, what: 'lagged/rolling features per group', file: it.path };
+    // `groupby(keys)[target].transform(lambda s: s.rolling(7).mean())` with no shift: each row's feature holds its own label.
+    const column = receiver.groupColumn;
+    if (method === 'transform' && column !== undefined && /\.(rolling|expanding|ewm)\(/.test(fnText) && !/\.shift\(/.test(fnText) && isLabelColumn(it.text, column)) {
+      const stmtText = it.stmt ? it.src(it.stmt) : undefined;
+      addLeak(out, citeLeak(it, receiver, { kind: 'preprocess', file: it.path, line, endLine, what: 'rolling window of the label', ownLabel: column, stmtText }));
+    }
     return out;
   }
   // `groupby("season")["date"].transform("min")`: where each group starts or how big it is learns no

@@ -13,6 +13,8 @@ export interface Leak {
   endLine: number;
   /** What learned from the rows: `StandardScaler`, `mean()`, `SMOTE`... */
   what: string;
+  /** A window over the label that includes each row's own value (`rolling(7).mean()` of the target, unshifted). */
+  ownLabel?: string;
   /** The expression text of the fitted object (for rewrites), e.g. `scaler`. */
   objText?: string;
   /** The statement text that fitted it, e.g. `X = scaler.fit_transform(X)`. */

@@ -144,13 +144,17 @@ function leakFinding(file: SourceFile, group: LeakSink[]): FindingDraft {
       : sink.kind === 'transform'
         ? `it was fitted on all rows and then applied to the split parts (${at})`
         : `the rows are cross-validated afterwards (${at}), so every validation fold took part in the fit`;
-  const issue = oversample
+  const issue = leak.ownLabel
+    ? `A rolling window over the label \`${leak.ownLabel}\` (line ${leak.line}) is not shifted, so each row's feature includes the target it is meant to predict; the model reads the answer, and ${where}.`
+    : oversample
     ? `${leak.what} creates synthetic/duplicated rows from ${data} at line ${leak.line}, and ${where}.`
     : `${leak.what.includes('(') ? `\`${leak.what}\` is computed` : `${leak.what} is fitted`} on ${data} at line ${leak.line}${alsoFitted(leak, others)}, and ${where}.`;
   const impact = oversample
     ? 'Synthetic rows derived from test rows (or copies of them) are trained on, so the test score is inflated and will not hold on new data.'
     : 'Statistics of the test rows leak into the training features, so the test score is optimistic and will not hold on new data.';
-  const fix = oversample
+  const fix = leak.ownLabel
+    ? `Shift the series before the window (\`s.shift(1).rolling(w).mean()\`) so each row sees only earlier values of \`${leak.ownLabel}\`.`
+    : oversample
     ? 'Split first and resample only the training part (or put the sampler in an imblearn Pipeline inside cross-validation).'
     : sink.kind === 'cv' || sink.kind === 'search'
       ? `Put ${leak.what.includes('(') ? 'the statistic' : `the ${leak.what}`} in a Pipeline with the model so each fold fits it on its own training rows.`
@@ -163,7 +167,7 @@ function leakFinding(file: SourceFile, group: LeakSink[]): FindingDraft {
     issue,
     impact,
     fix,
-    fixed: others.length ? blockRewrite(file, sink, [leak, ...others], endLine) : leakRewrite(sink),
+    fixed: leak.ownLabel ? undefined : others.length ? blockRewrite(file, sink, [leak, ...others], endLine) : leakRewrite(sink),
     sites: [
       { file: sink.sinkFile ?? file.path, line: sink.line },
       ...others.filter((o) => o.line > endLine).map((o) => ({ file: file.path, line: o.line })),
