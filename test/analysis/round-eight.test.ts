@@ -313,3 +313,59 @@ describe('rolling features of the target per store and item', () => {
     expect(of(code('s.shift(1).rolling(28, min_periods=1)'), 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('an evaluation stage that reads a split back by name', () => {
+  const code = (part: string) => ({
+    'src/common.py': py`
+      from pathlib import Path
+
+      import pandas as pd
+
+
+      def load_split(folder, name):
+          return pd.read_parquet(Path(folder) / f"{name}.parquet")
+    `,
+    'src/prepare.py': py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+
+      df = pd.read_csv("data/customers.csv")
+      train, test = train_test_split(df, test_size=0.2, stratify=df["churn"], random_state=0)
+      train.to_parquet("data/processed/train.parquet")
+      test.to_parquet("data/processed/test.parquet")
+    `,
+    'src/train.py': py`
+      import joblib
+      from sklearn.linear_model import LogisticRegression
+
+      from common import load_split
+
+      frame = load_split("data/processed", "train")
+      model = LogisticRegression(max_iter=1000).fit(frame.drop(columns=["churn"]), frame["churn"])
+      joblib.dump(model, "model.joblib")
+    `,
+    'src/evaluate.py': py`
+      import joblib
+      from sklearn.dummy import DummyClassifier
+      from sklearn.metrics import average_precision_score, roc_auc_score
+
+      from common import load_split
+
+      model = joblib.load("model.joblib")
+      frame = load_split("data/processed", "${part}")
+      X, y = frame.drop(columns=["churn"]), frame["churn"]
+      p = model.predict_proba(X)[:, 1]
+      print(roc_auc_score(y, p), average_precision_score(y, p))
+    `,
+  });
+
+  it('fires when it scores the training split', () => {
+    const found = of(code('train'), 'no-held-out-evaluation');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.issue).toMatch(/never scored/);
+  });
+
+  it('stays silent when it scores the test split', () => {
+    expect(of(code('test'), 'no-held-out-evaluation')).toEqual([]);
+  });
+});

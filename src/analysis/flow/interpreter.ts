@@ -602,8 +602,14 @@ export class Interpreter {
         return { fn: { def: lambdaDef(e), ctx: this.ctx, closure: scope === this.ctx.scope ? undefined : scope } };
       case 'str':
         // `f"accuracy {accuracy_score(y_te, p):.3f}"`: what is interpolated runs (metrics are computed there).
-        if (e.parts) for (const p of e.parts) this.eval(p, scope);
-        return e.fstring ? {} : { const: e.value };
+        if (!e.fstring) return { const: e.value };
+        {
+          // `f"{name}.parquet"` with `name` known: the string it makes (a path that names its part, say).
+          const vals = (e.parts ?? []).map((p) => this.eval(p, scope).const);
+          const pieces = e.value.split('{…}');
+          if (vals.length !== pieces.length - 1 || !vals.every((v) => typeof v === 'string' || typeof v === 'number')) return {};
+          return { const: pieces.map((piece, i) => piece + (i < vals.length ? String(vals[i]) : '')).join('') };
+        }
       default:
         return {};
     }

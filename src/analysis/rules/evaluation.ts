@@ -39,7 +39,10 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const out: FindingInput[] = [];
 
   const splitAnywhere = all((f) => f.facts!.splits).length > 0;
-  if (!heldOut && !splitAnywhere && (fits.length > 0 || torchTraining)) {
+  // A split was made, but every metric is of the training part (an evaluation step that reads the train split back).
+  const onlyTrainScores = splitAnywhere && evals.length > 0 && evals.every((e) => e.x.part === 'train');
+  const nothingHeldOut = splitAnywhere ? 'the held-out rows the split made are never scored' : 'no split, cross-validation or validation data is used anywhere';
+  if (!heldOut && (!splitAnywhere || onlyTrainScores) && (fits.length > 0 || torchTraining)) {
     const trainEval = evals[0];
     // A metric computed in a helper is cited at the call that handed it the training rows, the metric as a site.
     const caller = trainEval?.x.calledAt ? code.find((f) => f.source.path === trainEval.x.calledAt!.file)?.source : undefined;
@@ -52,7 +55,7 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
           line: at.line,
           endLine: at.endLine,
           title: 'Metrics computed on the training data only',
-          issue: `\`${trainEval.x.metric}\` (line ${trainEval.x.line}${trainEval.file.path !== caller.path ? ` of ${trainEval.file.path}` : ''}) is computed on the rows this call hands over, the rows the model was trained on; no split, cross-validation or validation data is used anywhere.`,
+          issue: `\`${trainEval.x.metric}\` (line ${trainEval.x.line}${trainEval.file.path !== caller.path ? ` of ${trainEval.file.path}` : ''}) is computed on the rows this call hands over, the rows the model was trained on; ${nothingHeldOut}.`,
           impact: 'Training-set scores reward memorisation: the number says nothing about performance on new data and can hide severe overfitting.',
           fix: 'Hold out a test set (train_test_split before fitting) or cross-validate, and hand the held-out rows to the evaluation.',
           sites: [{ file: trainEval.file.path, line: trainEval.x.line }],
@@ -65,7 +68,7 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
           file: trainEval.file,
           line: trainEval.x.line,
           title: 'Metrics computed on the training data only',
-          issue: `\`${trainEval.x.metric}\` is computed on the rows the model was trained on, and no split, cross-validation or validation data is used anywhere.`,
+          issue: `\`${trainEval.x.metric}\` is computed on the rows the model was trained on, and ${nothingHeldOut}.`,
           impact: 'Training-set scores reward memorisation: the number says nothing about performance on new data and can hide severe overfitting.',
           fix: 'Hold out a test set (train_test_split before fitting) or cross-validate, and report metrics on rows the model never saw.',
           fixed: dedent(swapPart(linesOf(trainEval.file, trainEval.x.line), 'train', 'test')),
