@@ -369,3 +369,80 @@ describe('an evaluation stage that reads a split back by name', () => {
     expect(of(code('test'), 'no-held-out-evaluation')).toEqual([]);
   });
 });
+
+describe('windows cut from continuous recordings', () => {
+  const code = (split: string) => ({
+    'detector.py': py`
+      import glob
+
+      import librosa
+      import numpy as np
+      from sklearn.dummy import DummyClassifier
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.metrics import average_precision_score, roc_auc_score
+      from sklearn.model_selection import GroupShuffleSplit, train_test_split
+
+      SR, WIN, HOP = 16000, 2.0, 1.0
+      feats, labels, recs = [], [], []
+      for path in sorted(glob.glob("recordings/*.wav")):
+          y, _ = librosa.load(path, sr=SR)
+          n_win = int((len(y) / SR - WIN) // HOP) + 1
+          for k in range(n_win):
+              t0 = k * HOP
+              seg = y[int(t0 * SR):int((t0 + WIN) * SR)]
+              mel = librosa.power_to_db(librosa.feature.melspectrogram(y=seg, sr=SR))
+              feats.append(np.r_[mel.mean(1), mel.std(1)])
+              labels.append(int("chainsaw" in path))
+              recs.append(path)
+      X, y = np.vstack(feats), np.array(labels)
+      ${split}
+      for m in (RandomForestClassifier(random_state=0), DummyClassifier()):
+          p = m.fit(X_tr, y_tr).predict_proba(X_te)[:, 1]
+          print(roc_auc_score(y_te, p), average_precision_score(y_te, p))
+    `,
+  });
+  const rule = 'shuffled-time-series-split';
+
+  it('fire when the windows are shuffled into train and test', () => {
+    expect(of(code('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, stratify=y, random_state=3)'), rule)).toHaveLength(1);
+  });
+
+  it('stay silent when whole recordings are held out', () => {
+    const split = py`
+      tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=3).split(X, y, groups=recs))
+      X_tr, X_te, y_tr, y_te = X[tr], X[te], y[tr], y[te]
+    `;
+    expect(of(code(split.replace(/\n/g, '\n      ')), rule)).toEqual([]);
+  });
+});
+
+describe('clips read in batches for frozen embeddings', () => {
+  it('are not windows of one signal', () => {
+    const found = of(
+      {
+        'embed.py': py`
+          import librosa
+          import numpy as np
+          import pandas as pd
+          from sklearn.dummy import DummyClassifier
+          from sklearn.linear_model import LogisticRegression
+          from sklearn.metrics import f1_score, roc_auc_score
+          from sklearn.model_selection import train_test_split
+
+          meta = pd.read_csv("clips.csv")
+          wav = np.concatenate([librosa.load(p, sr=16000)[0][:16000] for p in meta["path"]])
+          emb = []
+          for start in range(0, len(wav), 16000):
+              emb.append(np.abs(np.fft.rfft(wav[start:start + 16000]))[:128])
+          X = np.vstack(emb)
+          X_tr, X_te, y_tr, y_te = train_test_split(X, meta["label"], stratify=meta["label"], random_state=0)
+          for m in (LogisticRegression(max_iter=1000), DummyClassifier()):
+              p = m.fit(X_tr, y_tr).predict(X_te)
+              print(f1_score(y_te, p), roc_auc_score(y_te, p))
+        `,
+      },
+      'shuffled-time-series-split',
+    );
+    expect(found).toEqual([]);
+  });
+});

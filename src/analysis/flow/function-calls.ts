@@ -146,6 +146,12 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     const time = { line: call.line, what: `prices indexed by date (\`${it.src(call.fn)}\`)`, file: it.path };
     return { data: true, part: 'full', origins: [it.nextOrigin()], time, dates: { line: call.line, what: 'a date index' } };
   }
+  // `librosa.load(path)`, `cv2.imread(path)`: one sample read from its file.
+  const sample = /(^|\.)(librosa\.load|torchaudio\.load|soundfile\.read|sf\.read|wavfile\.read|cv2\.imread|imageio\.(v\d\.)?imread|skimage\.io\.imread|Image\.open)$/.test(qual);
+  if (sample) {
+    const read = load(it, call, name, args, kwargs);
+    return /(^|\.)(librosa\.load|torchaudio\.load|soundfile\.read|sf\.read|wavfile\.read)$/.test(qual) ? { ...read, waveform: true } : read;
+  }
   if (arrow || LOADERS.has(name) || /^(load_|fetch_)/.test(name) || (name === 'load' && /^(np|numpy)\.load$/.test(qual))) return load(it, call, name, args, kwargs);
   if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets)$/.test(name)) {
     const first = args[0];

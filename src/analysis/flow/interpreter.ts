@@ -694,7 +694,11 @@ export class Interpreter {
   /** Runs a helper with argument values bound to its parameters; returns what it returns. */
   /** Whether a call's argument is one item of the rows being iterated (`features(p)` in `for p in df["path"]`). */
   isItemArgument(e: Expr): boolean {
-    return e.k === 'name' && this.itemNames.some((names) => names.includes(e.id));
+    if (e.k === 'name') return this.itemNames.some((names) => names.includes(e.id));
+    // `f"{wav_dir}/{rec}.wav"`, `row.path`, `paths[i]`: made from an item.
+    if (e.k !== 'str' && e.k !== 'attr' && e.k !== 'sub') return false;
+    const text = this.src(e);
+    return this.itemNames.some((names) => names.some((n) => new RegExp(`\\b${n}\\b`).test(text)));
   }
 
   /** Inside a function called on one item of iterated rows (or a function it calls). */
@@ -919,5 +923,8 @@ function comparisonsIn(e: BoolOp): Extract<Expr, { k: 'compare' }>[] {
 function iteratesRows(e: Expr, v: Val): boolean {
   if (v.data) return true;
   if (e.k === 'sub' && e.index.length === 1 && e.index[0]!.k === 'str') return true;
+  // `meta.recording`, `enumerate(meta.recording)`, `tqdm(paths)`: a column, or the rows wrapped.
+  if (e.k === 'attr' && e.obj.k === 'name' && !/^(self|cls)$/.test(e.obj.id)) return true;
+  if (e.k === 'call' && e.fn.k === 'name' && /^(enumerate|zip|tqdm|sorted|list|tuple)$/.test(e.fn.id)) return e.args.some((a) => iteratesRows(a, {}));
   return e.k === 'name' && /(paths|files|filenames|fnames|clips|wavs|images|utterances|recordings)$/i.test(e.id);
 }

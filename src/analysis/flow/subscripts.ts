@@ -85,6 +85,9 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     // (within each unit: a split that keeps units whole is fine).
     if (first?.k === 'str' && RUL.test(first.value) && !v.time) v.time = { line: e.line, what: `remaining-useful-life targets (\`${first.value}\`), time-ordered per group (one run-to-failure series per unit)`, file: it.path };
     if (perm) permutedRows(it, obj, v, perm);
+    // `seg = y[int(t0 * SR):int((t0 + WIN) * SR)]` with `t0` stepped by a loop over positions: windows cut from one
+    // recorded signal, in time order (neighbours overlap; a shuffled split of them puts a test window's neighbour in train).
+    if (!v.time && obj.waveform && first && isLoopWindow(it, first)) v.time = { line: e.line, what: 'windows cut from each recording in a loop over positions, time-ordered per group (recording)', file: it.path };
     if (index.length === 1 && typeof index[0]?.const === 'string') v.column = index[0].const;
     // `df[["priority", "channel"]]`, `df[cfg["features"]]`: the inputs listed.
     const listed = obj.labelFrom && e.index.length === 1 ? columnNames(e.index[0], index[0]) : undefined;
@@ -144,4 +147,21 @@ function permutedRows(it: Interpreter, rows: Val, out: Val, perm: NonNullable<Va
   if (!rows.time || it.inTrainingLoop() || it.facts.timeSplits.some((t) => t.line === perm.line)) return;
   const line = it.stmt?.line ?? perm.line;
   it.facts.timeSplits.push({ line: perm.line, endLine: perm.endLine, evidence: rows.time, how: `the rows are picked with shuffled indices (line ${perm.line}) and cut into parts (line ${line})`, sites: line === perm.line ? [] : [line] });
+}
+
+/** A slice with both bounds written in terms of the variable of an enclosing `for ... in range(...)` (or a name set from it). */
+function isLoopWindow(it: Interpreter, index: Expr): boolean {
+  if (index.k !== 'slice' || !index.lower || !index.upper || it.inTrainingLoop()) return false;
+  const ranges = it.loops.flatMap(({ stmt }) => (stmt.k === 'for' && stmt.iter.k === 'call' && stmt.iter.fn.k === 'name' && stmt.iter.fn.id === 'range' && stmt.target.k === 'name' ? [{ id: stmt.target.id, step: stmt.iter.args[2] }] : []));
+  // `for start in range(0, n, 128): chunk = x[start:start + 128]`: batches side by side, not overlapping windows.
+  const upperText = it.src(index.upper);
+  if (ranges.some((r) => r.step && new RegExp(`\\b${it.src(r.step).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(upperText) && !/\bwin|window|len(gth)?\b/i.test(upperText))) return false;
+  const loopVars = ranges.map((r) => r.id);
+  if (loopVars.length === 0) return false;
+  const body = it.loops[it.loops.length - 1]!.stmt;
+  // Names assigned in the loop from its variable (`t0 = k * HOP`) stand for it too.
+  const derived = new Set(loopVars);
+  for (const m of it.src(body).matchAll(/^[ \t]*(\w+)[ \t]*=(?!=)([^\n]*)$/gm)) if ([...derived].some((n) => new RegExp(`\\b${n}\\b`).test(m[2]!))) derived.add(m[1]!);
+  const uses = (x: Expr) => [...derived].some((n) => new RegExp(`\\b${n}\\b`).test(it.src(x)));
+  return uses(index.lower) && uses(index.upper);
 }

@@ -242,6 +242,8 @@ export interface Val {
   firstSplit?: Val[];
   /** `frames.items()` / `.values()` of a keyed dict: what each iteration yields. */
   perIteration?: Val[];
+  /** A sampled signal read from an audio file (`librosa.load`): windows cut from it are in time order. */
+  waveform?: boolean;
   /** A pandas groupby object. */
   grouped?: boolean;
   /** Grouped by a date column (`groupby("order_date")`): its aggregates are a series over time, not statistics. */
@@ -295,6 +297,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.perm) v.perm = from.perm;
   if (from.leaks) v.leaks = [...from.leaks];
   if (from.time) v.time = from.time;
+  if (from.waveform) v.waveform = true;
   if (from.dates) v.dates = from.dates;
   if (from.splitIds) v.splitIds = [...from.splitIds];
   if (from.prob) v.prob = true;
