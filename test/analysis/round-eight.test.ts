@@ -446,3 +446,40 @@ describe('clips read in batches for frozen embeddings', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('candidates built by a factory with a branch per kind', () => {
+  const code = (kinds: string) => ({
+    'response.py': py`
+      import pandas as pd
+      from sklearn.ensemble import GradientBoostingClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import average_precision_score, roc_auc_score
+      from sklearn.model_selection import train_test_split
+
+
+      def build(kind):
+          if kind == "logreg":
+              return LogisticRegression(max_iter=3000, C=0.3)
+          return GradientBoostingClassifier(random_state=0)
+
+
+      df = pd.read_csv("campaign.csv")
+      X, y = df.drop(columns=["responded"]), df["responded"]
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, stratify=y, random_state=0)
+      for kind in ${kinds}:
+          p = build(kind).fit(X_tr, y_tr).predict_proba(X_te)[:, 1]
+          print(kind, roc_auc_score(y_te, p), average_precision_score(y_te, p))
+    `,
+  });
+
+  it('count the simple model as the baseline', () => {
+    expect(of(code('("logreg", "gbm")'), 'no-baseline')).toEqual([]);
+  });
+
+  it('still ask for a baseline when only the boosted model is built', () => {
+    const only = code('("gbm",)');
+    only['response.py'] = only['response.py'].replace('    if kind == "logreg":\n        return LogisticRegression(max_iter=3000, C=0.3)\n', '');
+    expect(only['response.py']).not.toContain('LogisticRegression(max_iter');
+    expect(of(only, 'no-baseline')).toHaveLength(1);
+  });
+});

@@ -167,6 +167,9 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const networkTrained = torchTraining || fits.some((f) => f.x.est.deep === true);
   const hasBaseline =
     evaluatedModels.some((f) => isBaseline(f.x)) ||
+    // A simple model built beside the others in a factory (`build("logreg")` / `build("xgb")`), even where the
+    // dataflow saw only one branch's model fitted.
+    (evaluatedModels.length > 0 && built.some((e) => BASELINE_MODELS.has(e.x.cls))) ||
     evals.some((e) => e.x.baseline) ||
     BASELINE_TEXT.test(texts) ||
     (networkTrained && evaluatedModels.some((f) => !f.x.est.deep)) ||
