@@ -483,3 +483,70 @@ describe('candidates built by a factory with a branch per kind', () => {
     expect(of(only, 'no-baseline')).toHaveLength(1);
   });
 });
+
+describe('normalisation statistics of a Dataset object, stored in it and then split', () => {
+  const code = (order: string) => ({
+    'kws.py': py`
+      import torch
+      import torchaudio
+      from torch.utils.data import DataLoader, Dataset, random_split
+
+
+      class Clips(Dataset):
+          def __init__(self, items):
+              self.items = items
+              self.mean, self.std = None, None
+
+          def set_normalization(self, mean, std):
+              self.mean, self.std = mean, std
+
+          def log_mel(self, idx):
+              wav, sr = torchaudio.load(self.items[idx][0])
+              return torchaudio.transforms.MelSpectrogram(sr)(wav).log1p()
+
+          def __len__(self):
+              return len(self.items)
+
+          def __getitem__(self, idx):
+              x = self.log_mel(idx)
+              if self.mean is not None:
+                  x = (x - self.mean) / self.std
+              return x, self.items[idx][1]
+
+
+      def compute_norm_stats(ds):
+          total, total_sq, n = 0.0, 0.0, 0
+          for i in range(len(ds)):
+              f = ds.log_mel(i)[0]
+              total = total + f.sum(dim=1)
+              total_sq = total_sq + (f ** 2).sum(dim=1)
+              n += f.shape[1]
+          mean = total / n
+          return mean, torch.sqrt(total_sq / n - mean ** 2)
+
+
+      torch.manual_seed(0)
+      dataset = Clips([(f"clips/{i}.wav", i % 10) for i in range(5000)])
+      ${order}
+      loader = DataLoader(train_ds, batch_size=64, shuffle=True, generator=torch.Generator().manual_seed(0))
+    `,
+  });
+  const rule = 'preprocessing-before-split';
+
+  it('fires when the statistics of every clip are stored before random_split', () => {
+    const order = py`
+      mean, std = compute_norm_stats(dataset)
+      dataset.set_normalization(mean, std)
+      train_ds, val_ds, test_ds = random_split(dataset, [4000, 500, 500], generator=torch.Generator().manual_seed(0))
+    `;
+    expect(of(code(order.replace(/\n/g, '\n      ')), rule)).toHaveLength(1);
+  });
+
+  it('stays silent when they are computed on the training subset', () => {
+    const order = py`
+      train_ds, val_ds, test_ds = random_split(dataset, [4000, 500, 500], generator=torch.Generator().manual_seed(0))
+      mean, std = compute_norm_stats(train_ds)
+    `;
+    expect(of(code(order.replace(/\n/g, '\n      ')), rule)).toEqual([]);
+  });
+});

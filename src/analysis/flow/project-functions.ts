@@ -28,7 +28,9 @@ export function readByName(it: Interpreter, call: Call, name: string, args: Val[
   }
   // `compute_channel_stats(df.image_path.tolist())`: normalisation statistics of every image the frame lists,
   // before the frame is split; datasets of the parts normalised with them carry them (see transformOfParts).
-  const listed = args.find((a) => a.data && wholeRows(a) && a.origins?.length);
+  // (Or of a Dataset object handed whole, `compute_norm_stats(dataset)` before `random_split(dataset, ...)`.)
+  const dataset = args.find((a) => a.instanceOf !== undefined && a.attrs !== undefined && !a.data);
+  const listed = args.find((a) => a.data && wholeRows(a) && a.origins?.length) ?? (dataset ? { ...dataset, origins: [it.originOf(dataset)] } : undefined);
   // (Not row-wise features such as `row_stats(df)`, a frame of new columns; statistics come back as a tuple or scalars.)
   const rowWise = /(^|_)(rows?|rowwise|per_row|per_sample)(_|$)/i.test(name) || (out.data === true && !out.items);
   if (listed && !rowWise && STATS_FUNCTION.test(name)) {
