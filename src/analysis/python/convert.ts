@@ -249,34 +249,13 @@ function parameterList(ps: RawNode | undefined, ctx: Ctx): Param[] {
 
 function functionDef(n: RawNode, ctx: Ctx, decorators: Expr[]): Stmt {
   const params = parameterList(field(n, 'parameters'), ctx);
-  const sp = span(n, ctx);
-  return {
-    line: sp.line,
-    endLine: sp.endLine,
-    start: sp.start,
-    end: sp.end,
-    k: 'def',
-    name: text(field(n, 'name') ?? n, ctx),
-    params,
-    body: block(field(n, 'body'), ctx),
-    decorators,
-  };
+  return { ...span(n, ctx), k: 'def', name: text(field(n, 'name') ?? n, ctx), params, body: block(field(n, 'body'), ctx), decorators };
 }
 
 function classDef(n: RawNode, ctx: Ctx, decorators: Expr[]): Stmt {
   const supers = field(n, 'superclasses');
-  const sp = span(n, ctx);
-  return {
-    line: sp.line,
-    endLine: sp.endLine,
-    start: sp.start,
-    end: sp.end,
-    k: 'class',
-    name: text(field(n, 'name') ?? n, ctx),
-    bases: supers ? named(supers).map((c) => expr(c, ctx)) : [],
-    body: block(field(n, 'body'), ctx),
-    decorators,
-  };
+  const bases = supers ? named(supers).map((c) => expr(c, ctx)) : [];
+  return { ...span(n, ctx), k: 'class', name: text(field(n, 'name') ?? n, ctx), bases, body: block(field(n, 'body'), ctx), decorators };
 }
 
 function assignment(n: RawNode, ctx: Ctx): Stmt extends infer S ? (S extends { k: 'assign' } ? Omit<S, keyof Span> : never) : never {
