@@ -10,6 +10,7 @@ import type { Scope } from './scope.js';
 import { augmentedCopy } from './augmentation.js';
 import { addLeak, combine, derive, type FunctionValue, type Leak, type Val } from './values.js';
 import { readByName } from './project-functions.js';
+import { aliasesOf } from './aliases.js';
 import { functionCall } from './function-calls.js';
 import { methodCall } from './method-calls.js';
 
@@ -210,7 +211,7 @@ function fitHelperOnHeldOut(it: Interpreter, call: Call, fn: FunctionValue, args
   const body = (fn.ctx ?? it.ctx).text.slice(fn.def.start, fn.def.end);
   if (param && /^\w+$/.test(param)) {
     // (`Z_te = clr(X_te[:, keep])`: what is made from the parameter counts as it.)
-    const names = aliasesOf(body, param);
+    const names = aliasesOf(body, [param]);
     const learns = names.some((n) => new RegExp(`(fit\\w*|adapt)\\(\\s*${n}\\b|\\b${n}(\\.\\w+|\\[[^\\]]*\\])*\\.(mean|std|median|var|min|max|quantile|sum|value_counts|groupby)\\(`).test(body));
     // `predict_proba(X_out)`, `get_forecast(steps=len(x_future), exog=x_future)`: used to predict, not to learn.
     const applied = names.some((n) => new RegExp(`(predict\\w*|transform|score|decision_function|forecast|get_forecast)\\((?:[^()]|\\([^()]*\\))*\\b${n}\\b`).test(body));
@@ -218,47 +219,6 @@ function fitHelperOnHeldOut(it: Interpreter, call: Call, fn: FunctionValue, args
   }
   const dataText = call.args[at] ? it.src(call.args[at]!) : '';
   it.facts.testFits.push({ line: call.line, endLine: call.endLine, cls: name, method: 'call', part: 'test', dataText, estText: name });
-}
-
-/** The parameter and the names assigned from it in the body (`a, b = f(x), g(y)` pairs positionally), to a fixed point. */
-function aliasesOf(body: string, param: string): string[] {
-  const names = new Set([param]);
-  const pairs: [string, string][] = [];
-  for (const m of body.matchAll(/^[ \t]*([\w, ]+?)\s*=(?!=)\s*(.+)$/gm)) {
-    const targets = m[1]!.split(',').map((t) => t.trim());
-    const values = splitTopLevel(m[2]!);
-    if (targets.length > 1 && values.length === targets.length) targets.forEach((t, i) => pairs.push([t, values[i]!]));
-    else for (const t of targets) pairs.push([t, m[2]!]);
-  }
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [t, v] of pairs) {
-      if (!/^\w+$/.test(t) || names.has(t)) continue;
-      if ([...names].some((n) => new RegExp(`\\b${n}\\b`).test(v))) {
-        names.add(t);
-        grew = true;
-      }
-    }
-  }
-  return [...names];
-}
-
-/** `clr(a[:, k]), clr(b[:, k])` → its two top-level comma-separated parts. */
-function splitTopLevel(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start).trim());
-  return out;
 }
 
 /** Project helpers named for choosing a decision threshold or operating point. */

@@ -22,7 +22,7 @@ import { Scope } from './scope.js';
 import { projectTransformer } from './project-transformers.js';
 import { noteLabelSource } from './label-sources.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Val } from './values.js';
-import { assignPieces, isRowSelection, iterate, targetNames, unnamedPiecePart } from './pieces.js';
+import { assignPieces, isRowSelection, isWindowSlice, iterate, targetNames, unnamedPiecePart } from './pieces.js';
 
 type DefStmt = Extract<Stmt, { k: 'def' }>;
 type ClassStmt = Extract<Stmt, { k: 'class' }>;
@@ -358,8 +358,7 @@ export class Interpreter {
         // `train_end = udates[k]`, `test_start = dates[cut]`: a boundary of a part, not its rows.
         const boundary = /(^|_)(start|end|begin|cutoff|cut|boundary|date|day|year|month)(_|$)/i.test(target.id);
         // (`hist = z[t - LOOKBACK:t]`: a window of both bounds is a sample's history, not the training period.)
-        const windowSlice = valueExpr?.k === 'sub' && valueExpr.index.length === 1 && valueExpr.index[0]!.k === 'slice' && valueExpr.index[0]!.lower !== undefined && valueExpr.index[0]!.upper !== undefined;
-        const named = boundary ? undefined : partFromName(target.id) ?? impliedPart ?? (windowSlice ? undefined : temporalPart(target.id));
+        const named = boundary ? undefined : partFromName(target.id) ?? impliedPart ?? (isWindowSlice(valueExpr) ? undefined : temporalPart(target.id));
         // `X_test, y_test = joblib.load("test_split.joblib")`: rows from a call the analyzer cannot see into,
         // known only by the name they are given.
         // Constants (`TEST_START = datetime(...)`) and names of dates, sizes or paths are not rows.
@@ -602,20 +601,21 @@ export class Interpreter {
         return { fn: { def: lambdaDef(e), ctx: this.ctx, closure: scope === this.ctx.scope ? undefined : scope } };
       case 'str':
         // `f"accuracy {accuracy_score(y_te, p):.3f}"`: what is interpolated runs (metrics are computed there).
-        if (!e.fstring) return { const: e.value };
-        {
-          // `f"{name}.parquet"` with `name` known: the string it makes (a path that names its part, say).
-          const vals = (e.parts ?? []).map((p) => this.eval(p, scope).const);
-          const pieces = e.value.split('{…}');
-          if (vals.length !== pieces.length - 1 || !vals.every((v) => typeof v === 'string' || typeof v === 'number')) return {};
-          return { const: pieces.map((piece, i) => piece + (i < vals.length ? String(vals[i]) : '')).join('') };
-        }
+        return e.fstring ? this.fstring(e, scope) : { const: e.value };
       default:
         return {};
     }
   }
 
   /** Arithmetic with a statistic of the rows (`(x - x.mean()) / x.std()`) bakes the statistic in. */
+  /** `f"{name}.parquet"` with `name` known: the string it makes (a path that names its part, say). */
+  private fstring(e: Extract<Expr, { k: 'str' }>, scope: Scope): Val {
+    const vals = (e.parts ?? []).map((p) => this.eval(p, scope).const);
+    const pieces = e.value.split('{…}');
+    if (vals.length !== pieces.length - 1 || !vals.every((v) => typeof v === 'string' || typeof v === 'number')) return {};
+    return { const: pieces.map((piece, i) => piece + (i < vals.length ? String(vals[i]) : '')).join('') };
+  }
+
   private binop(e: Extract<Expr, { k: 'binop' }>, scope: Scope): Val {
     const l = this.eval(e.left, scope);
     const r = this.eval(e.right, scope);
@@ -691,7 +691,6 @@ export class Interpreter {
 
   // ---------- functions ----------
 
-  /** Runs a helper with argument values bound to its parameters; returns what it returns. */
   /** Whether a call's argument is one item of the rows being iterated (`features(p)` in `for p in df["path"]`). */
   isItemArgument(e: Expr): boolean {
     if (e.k === 'name') return this.itemNames.some((names) => names.includes(e.id));
@@ -706,6 +705,7 @@ export class Interpreter {
     return this.frames.some((f) => f.perItem);
   }
 
+  /** Runs a helper with argument values bound to its parameters; returns what it returns. */
   callFunction(fn: FunctionValue, givenArgs: Val[], givenKwargs: Map<string, Val>, fromCall = true, perItem = false): Val {
     const allArgs = fn.bound ? [...fn.bound.args, ...givenArgs] : givenArgs;
     const kwargs = fn.bound ? new Map([...fn.bound.kwargs, ...givenKwargs]) : givenKwargs;

@@ -77,7 +77,12 @@ export function unnamedPiecePart(targets: Expr[], exprs: Expr[]): { index: numbe
 
 /** `x[:k]`, `df.iloc[:k]`: the first rows, up to a cut. */
 export function isHeadSlice(e: Expr | undefined): boolean {
-  if (e?.k !== 'sub' || e.index.length !== 1) return false;
-  const i = e.index[0]!;
-  return i.k === 'slice' && i.lower === undefined && i.upper !== undefined;
+  const i = e?.k === 'sub' && e.index.length === 1 ? e.index[0]! : undefined;
+  return i?.k === 'slice' && i.lower === undefined && i.upper !== undefined;
+}
+
+/** `z[t - L:t]`: rows between two bounds (a window), not a part cut at one point. */
+export function isWindowSlice(e: Expr | undefined): boolean {
+  const i = e?.k === 'sub' && e.index.length === 1 ? e.index[0]! : undefined;
+  return i?.k === 'slice' && i.lower !== undefined && i.upper !== undefined;
 }

@@ -11,6 +11,7 @@ import { addLeak, combine, derive, wholeRows, type Leak, type Val } from './valu
 import { columnNames, notePickedInputs } from './label-sources.js';
 import { checkPick } from './selection-checks.js';
 import { corpusModelLookup } from './embeddings.js';
+import { aliasesOf } from './aliases.js';
 
 const TEST_SCORE_KEY = /^(test|testing|holdout)[_/ -]?(acc|accuracy|auc|roc_auc|pr_auc|ap|f1|macro_f1|f1_macro|mae|rmse|mse|r2|loss|precision|recall|map|ndcg|dice|iou|miou|score)$/i;
 
@@ -158,10 +159,8 @@ function isLoopWindow(it: Interpreter, index: Expr): boolean {
   if (ranges.some((r) => r.step && new RegExp(`\\b${it.src(r.step).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(upperText) && !/\bwin|window|len(gth)?\b/i.test(upperText))) return false;
   const loopVars = ranges.map((r) => r.id);
   if (loopVars.length === 0) return false;
-  const body = it.loops[it.loops.length - 1]!.stmt;
   // Names assigned in the loop from its variable (`t0 = k * HOP`) stand for it too.
-  const derived = new Set(loopVars);
-  for (const m of it.src(body).matchAll(/^[ \t]*(\w+)[ \t]*=(?!=)([^\n]*)$/gm)) if ([...derived].some((n) => new RegExp(`\\b${n}\\b`).test(m[2]!))) derived.add(m[1]!);
-  const uses = (x: Expr) => [...derived].some((n) => new RegExp(`\\b${n}\\b`).test(it.src(x)));
+  const derived = aliasesOf(it.src(it.loops[it.loops.length - 1]!.stmt), loopVars);
+  const uses = (x: Expr) => derived.some((n) => new RegExp(`\\b${n}\\b`).test(it.src(x)));
   return uses(index.lower) && uses(index.upper);
 }
