@@ -35,7 +35,7 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   if (method === 'groupby' && kwarg(call, 'level') !== undefined && args.length === 0) return derive(receiver);
   if (method === 'groupby' || method === 'group_by') {
     const key = call.args[0]?.k === 'str' ? call.args[0].value : undefined;
-    const byDate = key !== undefined && call.args.length === 1 && it.dateColumns.has(key) ? { groupedByDate: { line, column: key } } : {};
+    const byDate = key !== undefined && call.args.length === 1 && it.dateColumns.has(key) ? { groupedByDate: { column: key } } : {};
     return derive(receiver, { grouped: true, data: false, ...byDate });
   }
   // `df.groupby("order_date")["orders"].sum()`: one row per date, a series over time (its rows are split later).

@@ -247,7 +247,7 @@ export interface Val {
   /** A pandas groupby object. */
   grouped?: boolean;
   /** Grouped by a date column (`groupby("order_date")`): its aggregates are a series over time, not statistics. */
-  groupedByDate?: { line: number; column: string };
+  groupedByDate?: { column: string };
   /** The column picked from a grouped frame (`df.groupby("city")["price"]`). */
   groupColumn?: string;
   /** The column these rows are, when picked by a name known here (`df[label]` with `label` from settings); not derived. */
