@@ -8,6 +8,7 @@ import { columnNames, notePickedInputs } from './label-sources.js';
 import { citeLeak, leakOfStatistic } from './fitting.js';
 import { noteMergedStatistic } from './row-sources.js';
 import { isHeadSlice } from './pieces.js';
+import { noteTestStatistic } from './arithmetic.js';
 import type { Scope } from './scope.js';
 import { datasetSplit } from './splits.js';
 import { absorb, addLeak, combine, derive, wholeRows, type Val } from './values.js';
@@ -122,7 +123,7 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   } else if (statArg?.stat?.part === 'test' && receiver.data && receiver.part === 'test' && /^(fillna|map|replace|clip|sub|div|subtract|divide)$/.test(method)) {
     // `test.fillna(test.median())`, or a feature builder re-fitted on the test rows and applied to them.
     const at = [...call.args, ...call.kwargs.map((k) => k.value)].find((a) => it.eval(a, scope).stat);
-    it.noteTestStatistic(statArg.stat, receiver, at ? it.src(at) : statArg.stat.what, method);
+    noteTestStatistic(it, statArg.stat, receiver, at ? it.src(at) : statArg.stat.what, method);
   }
   if (TIME_METHODS.has(method)) {
     out.time = receiver.time ?? { line, what: `\`.${method}()\``, file: it.path };

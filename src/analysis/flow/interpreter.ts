@@ -6,8 +6,9 @@
 import type { Expr, Module, Stmt } from '../python/ast.js';
 import { calleeName, dotted } from '../python/ast.js';
 import { evalCall } from './calls.js';
-import { leakOfStatistic, recordTestFit } from './fitting.js';
+import { leakOfStatistic } from './fitting.js';
 import { evalSubscript } from './subscripts.js';
+import { evalBinop } from './arithmetic.js';
 import { corpusModelFace } from './embeddings.js';
 import { emptyFacts, type FileFacts } from './facts.js';
 import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from './knowledge.js';
@@ -529,7 +530,7 @@ export class Interpreter {
       case 'call':
         return evalCall(this, e, scope);
       case 'binop':
-        return this.binop(e, scope);
+        return evalBinop(this, e, scope);
       case 'compare': {
         const vals = e.items.map((i) => this.eval(i, scope));
         this.checkThreshold(e, vals);
@@ -614,69 +615,6 @@ export class Interpreter {
     const pieces = e.value.split('{…}');
     if (vals.length !== pieces.length - 1 || !vals.every((v) => typeof v === 'string' || typeof v === 'number')) return {};
     return { const: pieces.map((piece, i) => piece + (i < vals.length ? String(vals[i]) : '')).join('') };
-  }
-
-  private binop(e: Extract<Expr, { k: 'binop' }>, scope: Scope): Val {
-    const l = this.eval(e.left, scope);
-    const r = this.eval(e.right, scope);
-    // `Path("conf") / "train.yaml"`, `root + "/test.csv"`: a path still known.
-    if (typeof l.const === 'string' && typeof r.const === 'string' && (e.op === '/' || e.op === '+')) return { const: e.op === '/' ? `${l.const.replace(/\/+$/, '')}/${r.const}` : l.const + r.const };
-    // `DATA_DIR / "model_table.parquet"` under a folder only known at run time: the file is still known by its name.
-    if (e.op === '/' && typeof r.const === 'string' && /\.\w{1,8}$/.test(r.const) && !l.data) return { const: r.const };
-    const out = combine([l, r]);
-    const stat = l.stat ?? r.stat;
-    const rows = l.data ? l : r.data ? r : undefined;
-    // `(stats["sum"] + m * prior) / (stats["count"] + m)`: arithmetic on statistics is still a statistic.
-    if (stat && !rows) return { ...out, stat };
-    // `np.sum((y_true - y_true.mean()) ** 2)` in R² or NSE: the mean of observed targets inside a metric is no fit.
-    const rowsText = this.src(l.data ? e.left : e.right).trim();
-    const targetRows = /^(y|t|yt|tgt|y_\w+|\w+_y|targets?|truth|true|gt|gold|ground_truth|labels?|obs\w*|actual\w*|observed\w*)$/.test(rowsText);
-    // `abs(y[m].mean() - p[m].mean())` in a calibration error: a statistic set against predictions is a metric.
-    const predictions = rows?.pred === true || rows?.prob === true;
-    if (stat && rows && stat.part === 'test' && !targetRows && !predictions) this.statOfTestRows(l.stat ? e.left : e.right, stat, rows);
-    // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
-    if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
-      if (rows.withTest !== undefined && !targetRows && !predictions) this.combinedStatistic(stat, rows, out);
-      else out.leaks = [...(out.leaks ?? []), leakOfStatistic(this, rows, stat)];
-    }
-    return out;
-  }
-
-  /**
-   * `(df - df.mean()) / df.std()` on train and test rows put back together (`pd.concat([X_train, X_test])`): the
-   * statistics are learned from the test rows, once what they shape reaches a model (a plot of them is EDA).
-   */
-  private combinedStatistic(stat: NonNullable<Val['stat']>, rows: Val, out: Val): void {
-    const pending = out.combinedFit ?? rows.combinedFit ?? { used: false };
-    const estText = stat.ofText ?? 'rows';
-    const method = stat.what.replace(/\(\)$/, '');
-    const fit = { line: stat.line, endLine: stat.endLine, cls: 'statistics', method, part: 'test' as const, dataText: '', estText, note: `rows that include the test set (combined at line ${rows.withTest})`, group: rows.withTest, pending };
-    if (!this.facts.testFits.some((t) => t.line === fit.line && t.cls === 'statistics')) recordTestFit(this, rows, fit);
-    out.combinedFit = pending;
-  }
-
-
-  /** `(test - test.mean()) / test.std()`: statistics learned from the test rows (cited at a helper's call). */
-  private statOfTestRows(statExpr: Expr, stat: NonNullable<Val['stat']>, rows: Val): void {
-    if (statExpr.k !== 'call' || statExpr.fn.k !== 'attr') return;
-    this.noteTestStatistic(stat, rows, this.src(statExpr.fn.obj), statExpr.fn.attr);
-  }
-
-  /** Statistics of the test rows applied to them (`test.fillna(self.medians_)` after a fit on test): a fit on test. */
-  noteTestStatistic(stat: NonNullable<Val['stat']>, rows: Val, estText: string, method: string): void {
-    const fit = { line: stat.line, endLine: stat.endLine, cls: 'statistics', method, part: 'test' as const, dataText: '', estText, note: 'the test rows (their own statistics)' };
-    if (!this.callSiteFor(rows)) {
-      if (this.facts.testFits.some((t) => t.line === stat.line && t.cls === 'statistics')) return;
-      // A loop over the parts that fits an encoder on each and counts frequencies on each: one root cause.
-      const loop = this.loops[0]?.stmt;
-      const sibling = loop && this.facts.testFits.find((t) => t.line >= loop.line && t.line <= loop.endLine);
-      if (sibling) {
-        sibling.group = sibling.group ?? LOOP_GROUP - sibling.line;
-        this.facts.testFits.push({ ...fit, group: sibling.group });
-        return;
-      }
-    }
-    recordTestFit(this, rows, fit);
   }
 
   private checkThreshold(e: Extract<Expr, { k: 'compare' }>, vals: Val[]): void {
@@ -866,9 +804,7 @@ export class Interpreter {
     }
   }
 
-
 }
-
 
 /** Class members in the order the shared instance needs them: set-up first. */
 function rank(s: Stmt): number {
@@ -904,9 +840,6 @@ function lambdaDef(e: Extract<Expr, { k: 'lambda' }>): DefStmt {
   }
   return def;
 }
-
-/** Groups of fits in one loop, kept apart from the groups of call sites (`-line`). */
-const LOOP_GROUP = -1_000_000;
 
 type BoolOp = Extract<Expr, { k: 'boolop' }>;
 
