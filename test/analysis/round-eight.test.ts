@@ -550,3 +550,75 @@ describe('normalisation statistics of a Dataset object, stored in it and then sp
     expect(of(code(order.replace(/\n/g, '\n      ')), rule)).toEqual([]);
   });
 });
+
+describe('experimentation code (A/B tests, uplift), where "test" and `tr`/`co` name no held-out part', () => {
+  const readout = (file: string) => ({
+    'readout.py': py`
+      import lightgbm as lgb
+      import numpy as np
+      import pandas as pd
+      from sklearn.metrics import mean_absolute_error, r2_score
+
+      hist = pd.read_parquet("data/pre_launch_users.parquet")
+      exp = pd.read_parquet("data/${file}.parquet")
+      cut = hist["week"].max() - 1
+      fit_part, val_part = hist[hist["week"] < cut], hist[hist["week"] >= cut]
+      model = lgb.LGBMRegressor(random_state=0).fit(fit_part[["visits"]], fit_part["rev"])
+      pred = model.predict(val_part[["visits"]])
+      print(r2_score(val_part["rev"], pred), mean_absolute_error(val_part["rev"], np.full(len(pred), fit_part["rev"].mean())))
+      exp["x"] = model.predict(exp[["visits"]])
+      t = (exp["variant"] == "treatment").to_numpy()
+      y = exp["rev"].to_numpy()
+      print(y[t].mean() - y[~t].mean(), np.cov(y, exp["x"])[0, 1] / exp["x"].var())
+    `,
+  });
+
+  it('stay silent for an experiment population read from checkout_test_users', () => {
+    expect(severe(readout('checkout_test_users'))).toEqual([]);
+  });
+
+  it('stay silent for treated and control arms named tr and co', () => {
+    const found = severe({
+      'xlearner.py': py`
+        import pandas as pd
+        from sklearn.ensemble import GradientBoostingClassifier
+        from sklearn.model_selection import train_test_split
+
+        exp = pd.read_parquet("rct.parquet")
+        train, test = train_test_split(exp, test_size=0.3, stratify=exp["treatment"], random_state=0)
+
+
+        def fit_arms(frame):
+            tr, co = frame[frame["treatment"] == 1], frame[frame["treatment"] == 0]
+            return GradientBoostingClassifier(random_state=0).fit(tr[["age"]], tr["y"]), GradientBoostingClassifier(random_state=0).fit(co[["age"]], co["y"])
+
+
+        m1, m0 = fit_arms(train)
+        uplift = m1.predict_proba(test[["age"]])[:, 1] - m0.predict_proba(test[["age"]])[:, 1]
+        print(uplift.mean(), test.groupby("treatment")["y"].mean())
+        final = fit_arms(exp)
+      `,
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('still find a scaler fitted on the test file of ordinary ML code', () => {
+    const found = severe({
+      'train.py': py`
+        import pandas as pd
+        from sklearn.dummy import DummyClassifier
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import f1_score, roc_auc_score
+        from sklearn.preprocessing import StandardScaler
+
+        train = pd.read_csv("data/train_users.csv")
+        test = pd.read_csv("data/checkout_test_users.csv")
+        scaler = StandardScaler().fit(test[["visits"]])
+        for m in (LogisticRegression(), DummyClassifier()):
+            p = m.fit(scaler.transform(train[["visits"]]), train["y"]).predict(scaler.transform(test[["visits"]]))
+            print(f1_score(test["y"], p), roc_auc_score(test["y"], p))
+      `,
+    });
+    expect(found.map((f) => f.rule)).toEqual(['fit-on-test']);
+  });
+});

@@ -11,7 +11,7 @@ import { evalSubscript } from './subscripts.js';
 import { evalBinop } from './arithmetic.js';
 import { corpusModelFace } from './embeddings.js';
 import { emptyFacts, type FileFacts } from './facts.js';
-import { isDevName, METRIC_NAME, partFromName, temporalPart, type Part } from './knowledge.js';
+import { EXPERIMENT_CODE, isDevName, METRIC_NAME, partFromName, partFromNameIn, temporalPart, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
 import type { ConfigData } from '../config-files.js';
 import { settingAt } from './settings.js';
@@ -73,6 +73,7 @@ export class Interpreter {
   readonly loops: LoopFrame[] = [];
   /** Calls into helpers, outermost first. */
   readonly frames: CallFrame[] = [];
+  private readonly experimentFiles = new Map<string, boolean>();
   /** Names bound to one item of rows being iterated, innermost loop or comprehension last. */
   private readonly itemNames: string[][] = [];
   /** Target names of the assignment being evaluated (names the parts a split returns). */
@@ -122,6 +123,17 @@ export class Interpreter {
 
   get text(): string {
     return this.ctx.text;
+  }
+
+  /** The executing file is experimentation code (A/B tests, uplift), where part names read differently. */
+  get experimentCode(): boolean {
+    let known = this.experimentFiles.get(this.ctx.path);
+    if (known === undefined) this.experimentFiles.set(this.ctx.path, (known = EXPERIMENT_CODE.test(this.ctx.text)));
+    return known;
+  }
+
+  private namedPart(id: string): Part | undefined {
+    return partFromNameIn(id, this.experimentCode);
   }
 
   get path(): string {
@@ -358,21 +370,24 @@ export class Interpreter {
         let v = value;
         // `train_end = udates[k]`, `test_start = dates[cut]`: a boundary of a part, not its rows.
         const boundary = /(^|_)(start|end|begin|cutoff|cut|boundary|date|day|year|month)(_|$)/i.test(target.id);
-        // (`hist = z[t - LOOKBACK:t]`: a window of both bounds is a sample's history, not the training period.)
-        const named = boundary ? undefined : partFromName(target.id) ?? impliedPart ?? (isWindowSlice(valueExpr) ? undefined : temporalPart(target.id));
+        // Names of periods (`past`, `hist`, `future`) name parts cut from rows, not files read whole; and
+        // `hist = z[t - LOOKBACK:t]`, a window of both bounds, is a sample's history, not the training period.
+        const readWhole = valueExpr?.k === 'call' && /^(read_\w+|load|load_\w+|fetch\w*)$/.test(calleeName(valueExpr) ?? '');
+        const periodCut = !readWhole && !isWindowSlice(valueExpr);
+        const named = boundary ? undefined : this.namedPart(target.id) ?? impliedPart ?? (periodCut ? temporalPart(target.id) : undefined);
         // `X_test, y_test = joblib.load("test_split.joblib")`: rows from a call the analyzer cannot see into,
         // known only by the name they are given.
         // Constants (`TEST_START = datetime(...)`) and names of dates, sizes or paths are not rows.
         const rowsName = !/^[A-Z0-9_]+$/.test(target.id) && !isDevName(target.id) && !/start|end|cutoff|date|day|year|month/i.test(target.id) && guessFromName(target.id).data === true;
         const loaded = this.stmt?.k === 'assign' && this.stmt.value?.k === 'call' && /^(load|loads|read\w*|fetch\w*|load_\w+|unpickle)$/.test(calleeName(this.stmt.value) ?? '');
-        if (Object.values(v).every((x) => x === undefined) && rowsName && loaded && (named === 'test' || named === 'val' || named === 'train') && partFromName(target.id) === named) {
+        if (Object.values(v).every((x) => x === undefined) && rowsName && loaded && (named === 'test' || named === 'val' || named === 'train') && this.namedPart(target.id) === named) {
           v = { data: true, part: named, origins: [this.nextOrigin()] };
         }
         // `tr, va, te = scaffold_split(mols, 0.8, 0.1)`: what a splitting helper returns, unknown here, are the parts'
         // row indices when named for them.
         const splitHelper = this.stmt?.k === 'assign' && this.stmt.value?.k === 'call' && /split/i.test(calleeName(this.stmt.value) ?? '');
         const opaque = Object.entries(v).every(([k, x]) => x === undefined || (k === 'container' && (x as { scores: unknown[] }).scores.length === 0));
-        if (splitHelper && opaque && named && named !== 'full' && named === partFromName(target.id) && !isDevName(target.id)) v = { indexPart: named };
+        if (splitHelper && opaque && named && named !== 'full' && named === this.namedPart(target.id) && !isDevName(target.id)) v = { indexPart: named };
         // `test = sales[sales.date > CUT]` of a frame read from `train.csv`: the labelled file, split by hand.
         const splitOfTrainFile = v.filePart === true && v.part === 'train' && (named === 'test' || named === 'val') && valueExpr !== undefined && isRowSelection(valueExpr);
         if (splitOfTrainFile) v = { ...v, part: 'full' };
@@ -385,7 +400,7 @@ export class Interpreter {
         } else if (v.perm && !v.data && named && !v.indexPart) {
           // `test_idx = order[cut:]`: row indices of a part.
           v = { ...v, indexPart: named };
-        } else if (v.indexPart && !v.data && named && named !== 'full' && named !== v.indexPart && named === partFromName(target.id) && !isDevName(target.id)) {
+        } else if (v.indexPart && !v.data && named && named !== 'full' && named !== v.indexPart && named === this.namedPart(target.id) && !isDevName(target.id)) {
           // `fit_idx, val_idx = next(inner.split(dev))`: as with train_test_split, the name says which part.
           v = { ...v, indexPart: named };
         }
@@ -399,7 +414,7 @@ export class Interpreter {
         const pieces = target.k === 'seq' && value.items ? assignPieces(items, value.items) : value.items;
         // `tr, te = df.iloc[:cut], df.iloc[cut:]`: each target keeps its own expression (a manual split).
         const exprs = target.k === 'seq' && valueExpr?.k === 'seq' && valueExpr.items.length === items.length ? valueExpr.items : undefined;
-        const implied = exprs ? unnamedPiecePart(items, exprs) : undefined;
+        const implied = exprs ? unnamedPiecePart(items, exprs, (n) => this.namedPart(n)) : undefined;
         items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, exprs?.[i] ?? (valueExpr?.k === 'call' ? valueExpr : undefined), implied?.index === i ? implied.part : undefined));
         return;
       }

@@ -196,6 +196,15 @@ export type Part = 'full' | 'train' | 'val' | 'test';
 const PART_HINT = /te|ts|holdout|va|vl|dev|tr|fit|cal/i;
 
 /** The part of the data a variable or file name announces (`X_test`, `val_loader`, `train.csv`, `fit_rows`). */
+/** Words of A/B tests and uplift modelling, where "test" names an experiment and `tr`, `te`, `co` treated, effect, control. */
+export const EXPERIMENT_CODE = /\b(treatment|treated|variant|control_group|uplift|cuped|cupac|ab_test|a\/b test|randomi[sz]ed (controlled )?trial|rct)\b/i;
+
+/** `partFromName`, except that in experimentation code the abbreviations `tr`, `te`, `co` name no part. */
+export function partFromNameIn(name: string, experiment: boolean): Part | undefined {
+  if (experiment && /(^|_)(tr|te|co)(_|$)/i.test(name) && !/train|test|val/i.test(name)) return undefined;
+  return partFromName(name);
+}
+
 export function partFromName(name: string): Part | undefined {
   // Most names hold none of the words: skip splitting them (this runs for every name evaluated).
   if (!PART_HINT.test(name)) return undefined;

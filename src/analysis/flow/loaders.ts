@@ -40,7 +40,10 @@ export function load(it: Interpreter, call: Call, name: string, args: Val[], kwa
   if (wrapped.length > 0) return combine(wrapped, { data: true });
   // `pd.read_csv(cfg["paths"]["test"])`: a path known from settings names its part too.
   const written = args[0]?.const;
-  const part = partOfRead(call, args[0]);
+  // In experimentation code (`treatment`, `variant`, `uplift`...), `checkout_test_users.parquet` is an A/B test's
+  // population, not a held-out part.
+  const read = partOfRead(call, args[0]);
+  const part = read === 'test' && it.experimentCode ? 'full' : read;
   const v: Val = { data: true, part, origins: [it.nextOrigin()], ...(part === 'train' ? { filePart: true } : {}) };
   const parseDates = kwarg(call, 'parse_dates');
   if (parseDates && !isConst(parseDates, 'False')) {

@@ -64,9 +64,9 @@ export function assignPieces(targets: readonly Expr[], items: readonly Val[]): r
  * the training (development) part (`hist, test = df[df.ts < cut], df[df.ts >= cut]`); beside a piece
  * named for training it is the held-out part (`fit_part, eval_part = df.iloc[:cut], df.iloc[cut:]`).
  */
-export function unnamedPiecePart(targets: Expr[], exprs: Expr[]): { index: number; part: Part } | undefined {
+export function unnamedPiecePart(targets: Expr[], exprs: Expr[], partOf: (name: string) => Part | undefined = partFromName): { index: number; part: Part } | undefined {
   if (!exprs.every(isRowSelection) || !targets.every((t) => t.k === 'name')) return undefined;
-  const parts = targets.map((t) => (t.k === 'name' ? partFromName(t.id) : undefined));
+  const parts = targets.map((t) => (t.k === 'name' ? partOf(t.id) : undefined));
   const unnamed = parts.flatMap((p, i) => (p === undefined ? [i] : []));
   if (unnamed.length !== 1) return undefined;
   const named = parts.filter((p): p is Part => p !== undefined);
