@@ -1,0 +1,1 @@
+"""Retention-offer uplift modelling utilities."""

@@ -1,0 +1,3 @@
+"""Intent classification on top of frozen sentence embeddings."""
+
+__version__ = "0.3.1"
