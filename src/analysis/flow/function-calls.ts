@@ -35,6 +35,10 @@ type Call = Extract<Expr, { k: 'call' }>;
 
 const TORCH_NETS = /^(Linear|Sequential|Conv[123]d|LSTM|GRU|RNN|Transformer|TransformerEncoder|Embedding|EmbeddingBag|Bilinear|ModuleList|ModuleDict)$/;
 
+/** Functions reading one recording, or one image, from a file. */
+const AUDIO_READERS = /(^|\.)(librosa\.load|torchaudio\.load|soundfile\.read|sf\.read|wavfile\.read)$/;
+const IMAGE_READERS = /(^|\.)(cv2\.imread|imageio\.(v\d\.)?imread|skimage\.io\.imread|Image\.open)$/;
+
 /** Functions writing one sample to a file: (path, sample), or (sample, path) for the second group. */
 const SAMPLE_WRITERS = /(^|\.)(?:(cv2\.imwrite|imageio\.(?:v\d\.)?imwrite|skimage\.io\.imsave|matplotlib\.pyplot\.imsave|soundfile\.write|scipy\.io\.wavfile\.write|torchaudio\.save)|(torchvision\.utils\.save_image))$/;
 
@@ -147,10 +151,10 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     return { data: true, part: 'full', origins: [it.nextOrigin()], time, dates: { line: call.line, what: 'a date index' } };
   }
   // `librosa.load(path)`, `cv2.imread(path)`: one sample read from its file.
-  const sample = /(^|\.)(librosa\.load|torchaudio\.load|soundfile\.read|sf\.read|wavfile\.read|cv2\.imread|imageio\.(v\d\.)?imread|skimage\.io\.imread|Image\.open)$/.test(qual);
-  if (sample) {
+  const audio = AUDIO_READERS.test(qual);
+  if (audio || IMAGE_READERS.test(qual)) {
     const read = load(it, call, name, args, kwargs);
-    return /(^|\.)(librosa\.load|torchaudio\.load|soundfile\.read|sf\.read|wavfile\.read)$/.test(qual) ? { ...read, waveform: true } : read;
+    return audio ? { ...read, waveform: true } : read;
   }
   if (arrow || LOADERS.has(name) || /^(load_|fetch_)/.test(name) || (name === 'load' && /^(np|numpy)\.load$/.test(qual))) return load(it, call, name, args, kwargs);
   if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets)$/.test(name)) {

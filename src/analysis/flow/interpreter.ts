@@ -23,7 +23,7 @@ import { Scope } from './scope.js';
 import { projectTransformer } from './project-transformers.js';
 import { noteLabelSource } from './label-sources.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Val } from './values.js';
-import { assignPieces, isRowSelection, isWindowSlice, iterate, targetNames, unnamedPiecePart } from './pieces.js';
+import { assignPieces, isRowSelection, isWindowSlice, iterate, positionalCutArg, targetNames, unnamedPiecePart } from './pieces.js';
 
 type DefStmt = Extract<Stmt, { k: 'def' }>;
 type ClassStmt = Extract<Stmt, { k: 'class' }>;
@@ -394,7 +394,7 @@ export class Interpreter {
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
           // `Xtr, ytr = make_windows(arr[:cut])`: a helper handed a positional cut of the rows makes a split too.
-          const cut = valueExpr?.k === 'call' ? valueExpr.args.find((a) => a.k === 'sub' && a.index.some((i) => i.k === 'slice')) : undefined;
+          const cut = positionalCutArg(valueExpr);
           if (v.part === 'full' && valueExpr && (isRowSelection(valueExpr) || cut)) this.manualSplit(v, target.id, named, cut ?? valueExpr);
           v = { ...v, part: named, dev: isDevName(target.id) || undefined };
         } else if (v.perm && !v.data && named && !v.indexPart) {

@@ -5,7 +5,7 @@ import type { Expr } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { settingAt } from './settings.js';
 import { partFromName } from './knowledge.js';
-import { isRowSelection } from './pieces.js';
+import { isRowSelection, positionalCutArg } from './pieces.js';
 import { Scope } from './scope.js';
 import type { Val } from './values.js';
 
@@ -15,7 +15,7 @@ export const PART_KEY = /^(train|training|val|valid|validation|test|testing|hold
 export function keyedPart(it: Interpreter, key: string | undefined, v: Val, valueExpr: Expr): Val {
   const part = key && PART_KEY.test(key) ? partFromName(key) : undefined;
   // `{"train": windows(z[:i_val]), ...}`: a helper handed a positional cut of the rows makes a split, as with names.
-  const cut = part && valueExpr.k === 'call' ? valueExpr.args.find((a) => a.k === 'sub' && a.index.some((i) => i.k === 'slice')) : undefined;
+  const cut = part ? positionalCutArg(valueExpr) : undefined;
   const rows = v.items ? v.items.find((x) => x.data) : v.data ? v : undefined;
   if (cut && rows?.part === 'full') it.manualSplit(rows, key!, part!, cut);
   // `(features, labels)` of one part: each of them is that part's rows.

@@ -86,3 +86,8 @@ export function isWindowSlice(e: Expr | undefined): boolean {
   const i = e?.k === 'sub' && e.index.length === 1 ? e.index[0]! : undefined;
   return i?.k === 'slice' && i.lower !== undefined && i.upper !== undefined;
 }
+
+/** `make_windows(arr[:cut])`: the argument of a call that is a positional cut of rows, if any. */
+export function positionalCutArg(e: Expr | undefined): Expr | undefined {
+  return e?.k === 'call' ? e.args.find((a) => a.k === 'sub' && a.index.some((i) => i.k === 'slice')) : undefined;
+}

@@ -20,7 +20,7 @@ const TORCH_RANDOM = /^(rand|randn|randint|randperm|normal|bernoulli|multinomial
 const RANDOM_ESTIMATORS = /^(RandomForest(Classifier|Regressor)|ExtraTrees(Classifier|Regressor)|GradientBoosting(Classifier|Regressor)|SGD(Classifier|Regressor)|MLP(Classifier|Regressor)|Bagging(Classifier|Regressor)|IsolationForest|KMeans|MiniBatchKMeans)$/;
 
 /** Calls that seed, draw random numbers or train (the only ones this rule looks at). */
-const RELEVANT_CALL = /seed|rng|RandomState|^(DataLoader|backward|fit|compile|permutation|randn?|randint|choice|shuffle|normal|uniform|binomial|poisson|random_sample|standard_normal|beta|gamma|exponential)$|^(RandomForest|ExtraTrees|GradientBoosting|SGD|MLP|Bagging|IsolationForest|KMeans|MiniBatchKMeans)/i;
+const RELEVANT_CALL = /seed|rng|RandomState|^(DataLoader|backward|fit|compile|permutation|randn?|randint|choice|shuffle|normal|uniform|binomial|poisson|random_sample|standard_normal|beta|gamma|exponential)$/i;
 
 interface Use {
   family: Family;
@@ -38,7 +38,7 @@ export function summariseRandomness(source: SourceFile): RandomnessSummary | und
   if (!source.module || source.kind === 'dependency') return undefined;
   const imports = importMap(source.module);
   const roots = importedRoots(source.module);
-  const sites = callSites(source.module.body, imports, (name) => RELEVANT_CALL.test(name) || RANDOM_FUNCS.test(name) || TORCH_RANDOM.test(name));
+  const sites = callSites(source.module.body, imports, (name) => RELEVANT_CALL.test(name) || RANDOM_FUNCS.test(name) || TORCH_RANDOM.test(name) || RANDOM_ESTIMATORS.test(name));
   return { seeded: seedsIn(sites), uses: randomUses(sites, roots, source) };
 }
 
