@@ -133,7 +133,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
     checkValidationArgs(it, call, est, kwargs, X);
     // What a model learned about the columns (importances, coefficients) may pick columns later: a supervised selection.
     // (Labels of another task, such as train-vs-test in adversarial validation, pick nothing of the target.)
-    if (est.kind === 'model' && X?.data && !heldOut && (args[1] === undefined || args[1].data === true)) {
+    if ((est.kind === 'model' || est.kind === 'pipeline') && X?.data && !heldOut && (args[1] === undefined || args[1].data === true)) {
       const what = `${est.cls} (its feature importances pick the columns used later)`;
       const leak: Leak = { kind: 'preprocess', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what, stmtText: it.stmt ? it.src(it.stmt) : undefined, dataText: xText, origins: it.ensureOrigin(X), ...(X.part === 'train' ? { fromTrainPart: true } : {}) };
       est.fittedOn = { part: X.part, line: call.line, leak };

@@ -4,7 +4,7 @@ import type { Expr } from '../python/ast.js';
 import { calleeName, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { isClassifierName, isRegressorName } from './knowledge.js';
-import { fitEstimator, fitResample, transformWith } from './fitting.js';
+import { citeLeak, fitEstimator, fitResample, transformWith } from './fitting.js';
 import { hfTrainerCall, lightningCall } from './frameworks.js';
 import { commandLine, settingAt } from './settings.js';
 import { noteWrite } from './handoffs.js';
@@ -14,7 +14,7 @@ import { frameMethod } from './frame-methods.js';
 import { splitterSplit } from './splits.js';
 import { noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { corpusModelMethod } from './embeddings.js';
-import { absorb, combine, derive, type Estimator, type Val } from './values.js';
+import { absorb, addLeak, combine, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
 import { keyNamesOtherScores, runCallbacks, adaptedLayerLeaks } from './function-calls.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -107,7 +107,10 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
     if (onFitted) it.facts.trainedRowsScored.push(call.line);
     const prob = !forecast && (method !== 'predict' || est?.deep === true);
     // Rows of no known part that the model was fitted on are its training rows: scores of them are training scores.
-    return derive(X, { pred: true, prob, data: true, ...(onFitted && X?.part === undefined ? { part: 'train' as const } : {}) });
+    const out = derive(X, { pred: true, prob, data: true, ...(onFitted && X?.part === undefined ? { part: 'train' as const } : {}) });
+    const learned = modelFeatureLeak(it, est, X);
+    if (learned) addLeak(out, learned);
+    return out;
   }
   if (method === 'score' && (est || args.length >= 2)) {
     const X = args[0];
@@ -203,6 +206,18 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   // `list(cols[selector.support_])`: the chosen columns stay chosen.
   const selected = args.find((a) => a.selected)?.selected;
   return selected ? { selected } : {};
+}
+
+/**
+ * `df["pscore"] = propensity.predict_proba(df[cols])[:, 1]` with the model fitted on all of `df`: a feature
+ * learned from every row (a stacking or propensity feature), a leak once those rows are split.
+ */
+function modelFeatureLeak(it: Interpreter, est: Estimator | undefined, X: Val | undefined): Leak | undefined {
+  const fitted = est?.kind === 'model' || est?.kind === 'pipeline' ? est.fittedOn : undefined;
+  const whole = (p: Val['part']) => p === undefined || p === 'full';
+  if (!fitted?.leak || !whole(fitted.part) || !X?.data || !whole(X.part) || !sharesOrigin(fitted.leak, X)) return undefined;
+  // Cited where a helper was handed the rows (`add_propensity_score(df, ...)`), like any fit inside one.
+  return citeLeak(it, X, { ...fitted.leak, what: `${est!.kind === "pipeline" ? (est!.inner.at(-1) ?? est!.cls) : est!.cls} model whose predictions become a feature`, sites: undefined });
 }
 
 /** A model trained on one fit of a transformer predicts on the output of a second fit, made on the evaluation rows. */
