@@ -76,3 +76,49 @@ describe('a propensity score added as a feature by a helper', () => {
     expect(found.filter((f) => f.rule === 'preprocessing-before-split')).toEqual([]);
   });
 });
+
+describe('outcome rates per segment and treatment arm, built by a helper and merged back', () => {
+  const nb = (body: string) => ({
+    'uplift.py': py`
+      import pandas as pd
+      from catboost import CatBoostClassifier
+      from sklearn.dummy import DummyClassifier
+      from sklearn.metrics import roc_auc_score, average_precision_score
+      from sklearn.model_selection import train_test_split
+
+      SEED = 7
+      df = pd.read_csv("push_rct.csv")
+
+
+      def arm_rates(frame, key, y="ordered_7d", t="treatment", prior=200):
+          stats = frame.groupby([key, t])[y].agg(["sum", "count"]).unstack(t)
+          rate_t = (stats[("sum", 1)] + prior) / (stats[("count", 1)] + prior)
+          rate_c = (stats[("sum", 0)] + prior) / (stats[("count", 0)] + prior)
+          return pd.DataFrame({f"{key}_rate_t": rate_t, f"{key}_lift": rate_t - rate_c})
+
+
+      ${body}
+      features = ["tenure_days", "city_rate_t", "city_lift"]
+      for m in (CatBoostClassifier(random_seed=SEED, verbose=0), DummyClassifier()):
+          m.fit(train[features], train["z"])
+          p = m.predict_proba(test[features])[:, 1]
+          print(roc_auc_score(test["z"], p), average_precision_score(test["z"], p))
+    `,
+  });
+
+  it('fires when the rates of every customer are merged before the split, cited at the call', () => {
+    const found = severe(nb(`df = df.merge(arm_rates(df, "city"), left_on="city", right_index=True, how="left")
+      train, test = train_test_split(df, test_size=0.3, random_state=SEED, stratify=df["z"])`));
+    const leak = found.find((f) => f.rule === 'preprocessing-before-split');
+    expect(leak).toMatchObject({ line: 18 });
+    expect(leak?.sites).toContainEqual({ file: 'uplift.py', line: 12 });
+  });
+
+  it('stays silent when the rates come from the training part and are merged into both parts', () => {
+    const found = severe(nb(`train, test = train_test_split(df, test_size=0.3, random_state=SEED, stratify=df["z"])
+      rates = arm_rates(train, "city")
+      train = train.merge(rates, left_on="city", right_index=True, how="left")
+      test = test.merge(rates, left_on="city", right_index=True, how="left")`));
+    expect(found).toEqual([]);
+  });
+});

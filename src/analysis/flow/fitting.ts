@@ -283,7 +283,15 @@ export function leakOfStatistic(it: Interpreter, rows: Val | undefined, stat: No
   const stmtText = it.stmt ? it.src(it.stmt) : undefined;
   // A statistic of a feature over all of train.csv is judged like an unsupervised fit on it: a leak across a split, not across CV folds.
   const unsupervised = stat.trainFile && !(stat.perGroup?.column !== undefined && isLabelColumn(it.text, stat.perGroup.column));
-  return citeLeak(it, rows, { kind: 'preprocess', file: it.path, line: stat.line, endLine, what, stmtText, ...(stat.perGroup ? { perGroup: stat.perGroup } : {}), ...(unsupervised ? { trainOnlyUnsupervised: true } : {}) });
+  return citeStatistic(it, rows, stat, { kind: 'preprocess', file: it.path, line: stat.line, endLine, what, stmtText, ...(stat.perGroup ? { perGroup: stat.perGroup } : {}), ...(unsupervised ? { trainOnlyUnsupervised: true } : {}) });
+}
+
+/** Like `citeLeak`; a statistic a helper computed from rows its caller handed in is cited at that call (`stat.via`). */
+export function citeStatistic(it: Interpreter, rows: Val | undefined, stat: NonNullable<Val['stat']>, leak: Leak): Leak {
+  const cited = citeLeak(it, rows, leak);
+  const via = stat.via;
+  if (cited !== leak || !via) return cited;
+  return { ...leak, file: via.file, line: via.line, endLine: via.file === leak.file ? Math.max(via.endLine, leak.endLine) : via.endLine, stmtText: via.text, sites: [{ file: stat.file ?? it.path, line: stat.line }] };
 }
 
 /**

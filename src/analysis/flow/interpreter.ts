@@ -679,6 +679,7 @@ export class Interpreter {
       const v = args[i] ?? kwargs.get(p.name) ?? (p.default ? this.eval(p.default, scope) : this.guess(p.name));
       scope.set(p.name, v);
     });
+    let frame: CallFrame | undefined;
     if (fromCall && callStmt) {
       const origins = new Set<number>();
       const untracedParts = new Set<Part>();
@@ -691,7 +692,8 @@ export class Interpreter {
       kwargs.forEach(note);
       if (fn.self) note(fn.self);
       const handsOver = args.length > 0 || kwargs.size > 0 || fn.self !== undefined;
-      this.frames.push({ path: caller.path, line: callStmt.line, endLine: callStmt.endLine, text: () => caller.text.slice(callStmt.start, callStmt.end), origins, untracedParts, handsOver, ...(perItem ? { perItem } : {}) });
+      frame = { path: caller.path, line: callStmt.line, endLine: callStmt.endLine, text: () => caller.text.slice(callStmt.start, callStmt.end), origins, untracedParts, handsOver, ...(perItem ? { perItem } : {}) };
+      this.frames.push(frame);
     }
     this.depth += 1;
     this.methods.push(fn);
@@ -707,6 +709,7 @@ export class Interpreter {
       this.ctx = caller;
     }
     const rets = this.returns.pop() ?? [];
+    if (frame) for (const r of rets) noteStatisticCall(r, frame, ctx.path);
     if (rets.length === 0) return {};
     const last = rets[rets.length - 1]!;
     return rets.length === 1 ? last : { ...combine(rets), items: last.items, est: last.est, fn: last.fn };
@@ -875,4 +878,13 @@ function iteratesRows(e: Expr, v: Val): boolean {
   if (e.k === 'attr' && e.obj.k === 'name' && !/^(self|cls)$/.test(e.obj.id)) return true;
   if (e.k === 'call' && e.fn.k === 'name' && /^(enumerate|zip|tqdm|sorted|list|tuple)$/.test(e.fn.id)) return e.args.some((a) => iteratesRows(a, {}));
   return e.k === 'name' && /(paths|files|filenames|fnames|clips|wavs|images|utterances|recordings)$/i.test(e.id);
+}
+
+/** A statistic a helper computed from rows its caller handed in is cited at that call (see `stat.via`). */
+function noteStatisticCall(v: Val, frame: CallFrame, helperPath: string): void {
+  for (const x of [v, ...(v.items ?? []), ...(v.elems ?? [])]) {
+    const stat = x.stat;
+    if (!stat || stat.via || (stat.file ?? helperPath) !== helperPath || !stat.origins?.some((o) => frame.origins.has(o))) continue;
+    x.stat = { ...stat, file: stat.file ?? helperPath, via: { file: frame.path, line: frame.line, endLine: frame.endLine, text: frame.text() } };
+  }
 }

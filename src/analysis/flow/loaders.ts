@@ -25,6 +25,9 @@ export function load(it: Interpreter, call: Call, name: string, args: Val[], kwa
     if (args[0].data && !args[0].container?.scores.length) return derive(args[0]);
     if (args[0].container) return { container: args[0].container };
     if (args[0].data) return derive(args[0]);
+    // `pd.DataFrame({"city_rate": rate, "city_lift": lift})` of per-group statistics: a table of them, to be merged back.
+    const stat = args[0].stat ?? args[0].elems?.find((v) => v.stat)?.stat;
+    if (stat) return { stat };
   }
   // `keras.datasets.mnist.load_data()`: ((x_train, y_train), (x_test, y_test)), the dataset's own test split
   // whatever names the caller gives it.

@@ -19,7 +19,7 @@ import { keyNamesOtherScores, runCallbacks, adaptedLayerLeaks } from './function
 
 type Call = Extract<Expr, { k: 'call' }>;
 
-const STAT_RESHAPES = /^(item|cpu|detach|tolist|rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis|clamp|clamp_min|clamp_max|sqrt|abs|to|float|double|numpy|squeeze|unsqueeze|reshape|view|values|to_numpy|replace|with_columns|select|drop|sort|alias)$/;
+const STAT_RESHAPES = /^(item|cpu|detach|tolist|rename|reset_index|to_frame|round|astype|add_prefix|add_suffix|set_axis|fillna|clip|sort_index|rename_axis|clamp|clamp_min|clamp_max|sqrt|abs|to|float|double|numpy|squeeze|unsqueeze|reshape|view|values|to_numpy|replace|with_columns|select|drop|sort|alias|unstack|stack|droplevel|swaplevel|add|sub|mul|div)$/;
 
 /**
  * `metric.update(preds, target)` then `metric.compute()` (torchmetrics' accumulate-then-compute form): the score

@@ -3,7 +3,7 @@
 // part a file name announces.
 import type { Expr } from '../python/ast.js';
 import { walkExpr } from '../python/ast.js';
-import { citeLeak } from './fitting.js';
+import { citeLeak, citeStatistic } from './fitting.js';
 import type { Interpreter } from './interpreter.js';
 import { isDevName, partFromName, type Part } from './knowledge.js';
 import { addLeak, wholeRows, type Leak, type Val } from './values.js';
@@ -74,7 +74,7 @@ export function noteMergedStatistic(it: Interpreter, out: Val, rows: Val, others
     if (!stat || stat.pastOnly || (stat.part !== undefined && stat.part !== 'full') || (rows.part !== undefined && rows.part !== 'full')) continue;
     if (!stat.origins?.some((x) => known.includes(x))) continue;
     // Rows a helper was handed: cited at the call that handed them (what to change), the statistic as a site.
-    addLeak(out, citeLeak(it, rows, { kind: 'preprocess', file: at.file, line: stat.line, endLine: at.endLine, what: `merge(${stat.what})`, stmtText: at.stmtText }));
+    addLeak(out, citeStatistic(it, rows, stat, { kind: 'preprocess', file: at.file, line: stat.line, endLine: at.endLine, what: `merge(${stat.what})`, stmtText: at.stmtText }));
   }
 }
 

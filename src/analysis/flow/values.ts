@@ -153,6 +153,8 @@ export interface Val {
     perGroup?: { column?: string };
     /** Of all the rows of a labelled `train.csv`, not yet split (like a fit on them: see Leak.trainOnlyUnsupervised). */
     trainFile?: boolean;
+    /** Computed inside a helper from rows a call handed it (`arm_rates(df, key)`): that call, where the fix goes. */
+    via?: { file: string; line: number; endLine: number; text: string };
   };
   score?: Score;
   fn?: FunctionValue;
