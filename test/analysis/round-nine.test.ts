@@ -122,3 +122,75 @@ describe('outcome rates per segment and treatment arm, built by a helper and mer
     expect(found).toEqual([]);
   });
 });
+
+describe('a T-learner grid ranked by a Qini coefficient written by hand', () => {
+  const nb = (scored: string, reference: string) => ({
+    'tune.py': py`
+      import itertools
+      import numpy as np
+      import pandas as pd
+      from lightgbm import LGBMClassifier
+      from sklearn.model_selection import train_test_split
+
+      SEED = 2024
+      df = pd.read_csv("coupon_rct.csv")
+      cols = ["pre_spend", "pre_visits", "tenure"]
+      strata = df["treatment"].astype(str) + df["purchase"].astype(str)
+      dev, test = train_test_split(df, test_size=0.3, stratify=strata, random_state=SEED)
+      tr, va = train_test_split(dev, test_size=0.25, stratify=strata.loc[dev.index], random_state=SEED)
+      X_tr, y_tr, t_tr = tr[cols], tr["purchase"].values, tr["treatment"].values
+      X_va, y_va, t_va = va[cols], va["purchase"].values, va["treatment"].values
+      X_te, y_te, t_te = test[cols], test["purchase"].values, test["treatment"].values
+
+
+      def qini_coefficient(y, t, uplift, bins=20):
+          order = np.argsort(-uplift)
+          y, t = y[order], t[order]
+          pts = [0.0]
+          for c in np.linspace(0, len(y), bins + 1).astype(int)[1:]:
+              yt, tt = y[:c], t[:c]
+              gain = yt[tt == 1].sum() - yt[tt == 0].sum() * tt.sum() / max((1 - tt).sum(), 1)
+              pts.append(gain / len(y))
+          pts = np.array(pts)
+          return float(np.mean(pts - np.linspace(0, pts[-1], len(pts))))
+
+
+      def t_learner(params):
+          m1 = LGBMClassifier(**params, random_state=SEED).fit(X_tr[t_tr == 1], y_tr[t_tr == 1])
+          m0 = LGBMClassifier(**params, random_state=SEED).fit(X_tr[t_tr == 0], y_tr[t_tr == 0])
+          return m1, m0
+
+
+      results = []
+      for leaves, lr in itertools.product([15, 31, 63], [0.02, 0.05]):
+          params = {"num_leaves": leaves, "learning_rate": lr}
+          m1, m0 = t_learner(params)
+          uplift = m1.predict_proba(${scored})[:, 1] - m0.predict_proba(${scored})[:, 1]
+          results.append({**params, "qini": qini_coefficient(${scored === 'X_te' ? 'y_te, t_te' : 'y_va, t_va'}, uplift)})
+
+      results = pd.DataFrame(results).sort_values("qini", ascending=False)
+      best = results.iloc[0].drop("qini").to_dict()
+      m1, m0 = t_learner({"num_leaves": int(best["num_leaves"]), "learning_rate": best["learning_rate"]})
+      uplift_te = m1.predict_proba(X_te)[:, 1] - m0.predict_proba(X_te)[:, 1]
+      rng = np.random.default_rng(SEED)
+      print("Qini (T-learner):", round(qini_coefficient(y_te, t_te, uplift_te), 5))
+      ${reference}
+    `,
+  });
+  const randomRef = 'print("Qini (random):", round(qini_coefficient(y_te, t_te, rng.random(len(y_te))), 5))';
+
+  it('fires when every configuration is scored on the test split and the best is kept', () => {
+    const found = severe(nb('X_te', randomRef));
+    expect(found.map((f) => [f.rule, f.line])).toContainEqual(['test-set-selection', 41]);
+  });
+
+  it('stays silent when the configurations are scored on the validation split', () => {
+    expect(severe(nb('X_va', randomRef))).toEqual([]);
+  });
+
+  it('takes the Qini of a random ranking, reported as such, for the baseline', () => {
+    const rules = (reference: string) => analyze({ ...REQ, ...nb('X_va', reference) }).findings.map((f) => f.rule);
+    expect(rules(randomRef)).not.toContain('no-baseline');
+    expect(rules('')).toContain('no-baseline');
+  });
+});

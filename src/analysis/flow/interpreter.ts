@@ -37,6 +37,9 @@ interface LoopFrame {
 }
 
 /** A call into a helper: where it was called (in the caller's file) and the sources of the rows passed in. */
+/** A reported number labelled as the reference to beat. */
+const REFERENCE_LABEL = /\b(random|baseline|naive|dummy|chance|prior|no[- ]skill)\b/i;
+
 export interface CallFrame {
   path: string;
   line: number;
@@ -487,9 +490,17 @@ export class Interpreter {
   /** `print("test accuracy", evaluate(model, test_loader))`: a prediction-derived value reported under a metric's name. */
   noteReportedScore(call: Extract<Expr, { k: 'call' }>, args: Val[]): void {
     const label = call.args.find((a) => a.k === 'str');
+    if (!label) return;
+    const name = this.src(label).replace(/\{[^}]*\}/g, '');
     const value = args.find((v) => v.pred && !v.score);
-    if (!label || !value) return;
-    this.noteScoreName(this.src(label).replace(/\{[^}]*\}/g, ''), value);
+    if (value) this.noteScoreName(name, value);
+    // `print("Qini (random):", qini(y_te, t_te, rng.random(len(y_te))))`: a metric of a random ranking, reported as the reference.
+    // (What the analyzer makes of the number is no matter: the label says what it is.)
+    const computed = call.args.some((a) => a !== label && a.k !== 'str' && a.k !== 'num');
+    if (!value && computed && REFERENCE_LABEL.test(name) && METRIC_NAME.test(name) && this.stmt) {
+      const part = args.find((v) => v.data && v.part !== undefined)?.part;
+      this.facts.evals.push({ line: this.stmt.line, part, metric: name.trim(), kind: 'other', baseline: true });
+    }
   }
 
   /** Torch-style accuracy kept in a variable (`val_acc = correct / total`) counts as an evaluation. */

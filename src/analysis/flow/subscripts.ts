@@ -90,6 +90,8 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     // recorded signal, in time order (neighbours overlap; a shuffled split of them puts a test window's neighbour in train).
     if (!v.time && obj.waveform && first && isLoopWindow(it, first)) v.time = { line: e.line, what: 'windows cut from each recording in a loop over positions, time-ordered per group (recording)', file: it.path };
     if (index.length === 1 && typeof index[0]?.const === 'string') v.column = index[0].const;
+    // `y[np.argsort(-uplift)]`, `y_te[p > t]`: labels ordered or picked by the model's scores, the makings of a metric.
+    if (!v.pred && index.some((i) => i.data && (i.pred || i.prob))) v.pred = true;
     // `df[["priority", "channel"]]`, `df[cfg["features"]]`: the inputs listed.
     const listed = obj.labelFrom && e.index.length === 1 ? columnNames(e.index[0], index[0]) : undefined;
     if (listed && listed.length > 1) notePickedInputs(it, obj, v, { kept: listed }, e.line);

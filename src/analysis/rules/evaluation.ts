@@ -28,7 +28,8 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const heldOut =
     (all((f) => f.facts!.heldOutUses).length > 0 && !submissionOnly) ||
     all((f) => f.facts!.cvLines).length > 0 ||
-    evals.some((e) => e.x.part !== 'train' && e.x.part !== 'full') ||
+    // (A reference score of rows the analyzer could not trace is no evidence of held-out rows.)
+    evals.some((e) => e.x.part !== 'train' && e.x.part !== 'full' && !(e.x.baseline && e.x.part === undefined)) ||
     all((f) => f.facts!.kerasFits).some((k) => k.x.validation) ||
     all((f) => f.facts!.selections).length > 0 ||
     all((f) => f.facts!.testFits).length > 0 ||
