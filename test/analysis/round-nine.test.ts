@@ -194,3 +194,45 @@ describe('a T-learner grid ranked by a Qini coefficient written by hand', () => 
     expect(rules('')).toContain('no-baseline');
   });
 });
+
+describe('an input computed from the label column', () => {
+  const script = (basket: string, pick: string) => ({
+    'slearner.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.dummy import DummyRegressor
+      from sklearn.metrics import mean_absolute_error, r2_score
+      from sklearn.model_selection import train_test_split
+      from xgboost import XGBRegressor
+
+      PRE = ["tenure_days", "orders_365d", "revenue_365d"]
+      data = pd.read_parquet("customers.parquet")
+      data["avg_basket"] = np.where(data["orders_30d"] > 0, ${basket}, 0.0)
+      train, test = train_test_split(data, test_size=0.25, random_state=11)
+      ${pick}
+      for m in (XGBRegressor(random_state=11), DummyRegressor()):
+          m.fit(X_tr, train["revenue_30d"])
+          p = m.predict(X_te)
+          print(mean_absolute_error(test["revenue_30d"], p), r2_score(test["revenue_30d"], p))
+    `,
+  });
+  const listed = `features = PRE + ["avg_basket", "treated"]
+      X_tr, X_te = train[features], test[features]`;
+  const dropped = 'X_tr, X_te = train.drop(columns=["revenue_30d", "orders_30d"]), test.drop(columns=["revenue_30d", "orders_30d"])';
+
+  it('fires when the feature list holds it, cited where the list names it', () => {
+    const leak = severe(script('data["revenue_30d"] / data["orders_30d"]', listed)).find((f) => f.rule === 'preprocessing-before-split');
+    expect(leak).toMatchObject({ line: 12, title: 'An input computed from the label' });
+    expect(leak?.sites).toContainEqual({ file: 'slearner.py', line: 10 });
+  });
+
+  it('fires when the inputs are every column but the label', () => {
+    const leak = severe(script('data["revenue_30d"] / data["orders_30d"]', dropped)).find((f) => f.rule === 'preprocessing-before-split');
+    expect(leak).toMatchObject({ line: 12, title: 'An input computed from the label' });
+  });
+
+  it('stays silent when it is computed from the columns of the year before', () => {
+    expect(severe(script('data["revenue_365d"] / data["orders_365d"]', listed))).toEqual([]);
+    expect(severe(script('data["revenue_365d"] / data["orders_365d"]', dropped))).toEqual([]);
+  });
+});

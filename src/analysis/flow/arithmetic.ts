@@ -18,6 +18,11 @@ export function evalBinop(it: Interpreter, e: Extract<Expr, { k: 'binop' }>, sco
   if (typeof l.const === 'string' && typeof r.const === 'string' && (e.op === '/' || e.op === '+')) return { const: e.op === '/' ? `${l.const.replace(/\/+$/, '')}/${r.const}` : l.const + r.const };
   // `DATA_DIR / "model_table.parquet"` under a folder only known at run time: the file is still known by its name.
   if (e.op === '/' && typeof r.const === 'string' && /\.\w{1,8}$/.test(r.const) && !l.data) return { const: r.const };
+  // `PRE_FEATURES + ["avg_basket", "treated"]`: lists of names put together are one list.
+  if (e.op === '+' && l.elems && r.elems && !l.keys && !r.keys && !l.data && !r.data) {
+    const elems = [...l.elems, ...r.elems];
+    return combine([l, r], { elems, items: elems });
+  }
   const out = combine([l, r]);
   const stat = l.stat ?? r.stat;
   const rows = l.data ? l : r.data ? r : undefined;

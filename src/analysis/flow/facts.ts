@@ -125,7 +125,7 @@ export interface FileFacts {
   /** `refit`: after a validated fit, the release model trained on all rows (or for the epochs that fit found). */
   kerasFits: { line: number; endLine: number; validation: boolean; earlyStopping: boolean; refit?: boolean }[];
   /** Labels computed from a column that stays among the inputs of a model fitted on them (cited in the label's file). */
-  labelLeaks: (LabelSource & { pickFile: string; pickLine: number; itself?: boolean; fitFile: string; fitLine: number })[];
+  labelLeaks: (LabelSource & { pickFile: string; pickLine: number; itself?: boolean; fitFile: string; fitLine: number; fromLabel?: boolean })[];
 }
 
 export function emptyFacts(): FileFacts {

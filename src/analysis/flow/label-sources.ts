@@ -26,16 +26,19 @@ export function noteLabelSource(it: Interpreter, target: Sub, owner: Val, valueE
     const col = m[1] ?? m[2];
     if (col && !/^(loc|iloc|at|iat|values|index|columns|shape|dtypes|T|str|dt|cat)$/.test(col)) columns.add(col);
   }
-  if (columns.size !== 1) return;
-  const column = [...columns][0]!;
-  if (column === key) return;
-  const source: LabelSource = { label: key, column, file: it.path, line: it.stmt?.line ?? valueExpr.line, endLine: it.stmt?.endLine ?? valueExpr.endLine };
+  if (columns.size === 0 || (columns.size === 1 && columns.has(key))) return;
+  const [column] = [...columns] as [string];
+  const source: LabelSource = { label: key, column, ...(columns.size > 1 ? { columns: [...columns] } : {}), file: it.path, line: it.stmt?.line ?? valueExpr.line, endLine: it.stmt?.endLine ?? valueExpr.endLine };
   owner.labelFrom = [...(owner.labelFrom ?? []).filter((s) => s.label !== key), source];
 }
 
 /** The inputs picked from a frame with label sources: all but the dropped columns, or the listed ones. */
 export function notePickedInputs(it: Interpreter, from: Val, out: Val, picked: { kept?: readonly string[]; dropped?: readonly string[]; asInputs?: boolean }, line: number): void {
   for (const s of from.labelFrom ?? []) {
+    // `features = [..., "avg_basket_30d"]`: a column computed from others is among the inputs (judged at the fit, by its label).
+    const keepsDerived = picked.kept ? picked.kept.includes(s.label) : !picked.dropped!.includes(s.label) && picked.asInputs === true;
+    if (keepsDerived) out.derivedInputs = [...(out.derivedInputs ?? []), { ...s, pickFile: it.path, pickLine: picked.kept ? listedAt(it, s, line) : line }];
+    if (s.columns) continue;
     const keepsSource = picked.kept ? picked.kept.includes(s.column) && !picked.kept.includes(s.label) : picked.dropped!.includes(s.label) && !picked.dropped!.includes(s.column);
     // `X = train.drop(columns=["Id", "SalePrice"])` with `y = train["SalePrice_log"]`: the source dropped to make
     // the inputs, the label itself left in them. (Dropping the source in place is cleaning: the frame keeps its label.)
@@ -49,13 +52,34 @@ export function notePickedInputs(it: Interpreter, from: Val, out: Val, picked: {
 export function columnNames(e: Expr | undefined, v: Val | undefined): string[] | undefined {
   if (e?.k === 'str') return [e.value];
   if (e?.k === 'seq' && e.items.every((i) => i.k === 'str')) return e.items.map((i) => (i as Extract<Expr, { k: 'str' }>).value);
+  // `features` bound to a list of names (`PRE_FEATURES + ["avg_basket_30d"]`).
+  if (v?.elems?.length && !v.keys && v.elems.every((x) => typeof x.const === 'string')) return v.elems.map((x) => x.const as string);
   const tree = v?.config?.value;
   if (Array.isArray(tree) && tree.every((x) => typeof x === 'string')) return tree as string[];
   return undefined;
 }
 
+/** Where the picked list names the column (`features = PRE + ["avg_basket_30d"]`): the line to change, else the pick. */
+function listedAt(it: Interpreter, s: LabelSource, pickLine: number): number {
+  const lines = it.text.split('\n');
+  const named = new RegExp(`["']${s.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`);
+  for (let i = pickLine; i >= 1; i--) {
+    const text = lines[i - 1] ?? '';
+    if (named.test(text) && !(s.file === it.path && i >= s.line && i <= s.endLine) && !/\]\s*=[^=]/.test(text)) return i;
+  }
+  return pickLine;
+}
+
 /** A model fitted on inputs that include a label's source column, with that label as its target. */
 export function checkLabelInputs(it: Interpreter, X: Val | undefined, y: Val | undefined, fitLine: number): void {
+  // An input computed from the very column the model is fitted to predict (`revenue_30d / orders_30d` for `revenue_30d`).
+  for (const d of X?.derivedInputs ?? []) {
+    const label = y?.column;
+    if (label === undefined || label === d.label || !(d.columns ?? [d.column]).includes(label)) continue;
+    const facts = it.factsOf(d.pickFile);
+    if (facts.labelLeaks.some((l) => l.fromLabel && l.column === d.label)) continue;
+    facts.labelLeaks.push({ label, column: d.label, file: d.pickFile, line: d.pickLine, endLine: d.pickLine, pickFile: d.file, pickLine: d.line, fitFile: it.path, fitLine, fromLabel: true });
+  }
   const s = X?.labelInputs;
   if (!s) return;
   const asLabel = y?.column === s.label || isLabelColumn(it.text, s.label) || /^(y|target|label|labels|class|outcome)$|(^|_)(target|label)(_|$)/i.test(s.label);

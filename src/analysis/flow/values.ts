@@ -40,6 +40,8 @@ export interface Leak {
 export interface LabelSource {
   label: string;
   column: string;
+  /** Every column the expression reads, when more than one (`revenue / orders`): no label source then, but a feature's. */
+  columns?: readonly string[];
   file: string;
   line: number;
   endLine: number;
@@ -260,6 +262,8 @@ export interface Val {
   labelFrom?: LabelSource[];
   /** Model inputs that include the column a label was computed from (where they were picked). */
   labelInputs?: LabelSource & { pickFile: string; pickLine: number; itself?: boolean };
+  /** Model inputs computed from other columns of the frame (`label` names the input here), and where they were picked. */
+  derivedInputs?: (LabelSource & { pickFile: string; pickLine: number })[];
   /** Rows drawn at random (`df.sample`). */
   sampled?: boolean;
   /** Random row indices drawn with replacement (`np.random.randint(0, n, size=k)`): the line. */
@@ -318,6 +322,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.curve) v.curve = from.curve;
   if (from.labelFrom) v.labelFrom = from.labelFrom;
   if (from.labelInputs) v.labelInputs = from.labelInputs;
+  if (from.derivedInputs) v.derivedInputs = from.derivedInputs;
   // Rows picked by a setting (`sets[cfg["monitor"]]`) remember the settings line through selections and drops.
   if (from.configSite && from.data) v.configSite = from.configSite;
   return Object.assign(v, extra);
@@ -356,6 +361,7 @@ export function combine(vals: (Val | undefined)[], extra: Partial<Val> = {}): Va
     if (v.curve && !out.curve) out.curve = v.curve;
     if (v.labelFrom && !out.labelFrom) out.labelFrom = v.labelFrom;
     if (v.labelInputs && !out.labelInputs) out.labelInputs = v.labelInputs;
+    if (v.derivedInputs && !out.derivedInputs) out.derivedInputs = v.derivedInputs;
   }
   // Out-of-fold rows stay so only when every row source is (a join of fold rows with a lookup table is).
   const rows = vals.filter((v) => v?.data);
@@ -377,6 +383,7 @@ export function absorb(target: Val, v: Val | undefined): void {
   if (v.redrawn !== undefined && target.redrawn === undefined) target.redrawn = v.redrawn;
   if (v.combinedFit && !target.combinedFit) target.combinedFit = v.combinedFit;
   if (v.labelInputs && !target.labelInputs) target.labelInputs = v.labelInputs;
+  if (v.derivedInputs && !target.derivedInputs) target.derivedInputs = v.derivedInputs;
 }
 
 /** Rows not yet cut into parts: unsplit data, or all of a labelled `train.csv` (the only labelled rows there are). */

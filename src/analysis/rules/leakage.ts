@@ -70,12 +70,18 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
       file,
       line: l.line,
       endLine: l.endLine,
-      title: l.itself ? 'The label is among the inputs' : 'Label computed from a column that stays among the inputs',
-      issue: l.itself
+      title: l.fromLabel ? 'An input computed from the label' : l.itself ? 'The label is among the inputs' : 'Label computed from a column that stays among the inputs',
+      issue: l.fromLabel
+        ? `The input \`${l.column}\` is computed from the label \`${l.label}\` (${l.pickFile === file.path ? `line ${l.pickLine}` : `${l.pickFile}:${l.pickLine}`}) and is among the model's inputs here: each row's feature is made of the value the model is meant to predict.`
+        : l.itself
         ? `The label \`${l.label}\` (computed from \`${l.column}\` at line ${l.line}) is still among the model's inputs (${l.pickFile === file.path ? `line ${l.pickLine}` : `${l.pickFile}:${l.pickLine}`} drops \`${l.column}\` but not \`${l.label}\`): the model is handed the answer.`
         : `The label \`${l.label}\` is computed from the column \`${l.column}\` alone (line ${l.line}), and \`${l.column}\` is still among the model's inputs (${l.pickFile === file.path ? `line ${l.pickLine}` : `${l.pickFile}:${l.pickLine}`}): the model can read the answer off that column.`,
-      impact: 'The score measures how well the model recovers its own label definition, not how well it predicts; it will collapse where the column is not known in advance.',
-      fix: `Drop both \`${l.label}\` and \`${l.column}\` from the inputs, or define the label from information that is not available at prediction time.`,
+      impact: l.fromLabel
+        ? 'The model reads the answer off that input, so the score is inflated; when it predicts, the label (and so the input) is not known yet.'
+        : 'The score measures how well the model recovers its own label definition, not how well it predicts; it will collapse where the column is not known in advance.',
+      fix: l.fromLabel
+        ? `Remove \`${l.column}\` from the inputs, or compute it from data available before the outcome (an earlier window).`
+        : `Drop both \`${l.label}\` and \`${l.column}\` from the inputs, or define the label from information that is not available at prediction time.`,
       sites,
     });
   }
