@@ -236,3 +236,36 @@ describe('an input computed from the label column', () => {
     expect(severe(script('data["revenue_365d"] / data["orders_365d"]', dropped))).toEqual([]);
   });
 });
+
+describe('a random ranking scored next to the model', () => {
+  const script = (extra: string) => ({
+    'forward.py': py`
+      import numpy as np
+      import pandas as pd
+      from lightgbm import LGBMClassifier
+      from sklearn.metrics import roc_auc_score
+
+      SEED = 3
+      panel = pd.read_parquet("panel.parquet").sort_values("week")
+      cut = panel["week"].quantile(0.8)
+      train, test = panel[panel["week"] <= cut], panel[panel["week"] > cut]
+      params = {"num_leaves": 31, "random_state": SEED}
+      model = LGBMClassifier(**params).fit(train[["a", "b"]], train["y"])
+      candidates = {
+          "model": model.predict_proba(test[["a", "b"]])[:, 1],
+          ${extra}
+      }
+      for name, s in candidates.items():
+          print(name, roc_auc_score(test["y"], s))
+    `,
+  });
+  const rules = (extra: string) => analyze({ ...REQ, ...script(extra) }).findings.map((f) => f.rule);
+
+  it('is the baseline when it is listed under its name', () => {
+    expect(rules('"random": np.random.default_rng(SEED).random(len(test)),')).not.toContain('no-baseline');
+  });
+
+  it('is not stood in for by a random_state setting', () => {
+    expect(rules('"second": model.predict_proba(test[["a", "b"]])[:, 1],')).toContain('no-baseline');
+  });
+});

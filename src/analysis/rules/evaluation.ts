@@ -12,7 +12,7 @@ const OTHER_METRIC_TEXT = /\b(f1|fbeta|precision|recall|roc_auc|auc|AUC|average_
 // A baseline named in code: Dummy* models and naive forecasts, or a score kept for a reference predictor
 // (`scores["null_pr_auc"] = y_te.mean()`: the prevalence is a no-skill classifier's PR-AUC), or scores of
 // random targeting kept next to the model's (`"qini_random"`), or an intercept-only formula (`"y ~ 1"`, statsmodels).
-const BASELINE_TEXT = /["']\s*[\w.]+\s*~\s*1\s*["']|baseline|dummy|naive|persistence|majority_class|most_frequent|popularity|most_popular|\b[a-z]\w*_random\b|\brandom_(scores?|targeting|policy|guess|ranking)\b|\b(null|prior|chance|no_?skill|prevalence|climatology)_(pr_auc|roc_auc|auc|ap|acc\w*|f1|rmse|mae|mse|r2|brier|log_?loss|score)\b/i;
+const BASELINE_TEXT = /["']\s*[\w.]+\s*~\s*1\s*["']|baseline|dummy|naive|persistence|majority_class|most_frequent|popularity|most_popular|\b[a-z]\w*_random\b|\brandom_(scores?|targeting|policy|guess|ranking)\b|["']random\b[^"'\n]*["']\s*[:,]|\b(null|prior|chance|no_?skill|prevalence|climatology)_(pr_auc|roc_auc|auc|ap|acc\w*|f1|rmse|mae|mse|r2|brier|log_?loss|score)\b/i;
 const THRESHOLD_TUNING_TEXT = /roc_curve|precision_recall_curve|TunedThresholdClassifierCV|FixedThresholdClassifier|for\s+\w*thr\w*\s+in|thresholds?\s*=\s*(np\.)?(linspace|arange)/;
 
 export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput[] {
