@@ -269,3 +269,83 @@ describe('a random ranking scored next to the model', () => {
     expect(rules('"second": model.predict_proba(test[["a", "b"]])[:, 1],')).toContain('no-baseline');
   });
 });
+
+describe('a dataset class that reads its split file in __init__, named in the settings', () => {
+  const files = (evalCsv: string, seed: string) => ({
+    'config.yaml': `seed: 17\ndata:\n  train_csv: splits/train.csv\n  eval_csv: ${evalCsv}\n  test_csv: splits/test.csv\nepochs: 20\n`,
+    'data.py': py`
+      import pandas as pd
+      import torch
+      from torch.utils.data import Dataset
+
+
+      class LesionDataset(Dataset):
+          def __init__(self, csv_path):
+              self.df = pd.read_csv(csv_path)
+
+          def __len__(self):
+              return len(self.df)
+
+          def __getitem__(self, idx):
+              row = self.df.iloc[idx]
+              return torch.tensor(row["pixels"]), torch.tensor(row["label"])
+    `,
+    'train.py': py`
+      import timm
+      import torch
+      import yaml
+      from sklearn.metrics import balanced_accuracy_score, f1_score
+      from timm.utils import random_seed
+      from torch.utils.data import DataLoader
+      from data import LesionDataset
+
+      cfg = yaml.safe_load(open("config.yaml"))
+      ${seed}
+      model = timm.create_model("resnet18", pretrained=True, num_classes=8)
+      train_dl = DataLoader(LesionDataset(cfg["data"]["train_csv"]), batch_size=32, shuffle=True)
+      eval_dl = DataLoader(LesionDataset(cfg["data"]["eval_csv"]), batch_size=64)
+      opt = torch.optim.AdamW(model.parameters(), lr=3e-4)
+
+
+      @torch.no_grad()
+      def evaluate(loader):
+          model.eval()
+          preds, gold = [], []
+          for x, y in loader:
+              preds.append(model(x).argmax(1))
+              gold.append(y)
+          p, g = torch.cat(preds), torch.cat(gold)
+          return {"balanced_acc": balanced_accuracy_score(g, p), "macro_f1": f1_score(g, p, average="macro")}
+
+
+      best, patience = -1.0, 0
+      for epoch in range(cfg["epochs"]):
+          model.train()
+          for x, y in train_dl:
+              opt.zero_grad()
+              torch.nn.functional.cross_entropy(model(x), y).backward()
+              opt.step()
+          metrics = evaluate(eval_dl)
+          if metrics["balanced_acc"] > best:
+              best, patience = metrics["balanced_acc"], 0
+              torch.save(model.state_dict(), "best.pt")
+          else:
+              patience += 1
+              if patience >= 5:
+                  break
+    `,
+  });
+
+  it('fires when the per-epoch evaluation set is the test file: the checkpoint is kept by its score', () => {
+    const found = severe(files('splits/test.csv', 'random_seed(cfg["seed"])'));
+    expect(found.map((f) => [f.rule, f.file, f.line])).toContainEqual(['test-set-selection', 'train.py', 36]);
+  });
+
+  it('stays silent when it is the validation file, seeded with timm.utils.random_seed', () => {
+    expect(severe(files('splits/val.csv', 'random_seed(cfg["seed"])'))).toEqual([]);
+  });
+
+  it('reports the missing seed without it', () => {
+    expect(severe(files('splits/val.csv', 'print(cfg)')).map((f) => f.rule)).toEqual(['missing-random-seed']);
+  });
+});

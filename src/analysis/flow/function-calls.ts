@@ -240,10 +240,14 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   if (name === 'DataLoader' || name === 'Dataset' || /Dataset$/.test(name)) {
     const src = args[0];
     const train = kwarg(call, 'train');
-    const part: Part | undefined = isConst(train, 'True') ? 'train' : isConst(train, 'False') ? 'test' : src?.part;
     // Loaders over one dataset object share its identity (a training loader and an "eval" loader of the same rows).
     // A dataset object built over a frame (`LesionDataset(df, ...)` keeping `frame["target"]`) holds that frame's rows too.
-    const held = src?.instanceOf && src.attrs ? [...src.attrs.values()].flatMap((v) => (v.data && v.origins ? v.origins : [])) : [];
+    const rows = src?.instanceOf && src.attrs ? [...src.attrs.values()].filter((v) => v.data) : [];
+    const held = rows.flatMap((v) => v.origins ?? []);
+    // (And their part: `LesionDataset(cfg["data"]["eval_csv"], ...)` reading test.csv in `__init__` holds test rows.)
+    const heldParts = new Set(rows.map((v) => v.part));
+    const heldPart = heldParts.size === 1 ? [...heldParts][0] : undefined;
+    const part: Part | undefined = isConst(train, 'True') ? 'train' : isConst(train, 'False') ? 'test' : src?.part ?? (heldPart !== 'full' ? heldPart : undefined);
     const origins = src?.origins ?? (src?.instanceOf ? [...new Set([it.originOf(src), ...held])] : undefined);
     return derive(src, { data: true, part, ...(origins ? { origins } : {}) });
   }

@@ -135,7 +135,8 @@ function seedsIn(sites: CallSite[]): Family[] {
     else if (q === 'random.seed') out.add('random');
     else if (/^torch\.(cuda\.)?manual_seed(_all)?$/.test(q)) out.add('torch');
     else if (/^tensorflow\.(random\.set_seed|set_random_seed)$|^tf\.random\.set_seed$/.test(q)) out.add('tensorflow');
-    else if (/set_random_seed$|seed_everything$|set_seed$|seed_all$|fix_seed|init_seed|seed_torch|setup_seed|seed_worker/i.test(q) && !/^numpy|^random\./.test(q)) all.forEach((f) => out.add(f));
+    // (timm's `random_seed(seed)` seeds random, numpy and torch.)
+    else if (/^timm\.utils(\.random)?\.random_seed$|set_random_seed$|seed_everything$|set_seed$|seed_all$|fix_seed|init_seed|seed_torch|setup_seed|seed_worker/i.test(q) && !/^numpy|^random\./.test(q)) all.forEach((f) => out.add(f));
   }
   return [...out];
 }
