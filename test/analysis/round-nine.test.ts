@@ -349,3 +349,67 @@ describe('a dataset class that reads its split file in __init__, named in the se
     expect(severe(files('splits/val.csv', 'print(cfg)')).map((f) => f.rule)).toEqual(['missing-random-seed']);
   });
 });
+
+describe('normalisation statistics of every image listed from a folder', () => {
+  const files = (statsOf: string) => ({
+    'crops.py': py`
+      from pathlib import Path
+
+      import numpy as np
+      from PIL import Image
+      from torch.utils.data import Dataset
+
+
+      def list_images(root, classes):
+          paths, labels = [], []
+          for label, name in enumerate(classes):
+              for path in sorted((Path(root) / name).iterdir()):
+                  paths.append(str(path))
+                  labels.append(label)
+          return paths, labels
+
+
+      def channel_mean_std(paths):
+          total, total_sq, n = np.zeros(3), np.zeros(3), 0
+          for p in paths:
+              arr = np.asarray(Image.open(p).convert("RGB"), dtype=np.float64) / 255.0
+              total += arr.sum(axis=(0, 1))
+              total_sq += (arr ** 2).sum(axis=(0, 1))
+              n += arr.shape[0] * arr.shape[1]
+          mean = total / n
+          return mean.tolist(), np.sqrt(total_sq / n - mean ** 2).tolist()
+
+
+      class CropDataset(Dataset):
+          def __init__(self, paths, labels, transform):
+              self.paths, self.labels, self.transform = list(paths), list(labels), transform
+
+          def __len__(self):
+              return len(self.paths)
+
+          def __getitem__(self, i):
+              return self.transform(Image.open(self.paths[i]).convert("RGB")), self.labels[i]
+    `,
+    'train.py': py`
+      from sklearn.model_selection import train_test_split
+      from torchvision import transforms
+      from crops import CropDataset, channel_mean_std, list_images
+
+      paths, labels = list_images("data/pcb", ["short", "spur", "open"])
+      train_p, test_p, train_y, test_y = train_test_split(paths, labels, test_size=0.2, stratify=labels, random_state=0)
+      mean, std = channel_mean_std(${statsOf})
+      tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize(mean, std)])
+      train_ds = CropDataset(train_p, train_y, tf)
+      test_ds = CropDataset(test_p, test_y, tf)
+    `,
+  });
+  const leaks = (statsOf: string) => analyze({ ...REQ, ...files(statsOf) }).findings.filter((f) => f.rule === 'preprocessing-before-split');
+
+  it('fires when they are computed over all the listed files, which are split afterwards', () => {
+    expect(leaks('paths')).toMatchObject([{ file: 'train.py', line: 7 }]);
+  });
+
+  it('stays silent when they are computed over the training files only', () => {
+    expect(leaks('train_p')).toEqual([]);
+  });
+});

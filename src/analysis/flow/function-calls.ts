@@ -55,7 +55,12 @@ const OBJECTIVE_RUNNERS = /^(optimize|fmin|minimize|maximize|gp_minimize|forest_
 function normalizeWithStatistics(it: Interpreter, call: Call, qual: string, name: string, args: Val[], kwargs: Map<string, Val>): Val | undefined {
   if (name !== 'Normalize' || !/(^|\.)(transforms(\.v2)?|albumentations|T|A)\.Normalize$/.test(qual)) return undefined;
   const stat = [...args, ...kwargs.values()].flatMap((v) => [v, ...(v.elems ?? [])]).map((v) => v.stat).find((s) => s && (s.part === undefined || s.part === 'full'));
-  if (!stat) return {};
+  if (!stat) {
+    // Statistics a helper named for them returned (`channel_mean_std(paths)`) carry their leak already.
+    // (Only those: the rows' own leaks, such as augmented copies of training rows, are not statistics.)
+    const leaks = [...args, ...kwargs.values()].flatMap((v) => v.leaks ?? []).filter((l, i, all) => l.ofListedFiles && all.indexOf(l) === i);
+    return leaks.length > 0 ? { leaks } : {};
+  }
   const elsewhere = (stat.file ?? it.path) !== it.path || stat.line !== call.line;
   return {
     leaks: [{
@@ -286,7 +291,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   // `np.sqrt(mean_squared_error(y_te, fc))`: a score put through arithmetic is still that score.
   if (/^(sqrt|log|log10|log1p|exp|abs|fabs|square|mean|asarray|array|item)$/.test(name) && args[0]?.score && !args[0].data) return { score: args[0].score };
   // `str(dst)` of a path an augmented copy was saved to still names that copy.
-  if ((name === 'str' || name === 'fspath') && args[0]?.augmented) return derive(args[0]);
+  // (So does the string of a listed file's path: `paths.append(str(p))` over `folder.iterdir()`.)
+  if ((name === 'str' || name === 'fspath') && (args[0]?.augmented || args[0]?.data)) return derive(args[0]);
   // `cv2.imwrite(str(out_path), aug)`: the string of a path is that path (what is written there sticks to it).
   if ((name === 'str' || name === 'fspath') && args.length === 1 && args[0] && !args[0].data) return args[0];
   if (/^(len|print|str|int|float|round|isinstance|type|range|enumerate|zip|repr|display)$/.test(name)) {

@@ -3,7 +3,7 @@
 import type { Expr } from '../python/ast.js';
 import { dotted, isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import type { Part } from './knowledge.js';
+import { partFromName, type Part } from './knowledge.js';
 import { partOfPath, partOfPathText } from './row-sources.js';
 import { readBack } from './handoffs.js';
 import { combine, derive, type Val } from './values.js';
@@ -60,4 +60,14 @@ export function load(it: Interpreter, call: Call, name: string, args: Val[], kwa
   if (isConst(kwarg(call, 'return_X_y'), 'True')) return { items: [{ ...v }, { ...v }] };
   void kwargs;
   return v;
+}
+
+/**
+ * `Path(root).iterdir()`, `glob.glob(pattern)`, `os.listdir(d)`: the files of a folder, the samples of an
+ * image or audio dataset (split later by their paths). Their part is the one a folder of the path names, if any.
+ */
+export function listFiles(it: Interpreter, pattern: string | undefined): Val {
+  const parts = new Set((pattern ?? '').split(/[\\/]/).filter((c) => c && !/[*?[]/.test(c)).map((c) => partFromName(c.replace(/\.\w+$/, ''))).filter((p) => p !== undefined));
+  const part: Part = parts.size === 1 ? [...parts][0]! : 'full';
+  return { data: true, part, origins: [it.nextOrigin()] };
 }

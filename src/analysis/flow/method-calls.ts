@@ -14,6 +14,7 @@ import { frameMethod } from './frame-methods.js';
 import { splitterSplit } from './splits.js';
 import { noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { corpusModelMethod } from './embeddings.js';
+import { listFiles } from './loaders.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
 import { keyNamesOtherScores, runCallbacks, adaptedLayerLeaks } from './function-calls.js';
 
@@ -80,6 +81,12 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   }
   // `SmallCNN().to(device)`: torch's device/dtype/mode moves return the module itself.
   if ((receiver.instanceOf || est?.deep) && /^(to|cuda|cpu|float|double|half|bfloat16|train|eval|requires_grad_|share_memory)$/.test(method)) return receiver;
+  // `(Path(root) / name).iterdir()`, `root.rglob("*.png")`: a listing of files, the samples of the dataset.
+  if (/^(iterdir|glob|rglob)$/.test(method) && !receiver.data && !receiver.est && !receiver.instanceOf) {
+    const dir = typeof receiver.const === 'string' ? receiver.const : undefined;
+    const pattern = typeof args[0]?.const === 'string' ? args[0].const : undefined;
+    return listFiles(it, [dir, pattern].filter((x) => x !== undefined).join('/'));
+  }
   const corpus = corpusModelMethod(it, call, receiver, method, args);
   if (corpus) return corpus;
   if (/^(fit|fit_transform|fit_predict|fit_on_texts|adapt|partial_fit)$/.test(method)) {
