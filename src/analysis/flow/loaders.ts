@@ -63,7 +63,7 @@ export function load(it: Interpreter, call: Call, name: string, args: Val[], kwa
 }
 
 /**
- * `Path(root).iterdir()`, `glob.glob(pattern)`, `os.listdir(d)`: the files of a folder, the samples of an
+ * `Path(root).iterdir()`, `root.glob(pattern)`, `root.rglob(pattern)`: the files of a folder, the samples of an
  * image or audio dataset (split later by their paths). Their part is the one a folder of the path names, if any.
  */
 export function listFiles(it: Interpreter, pattern: string | undefined): Val {
