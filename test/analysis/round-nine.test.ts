@@ -413,3 +413,39 @@ describe('normalisation statistics of every image listed from a folder', () => {
     expect(leaks('train_p')).toEqual([]);
   });
 });
+
+describe('a projection fitted on all rows and written into columns of the frame for a plot', () => {
+  const nb = (inputs: string) => ({
+    'issues.py': py`
+      import numpy as np
+      import pandas as pd
+      import umap
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import f1_score, balanced_accuracy_score
+      from sklearn.model_selection import train_test_split
+
+      SEED = 0
+      reviews = pd.read_csv("reviews.csv")
+      emb = reviews.filter(like="emb_").to_numpy()
+      xy = umap.UMAP(random_state=SEED).fit_transform(emb)
+      reviews["umap_x"], reviews["umap_y"] = xy[:, 0], xy[:, 1]
+      print(reviews.groupby("issue_type")[["umap_x", "umap_y"]].mean())
+      X = ${inputs}
+      y = reviews["issue_type"].values
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=SEED)
+      for m in (DummyClassifier(), LogisticRegression(max_iter=1000)):
+          p = m.fit(X_train, y_train).predict(X_test)
+          print(f1_score(y_test, p, average="macro"), balanced_accuracy_score(y_test, p))
+    `,
+  });
+  const leaks = (inputs: string) => severe(nb(inputs)).filter((f) => f.rule === 'preprocessing-before-split');
+
+  it('stays silent when the model gets the raw embeddings and the label column is read from the frame', () => {
+    expect(leaks('emb')).toEqual([]);
+  });
+
+  it('fires when the projected columns are among the inputs', () => {
+    expect(leaks('reviews[["umap_x", "umap_y", "rating"]]')).toMatchObject([{ line: 12 }]);
+  });
+});

@@ -433,7 +433,9 @@ export class Interpreter {
         const indexer = target.obj.k === 'attr' && /^(loc|iloc|at|iat)$/.test(target.obj.attr) ? target.obj.obj : undefined;
         const owner = this.eval(indexer ?? target.obj, scope);
         // `feats[split] = (...)` in a dict of parts: that entry now holds the new value.
-        const key = target.index.length === 1 ? (target.index[0]!.k === 'str' ? target.index[0]!.value : this.eval(target.index[0]!, scope).const) : undefined;
+        // (`df[f"{col}_sev"]`: an f-string names a key only when its pieces are known.)
+        const first = target.index[0];
+        const key = target.index.length === 1 && first ? (first.k === 'str' && !first.fstring ? first.value : this.eval(first, scope).const) : undefined;
         if (owner.keys && owner.elems && typeof key === 'string' && owner.keys.includes(key)) owner.elems[owner.keys.indexOf(key)] = keyedPart(this, key, value, target);
         // `cols[f"res_{k}d"] = resid.rolling(k).sum()`: a new entry of a dict built up column by column; or
         // `TRANSFORMS[name] = cls` in a registering decorator: the registry holds the class under that name.
@@ -441,7 +443,9 @@ export class Interpreter {
           owner.keys.push(typeof key === 'string' ? key : undefined);
           owner.elems.push(value);
         }
-        if (owner.data) absorb(owner, value);
+        // A leak written into one named column stays with that column (`df["label"]` read later does not carry it).
+        const into = typeof key === 'string' && value.leaks?.length ? { ...value, leaks: value.leaks.map((l) => (owner.leaks?.includes(l) || l.intoColumn ? l : { ...l, intoColumn: key })) } : value;
+        if (owner.data) absorb(owner, into);
         noteLabelSource(this, target, owner, valueExpr);
         // `per_season[["cum_sum"]] = per_season.groupby("player")[...].transform(lambda s: s.cumsum().shift(1))`:
         // a per-period table turned into earlier-periods-only values is no statistic of the future.

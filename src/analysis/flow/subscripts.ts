@@ -90,6 +90,9 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     // recorded signal, in time order (neighbours overlap; a shuffled split of them puts a test window's neighbour in train).
     if (!v.time && obj.waveform && first && isLoopWindow(it, first)) v.time = { line: e.line, what: 'windows cut from each recording in a loop over positions, time-ordered per group (recording)', file: it.path };
     if (index.length === 1 && typeof index[0]?.const === 'string') v.column = index[0].const;
+    // `df["issue_type"]` after `df["umap_x"] = ...` of a fit on all rows: that column's leak is not this one's.
+    const columns = v.column !== undefined ? [v.column] : e.index.length === 1 ? columnNames(e.index[0], index[0]) : undefined;
+    if (columns && v.leaks?.some((l) => l.intoColumn !== undefined)) v.leaks = v.leaks.filter((l) => l.intoColumn === undefined || columns.includes(l.intoColumn));
     // `y[np.argsort(-uplift)]`, `y_te[p > t]`: labels ordered or picked by the model's scores, the makings of a metric.
     if (!v.pred && index.some((i) => i.data && (i.pred || i.prob))) v.pred = true;
     // `df[["priority", "channel"]]`, `df[cfg["features"]]`: the inputs listed.

@@ -33,6 +33,8 @@ export interface Leak {
   perGroup?: { column?: string };
   /** Statistics of the files a frame lists (`compute_channel_stats(df.path.tolist())`), traced to that frame by origin. */
   ofListedFiles?: boolean;
+  /** Written into this column of a frame (`df["umap_x"] = emb2d[:, 0]`): other columns read from it do not carry it. */
+  intoColumn?: string;
 }
 
 
