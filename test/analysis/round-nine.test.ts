@@ -449,3 +449,45 @@ describe('a projection fitted on all rows and written into columns of the frame 
     expect(leaks('reviews[["umap_x", "umap_y", "rating"]]')).toMatchObject([{ line: 12 }]);
   });
 });
+
+describe('class prototypes (mean embedding per label) used as similarity features', () => {
+  const files = (rows: string) => ({
+    'protos.py': py`
+      import numpy as np
+
+
+      def class_centroids(emb, labels):
+          classes = np.unique(labels)
+          cents = np.stack([emb[labels == c].mean(axis=0) for c in classes])
+          return classes, cents / np.linalg.norm(cents, axis=1, keepdims=True)
+    `,
+    'router.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import f1_score, balanced_accuracy_score
+      from sklearn.model_selection import train_test_split
+      from protos import class_centroids
+
+      df = pd.read_csv("tickets.csv")
+      y = df["category"].values
+      emb = df.filter(like="emb_").to_numpy()
+      idx_tr, idx_te = train_test_split(np.arange(len(df)), test_size=0.2, stratify=y, random_state=0)
+      classes, cents = class_centroids(${rows})
+      X = np.hstack([emb, emb @ cents.T])
+      for m in (DummyClassifier(), LogisticRegression(max_iter=1000)):
+          p = m.fit(X[idx_tr], y[idx_tr]).predict(X[idx_te])
+          print(f1_score(y[idx_te], p, average="macro"), balanced_accuracy_score(y[idx_te], p))
+    `,
+  });
+  const leaks = (rows: string) => severe(files(rows)).filter((f) => f.rule === 'preprocessing-before-split');
+
+  it('fires when the prototypes are the means of every labelled row', () => {
+    expect(leaks('emb, y')).toMatchObject([{ file: 'router.py', line: 13 }]);
+  });
+
+  it('stays silent when they are the means of the training rows', () => {
+    expect(leaks('emb[idx_tr], y[idx_tr]')).toEqual([]);
+  });
+});

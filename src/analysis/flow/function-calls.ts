@@ -166,6 +166,9 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     const first = args[0];
     // A list literal's items, plus what was appended to it later (`xs.append(window)`; the list absorbed it).
     const parts = first?.elems ? [...first.elems, ...(first.data ? [first] : [])] : args;
+    // `np.stack([emb[y == c].mean(axis=0) for c in classes])`: statistics stacked are a table of statistics.
+    const stat = first?.stat ?? parts.find((p) => p.stat)?.stat;
+    if (stat && !parts.some((p) => p.data) && !first?.data) return { stat };
     const out = combine(parts, { data: true });
     // The held-out folds of every iteration of a CV loop, put together: all the rows they were picked from.
     const folds = first?.elems ? first.oofOf : undefined;

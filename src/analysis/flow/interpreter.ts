@@ -548,6 +548,8 @@ export class Interpreter {
         // `ranker.feature_importances_`: which columns a model fitted on rows found useful (learned from their labels).
         if (obj.est?.kind === 'model' && obj.est.fittedOn?.leak && /^(feature_importances_|coef_|pvalues|params|tvalues)$/.test(e.attr)) return { selected: obj.est.fittedOn.leak };
         if (obj.data && !/^(columns|shape|dtypes|dtype|size|ndim|name|names)$/.test(e.attr)) return derive(obj);
+        // `centroids.T`, `stats.values`: a statistic transposed or unwrapped is still that statistic.
+        if (obj.stat && !obj.data && /^(T|mT|values|real)$/.test(e.attr)) return { stat: obj.stat, ...(obj.leaks ? { leaks: obj.leaks } : {}) };
         // `pd.DataFrame(scores).T`: a table of collected scores, transposed or located, is still that table.
         if (obj.container && /^(T|loc|iloc|transpose|style)$/.test(e.attr)) return { container: obj.container, ...(obj.ranked ? { ranked: obj.ranked } : {}) };
         if (obj.container && obj.ranked && /^(index|values|iat|at)$/.test(e.attr)) return { container: obj.container, ranked: obj.ranked };
@@ -623,6 +625,8 @@ export class Interpreter {
         this.itemNames.pop();
         // `[f1_score(y_te, p >= t) for t in grid]`: one score per candidate, like a loop that collects them.
         if (elt.score) return { container: { scores: [elt.score], line: e.line } };
+        // `[emb[y == c].mean(axis=0) for c in classes]`: a statistic per class, statistics still.
+        if (elt.stat && !elt.data) return { stat: elt.stat };
         return derive(elt);
       }
       case 'star':
