@@ -1,0 +1,13 @@
+import random
+
+import numpy as np
+import torch
+
+
+def seed_all(seed: int) -> torch.Generator:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.cuda.manual_seed_all(seed)
+    torch.backends.cudnn.benchmark = False
+    return torch.Generator().manual_seed(seed)

@@ -1,0 +1,18 @@
+import os
+import random
+
+import numpy as np
+import yaml
+
+
+def load_config(path: str) -> dict:
+    with open(path) as f:
+        cfg = yaml.safe_load(f)
+    seed_everything(cfg["seed"])
+    return cfg
+
+
+def seed_everything(seed: int) -> None:
+    os.environ["PYTHONHASHSEED"] = str(seed)
+    random.seed(seed)
+    np.random.seed(seed)

@@ -1,0 +1,1 @@
+"""First-24h ICU mortality model (MIMIC-IV derived tables)."""

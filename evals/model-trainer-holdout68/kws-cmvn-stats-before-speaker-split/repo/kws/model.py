@@ -1,0 +1,29 @@
+import torch.nn as nn
+
+
+def conv_block(c_in, c_out):
+    return nn.Sequential(
+        nn.Conv2d(c_in, c_out, kernel_size=3, padding=1, bias=False),
+        nn.BatchNorm2d(c_out),
+        nn.ReLU(inplace=True),
+        nn.MaxPool2d(2),
+    )
+
+
+class KeywordCNN(nn.Module):
+    def __init__(self, n_classes, width=64, dropout=0.3):
+        super().__init__()
+        self.features = nn.Sequential(
+            conv_block(1, width),
+            conv_block(width, width),
+            conv_block(width, width * 2),
+        )
+        self.head = nn.Sequential(
+            nn.AdaptiveAvgPool2d(1),
+            nn.Flatten(),
+            nn.Dropout(dropout),
+            nn.Linear(width * 2, n_classes),
+        )
+
+    def forward(self, x):
+        return self.head(self.features(x))
