@@ -37,7 +37,10 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   if (method === 'groupby' || method === 'group_by') {
     const key = call.args[0]?.k === 'str' ? call.args[0].value : undefined;
     const byDate = key !== undefined && call.args.length === 1 && it.dateColumns.has(key) ? { groupedByDate: { column: key } } : {};
-    return derive(receiver, { grouped: true, data: false, ...byDate });
+    // `df.sort_values("admittime").groupby("subject_id")`: the time order that matters from here is each entity's.
+    const entity = key !== undefined && !byDate.groupedByDate && !DATE_LIKE.test(key) ? key : undefined;
+    const time = entity && receiver.time && !/per group/.test(receiver.time.what) ? { time: { ...receiver.time, what: `${receiver.time.what} per group (\`${entity}\`)` } } : {};
+    return derive(receiver, { grouped: true, data: false, ...byDate, ...time, ...(entity ? { groupedBy: entity } : {}) });
   }
   // `df.groupby("order_date")["orders"].sum()`: one row per date, a series over time (its rows are split later).
   if (receiver.grouped && receiver.groupedByDate && /^(sum|mean|count|size|median|max|min|agg|aggregate|nunique)$/.test(method)) {
@@ -126,7 +129,7 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
     noteTestStatistic(it, statArg.stat, receiver, at ? it.src(at) : statArg.stat.what, method);
   }
   if (TIME_METHODS.has(method)) {
-    out.time = receiver.time ?? { line, what: `\`.${method}()\``, file: it.path };
+    out.time = receiver.time ?? { line, what: `\`.${method}()\`${receiver.groupedBy ? ` per group (\`${receiver.groupedBy}\`)` : ''}`, file: it.path };
     if (/^(rolling|expanding|ewm|resample)$/.test(method)) out.windowed = true;
   }
   if (/^(sort_values|sort_index)$/.test(method)) out.sampled = undefined;

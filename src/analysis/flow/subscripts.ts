@@ -85,6 +85,8 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     // `data["rul"]`: remaining-useful-life targets count down along run-to-failure series; the rows are time-ordered
     // (within each unit: a split that keeps units whole is fine).
     if (first?.k === 'str' && RUL.test(first.value) && !v.time) v.time = { line: e.line, what: `remaining-useful-life targets (\`${first.value}\`), time-ordered per group (one run-to-failure series per unit)`, file: it.path };
+    // `stays[stays.groupby("subject_id").cumcount() == 0]` after a sort: one row per entity (like `head(1)`), not a series.
+    if (v.time && /^rows ordered by/.test(v.time.what) && first && /\.cumcount\(\s*\)\s*==\s*0\b/.test(it.src(first))) v.time = undefined;
     if (perm) permutedRows(it, obj, v, perm);
     // `seg = y[int(t0 * SR):int((t0 + WIN) * SR)]` with `t0` stepped by a loop over positions: windows cut from one
     // recorded signal, in time order (neighbours overlap; a shuffled split of them puts a test window's neighbour in train).

@@ -254,6 +254,8 @@ export interface Val {
   grouped?: boolean;
   /** Grouped by a date column (`groupby("order_date")`): its aggregates are a series over time, not statistics. */
   groupedByDate?: { column: string };
+  /** Grouped by an entity column (`groupby("patient_id")`): what is computed along time is computed per entity. */
+  groupedBy?: string;
   /** The column picked from a grouped frame (`df.groupby("city")["price"]`). */
   groupColumn?: string;
   /** The column these rows are, when picked by a name known here (`df[label]` with `label` from settings); not derived. */

@@ -1,0 +1,65 @@
+// Round-ten idioms (sports analytics, manufacturing, clinical time series, speech): cohorts cut to one row per
+// patient, features computed along each patient's own timeline and split by patient. Each mechanism fires on
+// the wrong variant and stays silent on the correct one.
+import { describe, expect, it } from 'vitest';
+import { py, useAnalyzer } from './helpers.js';
+
+const { analyze } = useAnalyzer();
+const REQ = { 'requirements.txt': 'numpy==2.1.3\npandas==2.2.3\nscikit-learn==1.5.2\nlightgbm==4.5.0\ntorch==2.5.1\n' };
+const severe = (files: Record<string, string>) => analyze({ ...REQ, ...files }).findings.filter((f) => f.severity === 'CRITICAL' || f.severity === 'HIGH');
+const timeSplits = (files: Record<string, string>) => severe(files).filter((f) => f.rule === 'shuffled-time-series-split');
+
+const fitAndScore = `
+for m in (DummyClassifier(), LGBMClassifier(random_state=0)):
+    p = m.fit(X_tr, y_tr).predict_proba(X_te)[:, 1]
+    print(roc_auc_score(y_te, p), average_precision_score(y_te, p))
+`;
+const HEAD = `import pandas as pd
+from lightgbm import LGBMClassifier
+from sklearn.dummy import DummyClassifier
+from sklearn.metrics import average_precision_score, roc_auc_score
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
+`;
+
+describe('ICU stays sorted per patient', () => {
+  const script = (keep: string) => ({
+    'cohort.py': `${HEAD}
+stays = pd.read_csv("icustays.csv", parse_dates=["intime"]).sort_values(["subject_id", "intime"])
+${keep}
+X, y = stays[["age", "sofa"]], stays["died_30d"]
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+${fitAndScore}`,
+  });
+
+  it('stays silent once the cohort keeps the first stay of each patient', () => {
+    expect(timeSplits(script('stays = stays[stays.groupby("subject_id").cumcount() == 0]'))).toEqual([]);
+  });
+
+  it('fires when every stay stays in, shuffled across the split', () => {
+    expect(timeSplits(script('stays = stays[stays["age"] >= 18]'))).toHaveLength(1);
+  });
+});
+
+describe('features along each patient timeline, split by patient', () => {
+  const script = (split: string) => ({
+    'sepsis.py': `${HEAD}
+df = pd.read_parquet("hourly.parquet").sort_values(["patient_id", "ICULOS"])
+g = df.groupby("patient_id")
+df["hr_d1"] = g["HR"].diff()
+df["prior_admissions"] = df.sort_values("admittime").groupby("patient_id").cumcount()
+X, y = df[["HR", "hr_d1", "prior_admissions"]], df["sepsis"]
+${split}
+${fitAndScore}`,
+  });
+  const grouped = `gss = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0)
+tr, te = next(gss.split(X, y, groups=df["patient_id"]))
+X_tr, X_te, y_tr, y_te = X.iloc[tr], X.iloc[te], y.iloc[tr], y.iloc[te]`;
+
+  it('stays silent when whole patients go to one side', () => {
+    expect(timeSplits(script(grouped))).toEqual([]);
+  });
+
+  it('fires when hours of one patient are shuffled into both sides', () => {
+    expect(timeSplits(script('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)'))).toHaveLength(1);
+  });
+});
