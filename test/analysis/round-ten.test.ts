@@ -63,3 +63,37 @@ X_tr, X_te, y_tr, y_te = X.iloc[tr], X.iloc[te], y.iloc[tr], y.iloc[te]`;
     expect(timeSplits(script('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)'))).toHaveLength(1);
   });
 });
+
+describe('a Hugging Face DatasetDict filled split by split from load_dataset(split=...)', () => {
+  const files = (evalSplit: string) => ({
+    'config.yaml': `dataset: mozilla-foundation/common_voice_11_0\ntrain_splits: train\neval_split: ${evalSplit}\nseed: 42\n`,
+    'train.py': py`
+      import evaluate
+      import yaml
+      from datasets import DatasetDict, load_dataset
+      from transformers import EarlyStoppingCallback, Seq2SeqTrainer, Seq2SeqTrainingArguments, WhisperForConditionalGeneration
+
+      cfg = yaml.safe_load(open("config.yaml"))
+      cv = DatasetDict()
+      cv["train"] = load_dataset(cfg["dataset"], "hi", split=cfg["train_splits"])
+      cv["eval"] = load_dataset(cfg["dataset"], "hi", split=cfg["eval_split"])
+      cv = cv.remove_columns(["accent", "age"])
+      model = WhisperForConditionalGeneration.from_pretrained("openai/whisper-small")
+      args = Seq2SeqTrainingArguments(output_dir="out", evaluation_strategy="steps", load_best_model_at_end=True,
+                                      metric_for_best_model="wer", greater_is_better=False, seed=cfg["seed"])
+      trainer = Seq2SeqTrainer(model=model, args=args, train_dataset=cv["train"], eval_dataset=cv["eval"],
+                               callbacks=[EarlyStoppingCallback(early_stopping_patience=3)])
+      trainer.train()
+      print(trainer.evaluate(cv["eval"]))
+    `,
+  });
+  const selections = (split: string) => severe(files(split)).filter((f) => f.rule === 'test-set-selection');
+
+  it('fires when the evaluation split is the test split', () => {
+    expect(selections('test')).toHaveLength(1);
+  });
+
+  it('stays silent when it is the validation split', () => {
+    expect(selections('validation')).toEqual([]);
+  });
+});

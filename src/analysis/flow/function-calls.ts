@@ -322,6 +322,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   if (/^(Iterable)?DatasetDict$/.test(name) && args[0]?.keys) return args[0];
   // `DatasetDict(train=..., validation=..., test=...)`: the same, written as keywords.
   if (/^(Iterable)?DatasetDict$/.test(name) && kwargs.size > 0) return { keys: [...kwargs.keys()], elems: [...kwargs.values()] };
+  // `cv = DatasetDict()` filled key by key (`cv["eval"] = load_dataset(..., split="test")`).
+  if (/^(Iterable)?DatasetDict$/.test(name) && args.length === 0) return { keys: [], elems: [] };
   if (/TrainingArguments$|^(SFT|DPO|Reward)Config$/.test(name)) return { trainingArgs: { loadBest: isConst(kwarg(call, 'load_best_model_at_end'), 'True') } };
   if (name === 'Trainer' && /(^|\.)(lightning|pytorch_lightning|pl|L)(\.pytorch)?\.Trainer$/.test(qual)) return { lightningTrainer: lightningTrainer(it, call, kwargs) };
   // Lightning / Keras callbacks that act on a monitored validation metric.

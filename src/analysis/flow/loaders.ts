@@ -45,7 +45,9 @@ export function load(it: Interpreter, call: Call, name: string, args: Val[], kwa
   const written = args[0]?.const;
   // In experimentation code (`treatment`, `variant`, `uplift`...), `checkout_test_users.parquet` is an A/B test's
   // population, not a held-out part.
-  const read = partOfRead(call, args[0]);
+  // Hugging Face `load_dataset(name, split="test")` (or a split from the settings): the part is the split named.
+  const split = name === 'load_dataset' ? kwargs.get('split')?.const : undefined;
+  const read = (typeof split === 'string' ? partOfSplitName(split) : undefined) ?? partOfRead(call, args[0]);
   const part = read === 'test' && it.experimentCode ? 'full' : read;
   const v: Val = { data: true, part, origins: [it.nextOrigin()], ...(part === 'train' ? { filePart: true } : {}) };
   const parseDates = kwarg(call, 'parse_dates');
@@ -58,7 +60,6 @@ export function load(it: Interpreter, call: Call, name: string, args: Val[], kwa
   // A file another script of the review wrote: its rows carry what they carried then.
   if (typeof written === 'string') readBack(it, written, v);
   if (isConst(kwarg(call, 'return_X_y'), 'True')) return { items: [{ ...v }, { ...v }] };
-  void kwargs;
   return v;
 }
 
@@ -70,4 +71,11 @@ export function listFiles(it: Interpreter, pattern: string | undefined): Val {
   const parts = new Set((pattern ?? '').split(/[\\/]/).filter((c) => c && !/[*?[]/.test(c)).map((c) => partFromName(c.replace(/\.\w+$/, ''))).filter((p) => p !== undefined));
   const part: Part = parts.size === 1 ? [...parts][0]! : 'full';
   return { data: true, part, origins: [it.nextOrigin()] };
+}
+
+/** `"test"`, `"train[:90%]"`, `"train+validation"` (development rows, trained on): the part a dataset split string names. */
+function partOfSplitName(split: string): Part | undefined {
+  const parts = new Set(split.replace(/\[[^\]]*\]/g, '').split('+').map((p) => partFromName(p.trim())));
+  if (parts.size === 1) return [...parts][0];
+  return parts.has('train') && !parts.has('test') && !parts.has(undefined) ? 'train' : undefined;
 }
