@@ -97,3 +97,70 @@ describe('a Hugging Face DatasetDict filled split by split from load_dataset(spl
     expect(selections('validation')).toEqual([]);
   });
 });
+
+describe('CMVN statistics of log-mel features kept per clip in a dict', () => {
+  const files = (statsOf: string) => ({
+    'feats.py': py`
+      import numpy as np
+      import torch
+      import torchaudio
+
+
+      def load_clip(path, target_len=16000):
+          wav, sr = torchaudio.load(str(path))
+          if sr != 16000:
+              wav = torchaudio.functional.resample(wav, sr, 16000)
+          wav = wav.mean(dim=0)
+          return wav[:target_len]
+
+
+      def compute_global_stats(feature_iter):
+          total, total_sq, n = 0.0, 0.0, 0
+          for feats in feature_iter:
+              f = np.asarray(feats, dtype=np.float64)
+              total += f.sum(axis=1)
+              total_sq += (f ** 2).sum(axis=1)
+              n += f.shape[1]
+          mean = total / n
+          return mean, np.sqrt(total_sq / n - mean ** 2)
+    `,
+    'train.py': py`
+      from pathlib import Path
+
+      import pandas as pd
+      import torch
+      import torchaudio
+      from sklearn.model_selection import GroupShuffleSplit
+      from torch.utils.data import Dataset
+      from feats import compute_global_stats, load_clip
+
+      mel = torchaudio.transforms.MelSpectrogram(sample_rate=16000, n_mels=40)
+      manifest = pd.read_csv("manifest.csv")
+      features = {}
+      for row in manifest.itertuples():
+          features[row.utt_id] = torch.log(mel(load_clip(Path("audio") / row.path)) + 1e-6).numpy()
+      gss = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0)
+      tr, te = next(gss.split(manifest, groups=manifest["speaker_id"]))
+      train_df, test_df = manifest.iloc[tr], manifest.iloc[te]
+      mean, std = compute_global_stats(${statsOf})
+
+
+      class KeywordDataset(Dataset):
+          def __init__(self, frame, mean, std):
+              self.keys = frame["utt_id"].tolist()
+              self.mean, self.std = mean, std
+
+
+      train_ds, test_ds = KeywordDataset(train_df, mean, std), KeywordDataset(test_df, mean, std)
+    `,
+  });
+  const leaks = (statsOf: string) => analyze({ ...REQ, ...files(statsOf) }).findings.filter((f) => f.rule === 'preprocessing-before-split');
+
+  it('fires when they are accumulated over every clip, test speakers included', () => {
+    expect(leaks('features.values()')).toMatchObject([{ file: 'train.py', line: 18 }]);
+  });
+
+  it('stays silent when they are accumulated over the training clips', () => {
+    expect(leaks('[features[k] for k in train_df["utt_id"]]')).toEqual([]);
+  });
+});

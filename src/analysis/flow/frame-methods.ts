@@ -99,7 +99,8 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   // `h.max(1, keepdims=True)`: the first argument of these reductions is the axis.
   const axis = kwarg(call, 'axis') ?? kwarg(call, 'dim') ?? (/^(mean|median|std|var|min|max|sum)$/.test(method) ? call.args[0] : undefined);
   // (So are statistics of one sample, in a function called per item: `(f - f.mean(axis=0)) / f.std(axis=0)` per clip.)
-  if (!receiver.grouped && STAT_METHODS.has(method) && ((axis !== undefined && perSampleAxis(axis)) || it.inPerItemCall())) {
+  // (And of one recording read from its file: `wav.mean(dim=0)` mixes its channels down.)
+  if (!receiver.grouped && STAT_METHODS.has(method) && ((axis !== undefined && perSampleAxis(axis)) || it.inPerItemCall() || receiver.waveform)) {
     return derive(receiver, { data: true });
   }
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {

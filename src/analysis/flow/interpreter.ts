@@ -666,8 +666,8 @@ export class Interpreter {
   /** Whether a call's argument is one item of the rows being iterated (`features(p)` in `for p in df["path"]`). */
   isItemArgument(e: Expr): boolean {
     if (e.k === 'name') return this.itemNames.some((names) => names.includes(e.id));
-    // `f"{wav_dir}/{rec}.wav"`, `row.path`, `paths[i]`: made from an item.
-    if (e.k !== 'str' && e.k !== 'attr' && e.k !== 'sub') return false;
+    // `f"{wav_dir}/{rec}.wav"`, `row.path`, `paths[i]`, `Path(root) / row.path`, `os.path.join(root, row.path)`: made from an item.
+    if (e.k !== 'str' && e.k !== 'attr' && e.k !== 'sub' && e.k !== 'binop' && e.k !== 'call') return false;
     const text = this.src(e);
     return this.itemNames.some((names) => names.some((n) => new RegExp(`\\b${n}\\b`).test(text)));
   }

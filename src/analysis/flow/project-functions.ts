@@ -30,7 +30,9 @@ export function readByName(it: Interpreter, call: Call, name: string, args: Val[
   // before the frame is split; datasets of the parts normalised with them carry them (see transformOfParts).
   // (Or of a Dataset object handed whole, `compute_norm_stats(dataset)` before `random_split(dataset, ...)`.)
   const dataset = args.find((a) => a.instanceOf !== undefined && a.attrs !== undefined && !a.data);
-  const listed = args.find((a) => a.data && wholeRows(a) && a.origins?.length) ?? (dataset ? { ...dataset, origins: [it.originOf(dataset)] } : undefined);
+  // (Or features kept per sample in a dict, `compute_global_stats(features.values())`: its entries are the samples.)
+  const whole = (a: Val) => a.data === true && wholeRows(a) && !!a.origins?.length;
+  const listed = args.find(whole) ?? args.flatMap((a) => (a.data ? [] : (a.elems ?? []))).find(whole) ?? (dataset ? { ...dataset, origins: [it.originOf(dataset)] } : undefined);
   // (Not row-wise features such as `row_stats(df)`, a frame of new columns; statistics come back as a tuple or scalars.)
   const rowWise = /(^|_)(rows?|rowwise|per_row|per_sample)(_|$)/i.test(name) || (out.data === true && !out.items);
   if (listed && !rowWise && STATS_FUNCTION.test(name)) {

@@ -106,7 +106,12 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   // `dev_idx[fit_rel]`: indices of a part of a part.
   if (obj.indexPart && !obj.data) return { indexPart: index.find((i) => i.indexPart)?.indexPart ?? obj.indexPart };
   if (keyPart && (obj.elems || obj.attrs)) return derive(obj.elems?.[0], { part: keyPart });
-  if (obj.elems) return obj.elems[0] ?? {};
+  if (obj.elems) {
+    // `features[k] for k in train_df["utt_id"]`: entries of a per-sample dict looked up by one part's ids are that part.
+    const entry = obj.elems[0] ?? {};
+    const ids = index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test'));
+    return ids && entry.data && wholeRows(entry) ? derive(entry, { part: ids.part }) : entry;
+  }
   if (obj.container && obj.ranked) {
     // `board.iloc[0]`, `ranked[0]`, `board.index[0]`: the top of a ranking of scores is picked.
     const top = e.index.some((i) => (i.k === 'num' && i.value === 0) || (i.k === 'slice' && i.lower === undefined && i.upper?.k === 'num' && i.upper.value === 1));
