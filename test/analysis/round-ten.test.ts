@@ -164,3 +164,40 @@ describe('CMVN statistics of log-mel features kept per clip in a dict', () => {
     expect(leaks('[features[k] for k in train_df["utt_id"]]')).toEqual([]);
   });
 });
+
+describe('per-utterance normalisation of features loaded in a comprehension', () => {
+  const nb = (norm: string) => ({
+    'accent.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import balanced_accuracy_score, f1_score
+      from sklearn.model_selection import train_test_split
+
+      meta = pd.read_csv("utts.csv")
+
+
+      def utterance_cmvn(frames):
+          return (frames - frames.mean(axis=0)) / (frames.std(axis=0) + 1e-8)
+
+
+      X = np.stack([utterance_cmvn(np.load(f"mfcc/{u}.npy")).mean(axis=0) for u in meta["utt_id"]])
+      ${norm}
+      y = meta["region"].to_numpy()
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+      for m in (DummyClassifier(), LogisticRegression(max_iter=1000)):
+          p = m.fit(X_tr, y_tr).predict(X_te)
+          print(balanced_accuracy_score(y_te, p), f1_score(y_te, p, average="macro"))
+    `,
+  });
+  const leaks = (norm: string) => severe(nb(norm)).filter((f) => f.rule === 'preprocessing-before-split');
+
+  it('stays silent: each utterance is normalised with its own statistics', () => {
+    expect(leaks('print(X.shape)')).toEqual([]);
+  });
+
+  it('fires when the stacked matrix is then normalised with statistics of every utterance', () => {
+    expect(leaks('X = (X - X.mean(axis=0)) / X.std(axis=0)')).toHaveLength(1);
+  });
+});

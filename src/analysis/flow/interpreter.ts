@@ -621,12 +621,17 @@ export class Interpreter {
         }
         for (const c of e.conds) this.eval(c, inner);
         this.itemNames.push(items);
+        const before = this.originCounter;
         const elt = this.eval(e.elt, inner);
         this.itemNames.pop();
         // `[f1_score(y_te, p >= t) for t in grid]`: one score per candidate, like a loop that collects them.
         if (elt.score) return { container: { scores: [elt.score], line: e.line } };
-        // `[emb[y == c].mean(axis=0) for c in classes]`: a statistic per class, statistics still.
-        if (elt.stat && !elt.data) return { stat: elt.stat };
+        // `[emb[y == c].mean(axis=0) for c in classes]`: a statistic per class, statistics still (but
+        // `[np.load(f"{u}.npy").mean(axis=0) for u in ids]`, of a sample read per item, is that sample's feature).
+        if (elt.stat && !elt.data) {
+          const perSample = (elt.stat.origins?.length ?? 0) > 0 && elt.stat.origins!.every((o) => o > before);
+          return perSample ? { data: true, part: elt.stat.part, origins: elt.stat.origins } : { stat: elt.stat };
+        }
         return derive(elt);
       }
       case 'star':
