@@ -201,3 +201,81 @@ describe('per-utterance normalisation of features loaded in a comprehension', ()
     expect(leaks('X = (X - X.mean(axis=0)) / X.std(axis=0)')).toHaveLength(1);
   });
 });
+
+describe('operating points chosen on held-out scores', () => {
+  const script = (pick: string) => ({
+    'op.py': `${HEAD}import numpy as np
+from sklearn.metrics import confusion_matrix
+
+df = pd.read_csv("alerts.csv")
+dev, test = train_test_split(df, test_size=0.2, stratify=df["y"], random_state=0)
+train, val = train_test_split(dev, test_size=0.2, stratify=dev["y"], random_state=0)
+model = LGBMClassifier(random_state=0).fit(train[["a", "b"]], train["y"])
+base = DummyClassifier().fit(train[["a", "b"]], train["y"])
+y_val, p_val = val["y"].to_numpy(), model.predict_proba(val[["a", "b"]])[:, 1]
+y_test, p_test = test["y"].to_numpy(), model.predict_proba(test[["a", "b"]])[:, 1]
+print(roc_auc_score(y_test, p_test), average_precision_score(y_test, p_test))
+
+
+def frr(labels, scores, t):
+    return ((scores < t) & (labels == 1)).sum() / (labels == 1).sum()
+
+
+${pick}
+`,
+  });
+  const selections = (pick: string) => severe(script(pick)).filter((f) => f.rule === 'test-set-selection');
+  const keyed = (y: string, p: string) => `threshold = min(np.linspace(0.01, 0.99, 99), key=lambda t: frr(${y}, ${p}, t))`;
+  const loop = (y: string, p: string) => `best_thr, best_ppv = 0.5, 0.0
+for thr in np.linspace(0.01, 0.99, 99):
+    tn, fp, fn, tp = confusion_matrix(${y}, ${p} >= thr).ravel()
+    ppv = tp / max(tp + fp, 1)
+    if tp / (tp + fn) >= 0.8 and ppv > best_ppv:
+        best_thr, best_ppv = thr, ppv`;
+
+  it('fires for min(candidates, key=...) scored on the test rows, and stays silent on validation rows', () => {
+    expect(selections(keyed('y_test', 'p_test'))).toHaveLength(1);
+    expect(selections(keyed('y_val', 'p_val'))).toEqual([]);
+  });
+
+  it('fires for a loop keeping the best cell counts of a confusion matrix on the test rows, not on validation rows', () => {
+    expect(selections(loop('y_test', 'p_test'))).toHaveLength(1);
+    expect(selections(loop('y_val', 'p_val'))).toEqual([]);
+  });
+});
+
+describe('a betting policy backtested over a grid of edges', () => {
+  const files = (rows: string) => ({
+    'staking.py': py`
+      import numpy as np
+
+
+      def simulate_flat_bets(odds, p_model, won, min_edge):
+          bets = p_model * odds - 1.0 > min_edge
+          pnl = np.where(won[bets] == 1, odds[bets] - 1.0, -1.0)
+          n = int(bets.sum())
+          return {"min_edge": min_edge, "n_bets": n, "roi": float(pnl.sum() / n) if n else 0.0}
+    `,
+    'train.py': `${HEAD}import numpy as np
+from staking import simulate_flat_bets
+
+games = pd.read_csv("games.csv").sort_values("date")
+train, valid, test = games.iloc[:3000], games.iloc[3000:3400], games.iloc[3400:]
+model = LGBMClassifier(random_state=0).fit(train[["elo_diff", "rest"]], train["home_win"])
+part = ${rows}
+p = model.predict_proba(part[["elo_diff", "rest"]])[:, 1]
+print(roc_auc_score(part["home_win"], p), average_precision_score(part["home_win"], p))
+results = pd.DataFrame([simulate_flat_bets(part["odds"].to_numpy(), p, part["home_win"].to_numpy(), e) for e in np.arange(0.0, 0.2, 0.01)])
+best = results.loc[results["roi"].idxmax()]
+`,
+  });
+  const selections = (rows: string) => severe(files(rows)).filter((f) => f.rule === 'test-set-selection');
+
+  it('fires when the edge with the best ROI is picked on the test season', () => {
+    expect(selections('test')).toHaveLength(1);
+  });
+
+  it('stays silent when it is picked on the validation season', () => {
+    expect(selections('valid')).toEqual([]);
+  });
+});

@@ -18,6 +18,7 @@ import {
   type Part,
 } from './knowledge.js';
 import { citeLeak, recordSelection } from './fitting.js';
+import { iterate } from './pieces.js';
 import { datasetPartKwarg, hfTrainer, lightningTrainer, statsmodelsModel } from './frameworks.js';
 import { noteMergedStatistic, noteRedrawnRows } from './row-sources.js';
 import { loadSettings, openedPath } from './settings.js';
@@ -47,6 +48,16 @@ const SCORE_FUNCTIONS = /^(mutual_info_regression|mutual_info_classif|f_classif|
 
 /** Objective functions handed to a hyperparameter search (Optuna, hyperopt, scikit-optimize...). */
 const OBJECTIVE_RUNNERS = /^(optimize|fmin|minimize|maximize|gp_minimize|forest_minimize|gbrt_minimize|dummy_minimize|run|fit)$/;
+
+/** `max(grid, key=lambda t: f1_score(y_te, p_te >= t))`: the key scores each candidate; on test rows, the pick is made on them. */
+function pickByTestKey(it: Interpreter, call: Call, candidates: Val | undefined, key: Val | undefined): void {
+  if (!key?.fn || !candidates) return;
+  const scored = it.callFunction(key.fn, [iterate(candidates)], new Map(), false);
+  const score = scored.score ?? (scored.pred && scored.part ? { part: scored.part, line: call.line, metric: 'key' } : undefined);
+  if (score?.part !== 'test') return;
+  const text = call.kwargs.find((k) => k.name === 'key')!.value;
+  recordSelection(it, scored, { line: call.line, endLine: call.endLine, kind: 'pick-best', detail: `\`${it.src(text)}\` ranks the candidates by a score measured on the test set and the best one is kept`, sites: [] });
+}
 
 /**
  * `transforms.Normalize([mean], [std])` with statistics computed from the rows (`pixel_stats(full_ds)`): the
@@ -241,6 +252,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   if (/^(max|min|sorted|argmax|argmin|nanargmax|argsort)$/.test(name)) {
     const first = args[0];
     if (first?.container && !keyNamesOtherScores(kwarg(call, 'key'))) checkPick(it, first, call.line);
+    // `min(candidates, key=lambda t: frr(y_test, p_test, t))`: each candidate ranked by a score of the test rows.
+    else if (/^(max|min|sorted)$/.test(name)) pickByTestKey(it, call, first, kwargs.get('key'));
     // The position of the best point picks a threshold; `max(tpr - fpr)` (a KS statistic) is only a number.
     else if (first?.curve && /^(nan)?arg(max|min)$/.test(name)) checkCurvePick(it, first.curve, call.line);
     return first?.container ? {} : combine(args);

@@ -189,7 +189,7 @@ export function isModelName(cls: string): boolean {
 }
 
 /** Names of metrics other than accuracy, as variables or dict keys hold them (`val_f1`, `rmse`, `"r2"`). */
-export const METRIC_NAME = /f1|auc|precision|recall|mcc|kappa|qini|gini|ndcg|(^|_)(mae|rmse|mse|mape|smape|r2|rmsle|mrr|map|bleu|brier|logloss|log_loss)(_|@|$)/i;
+export const METRIC_NAME = /f1|auc|precision|recall|mcc|kappa|qini|gini|ndcg|(^|_)(mae|rmse|mse|mape|smape|r2|rmsle|mrr|map|bleu|brier|logloss|log_loss|roi|pnl|profit)(_|@|$)/i;
 
 export type Part = 'full' | 'train' | 'val' | 'test';
 

@@ -66,7 +66,8 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   const metricStep = receiver.metricObj ? metricObjectMethod(it, call, receiver.metricObj, method, args) : undefined;
   if (metricStep) return metricStep;
   // `metrics["map"].item()`: a score taken out of a tensor is that score.
-  if (receiver.score && !receiver.data && /^(item|cpu|numpy|tolist|detach|squeeze|mean)$/.test(method)) return { score: receiver.score };
+  // (`confusion_matrix(y_te, p >= t).ravel()`: its cells, counts of those predictions, are scored too.)
+  if (receiver.score && !receiver.data && /^(item|cpu|numpy|tolist|detach|squeeze|mean|ravel|flatten|diagonal|sum)$/.test(method)) return { score: receiver.score };
   if (receiver.lightningTrainer) return lightningCall(it, call, receiver.lightningTrainer, method, args, kwargs);
   if (receiver.hfTrainer) return hfTrainerCall(it, call, receiver.hfTrainer, method, args, kwargs);
   if (receiver.keys && receiver.elems && /^(map|filter|shuffle|select_columns|remove_columns|rename_column|rename_columns|cast|cast_column|with_format|flatten|class_encode_column)$/.test(method)) {
