@@ -279,3 +279,45 @@ best = results.loc[results["roi"].idxmax()]
     expect(selections('valid')).toEqual([]);
   });
 });
+
+describe('a helper taking *others (standardize(train, *others)) before a Keras fit', () => {
+  const files = (held: string) => ({
+    'prep.py': py`
+      import numpy as np
+
+
+      def standardize(train: np.ndarray, *others: np.ndarray):
+          mean = np.nanmean(train, axis=(0, 1), keepdims=True)
+          std = np.nanstd(train, axis=(0, 1), keepdims=True) + 1e-6
+          scaled = [(a - mean) / std for a in (train, *others)]
+          return [np.nan_to_num(a, nan=0.0) for a in scaled]
+    `,
+    'train.py': py`
+      import numpy as np
+      import tensorflow as tf
+      from sklearn.model_selection import train_test_split
+      from prep import standardize
+
+      tf.keras.utils.set_random_seed(0)
+      cube, y = np.load("cube.npy"), np.load("y.npy")
+      idx = np.arange(len(y))
+      dev_idx, te_idx = train_test_split(idx, test_size=0.2, stratify=y, random_state=0)
+      tr_idx, va_idx = train_test_split(dev_idx, test_size=0.2, stratify=y[dev_idx], random_state=0)
+      X_tr, X_va, X_te = standardize(cube[tr_idx], cube[va_idx], cube[te_idx])
+      model = tf.keras.Sequential([tf.keras.layers.LSTM(32), tf.keras.layers.Dense(1, activation="sigmoid")])
+      model.compile(optimizer="adam", loss="binary_crossentropy", metrics=[tf.keras.metrics.AUC(name="auc")])
+      stop = tf.keras.callbacks.EarlyStopping(monitor="val_auc", mode="max", patience=5, restore_best_weights=True)
+      model.fit(X_tr, y[tr_idx], validation_data=(${held}), epochs=50, callbacks=[stop])
+      print(model.evaluate(X_te, y[te_idx]))
+    `,
+  });
+  const selections = (held: string) => severe(files(held)).filter((f) => f.rule === 'test-set-selection');
+
+  it('fires when the early-stopping rows are the test rows', () => {
+    expect(selections('X_te, y[te_idx]')).toHaveLength(1);
+  });
+
+  it('stays silent when they are the validation rows', () => {
+    expect(selections('X_va, y[va_idx]')).toEqual([]);
+  });
+});

@@ -586,7 +586,11 @@ export class Interpreter {
       case 'const':
         return e.value === 'True' ? { const: true } : e.value === 'False' ? { const: false } : {};
       case 'seq': {
-        const items = e.items.map((i) => this.eval(i, scope));
+        // `(train, *others)`: a starred tuple of known items spreads them.
+        const items = e.items.flatMap((i) => {
+          const v = this.eval(i, scope);
+          return i.k === 'star' && !i.double && v.items?.length ? v.items : [v];
+        });
         const v = combine(items, { items, elems: items });
         if (e.items.length === 0) v.container = { scores: [], line: e.line };
         return v;
@@ -700,6 +704,16 @@ export class Interpreter {
       params.shift();
     }
     params.forEach((p, i) => {
+      if (p.star === 'args') {
+        // `def standardize(train, *others)`: the remaining positional arguments, a tuple.
+        const rest = args.slice(i);
+        scope.set(p.name, combine(rest, { items: rest, elems: rest }));
+        return;
+      }
+      if (p.star === 'kwargs') {
+        scope.set(p.name, { keys: [...kwargs.keys()], elems: [...kwargs.values()] });
+        return;
+      }
       const v = args[i] ?? kwargs.get(p.name) ?? (p.default ? this.eval(p.default, scope) : this.guess(p.name));
       scope.set(p.name, v);
     });

@@ -42,6 +42,8 @@ export type Expr = Span &
 export interface Param {
   name: string;
   default?: Expr;
+  /** `*args` (the remaining positional arguments, as a tuple) or `**kwargs`. */
+  star?: 'args' | 'kwargs';
 }
 
 export interface ImportName {

@@ -239,9 +239,16 @@ function parameterList(ps: RawNode | undefined, ctx: Ctx): Param[] {
       const name = field(p, 'name');
       const value = field(p, 'value');
       params.push({ name: name ? text(name, ctx) : '', default: value ? expr(value, ctx) : undefined });
+    } else if (p.t === 'list_splat_pattern' || p.t === 'dictionary_splat_pattern') {
+      const id = p.c.find((c) => c.t === 'identifier');
+      if (id) params.push({ name: text(id, ctx), star: p.t === 'list_splat_pattern' ? 'args' : 'kwargs' });
     } else if (p.t === 'typed_parameter') {
       const id = p.c.find((c) => c.t === 'identifier');
-      if (id) params.push({ name: text(id, ctx) });
+      // `*others: np.ndarray`: a typed splat.
+      const splat = p.c.find((c) => c.t === 'list_splat_pattern' || c.t === 'dictionary_splat_pattern');
+      const inner = splat?.c.find((c) => c.t === 'identifier');
+      if (splat && inner) params.push({ name: text(inner, ctx), star: splat.t === 'list_splat_pattern' ? 'args' : 'kwargs' });
+      else if (id) params.push({ name: text(id, ctx) });
     }
   }
   return params;
