@@ -321,3 +321,35 @@ describe('a helper taking *others (standardize(train, *others)) before a Keras f
     expect(selections('X_va, y[va_idx]')).toEqual([]);
   });
 });
+
+describe('accuracy alone on a rare positive class', () => {
+  const nb = (note: string, counts: string) => ({
+    'injury.py': `${HEAD}from sklearn.metrics import accuracy_score
+
+# Each row is a player-week. ${note}
+weeks = pd.read_parquet("weeks.parquet").sort_values("week_start")
+${counts}
+train, test = weeks[weeks["season"] < 2024], weeks[weeks["season"] == 2024]
+clf = LGBMClassifier(random_state=0)
+clf.fit(
+    train[["load", "age"]], train["injury_next_7d"],
+)
+dummy = DummyClassifier(strategy="most_frequent").fit(train[["load", "age"]], train["injury_next_7d"])
+print(accuracy_score(test["injury_next_7d"], dummy.predict(test[["load", "age"]])))
+print(accuracy_score(test["injury_next_7d"], clf.predict(test[["load", "age"]])))
+`,
+  });
+  const severity = (note: string, counts: string) => analyze({ ...REQ, ...nb(note, counts) }).findings.find((f) => f.rule === 'accuracy-only')?.severity;
+
+  it('is HIGH when the notes give the share of positives', () => {
+    expect(severity('About 3% of player-weeks are positive.', 'print(len(weeks))')).toBe('HIGH');
+  });
+
+  it('is HIGH when the label fitted is counted', () => {
+    expect(severity('Target: injury in the next week.', 'print(weeks["injury_next_7d"].value_counts())')).toBe('HIGH');
+  });
+
+  it('stays MEDIUM without a sign of imbalance', () => {
+    expect(severity('Target: injury in the next week.', 'print(len(weeks))')).toBe('MEDIUM');
+  });
+});

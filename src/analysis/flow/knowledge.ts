@@ -254,5 +254,7 @@ export function isLabelColumn(text: string, col: string): boolean {
   const label = '(y|y_\\w+|\\w*(target|label)\\w*)';
   const assigned = new RegExp(`^[ \\t]*([\\w.]+[ \\t]*,[ \\t]*)*${label}[ \\t]*(,[ \\t]*[\\w.]+[ \\t]*)*=[^=\\n][^\\n]*\\[[ \\t]*${quoted}[ \\t]*\\]`, 'im');
   const named = new RegExp(`^[ \\t]*${label}[ \\t]*=[ \\t]*${quoted}[ \\t]*$`, 'im');
-  return assigned.test(text) || named.test(text) || new RegExp(`\\b(stratify|label|target)\\w*[ \\t]*=[ \\t]*\\w+\\[[ \\t]*${quoted}`, 'i').test(text);
+  // (Or handed to a fit as its labels: `clf.fit(train[FEATURES], train["injury_next_7d"])`.)
+  const fitted = new RegExp(`\\.fit\\([^()]*?,\\s*[\\w.]+\\[[ \\t]*${quoted}[ \\t]*\\]`);
+  return assigned.test(text) || named.test(text) || fitted.test(text) || new RegExp(`\\b(stratify|label|target)\\w*[ \\t]*=[ \\t]*\\w+\\[[ \\t]*${quoted}`, 'i').test(text);
 }
