@@ -9,7 +9,7 @@ import { importedFiles, ModuleIndex, type ProjectView } from './flow/project.js'
 import { ProjectLinks } from './rules/project-links.js';
 import { mergeFindings } from './findings.js';
 import type { PythonParser } from './python/parser.js';
-import { codeQualityFindings } from './rules/code-quality.js';
+import { codeQualityFindings, configSecretFindings } from './rules/code-quality.js';
 import { dependencyFindings, firstThirdPartyImport } from './rules/dependencies.js';
 import { deepLearningFindings, projectTraits } from './rules/deep-learning.js';
 import { evaluationFindings } from './rules/evaluation.js';
@@ -161,6 +161,7 @@ class ProjectAnalysis {
   add(source: SourceFile): void {
     const findings = this.findings;
     if (!source.module || source.code === undefined) {
+      findings.push(...configSecretFindings(source));
       this.analysed.push({ source });
       return;
     }

@@ -16,11 +16,13 @@ describe('hardcoded-secret', () => {
       openai.api_key = "${OPENAI_KEY}"
       os.environ["HF_TOKEN"] = "${HF_TOKEN}"
     `;
+    // Pasted together, they are one fix: one finding over the block.
     const found = findings(code, rule);
-    expect(found.map((f) => f.line)).toEqual([2, 3, 4]);
+    expect(found.map((f) => [f.line, f.endLine])).toEqual([[2, 4]]);
     const json = JSON.stringify(found);
     for (const secret of [WANDB_KEY, OPENAI_KEY, HF_TOKEN]) expect(json).not.toContain(secret);
-    expect(found[0]).toMatchObject({ severity: 'HIGH', current: 'wandb.login(key="<redacted>")', fixed: 'wandb.login(key=os.environ["WANDB_API_KEY"])' });
+    expect(found[0]).toMatchObject({ severity: 'HIGH', current: expect.stringContaining('wandb.login(key="<redacted>")'), fixed: expect.stringContaining('wandb.login(key=os.environ["WANDB_API_KEY"])') });
+    expect(found[0]!.fixed).toContain('os.environ["HF_TOKEN"] = os.environ["HF_TOKEN"]');
   });
 
   it('stays silent for placeholders, environment lookups and tokenizer settings', () => {

@@ -353,3 +353,20 @@ print(accuracy_score(test["injury_next_7d"], clf.predict(test[["load", "age"]]))
     expect(severity('Target: injury in the next week.', 'print(len(weeks))')).toBe('MEDIUM');
   });
 });
+
+describe('credentials in settings files', () => {
+  // Fake credentials, assembled so that secret scanners do not flag this file.
+  const KEY = ['a125660dec', '404b430fc9', '26ddcd38d5', '11dc572bb8'].join('');
+  const HF = `hf_${'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'}`;
+  const secrets = (files: Record<string, string>) => analyze({ ...REQ, 'train.py': 'import json\ncfg = json.load(open("config.json"))\nprint(cfg)\n', ...files }).findings.filter((f) => f.rule === 'hardcoded-secret');
+
+  it('fires for a W&B key in config.json and a Hugging Face token in YAML, without echoing them', () => {
+    const found = secrets({ 'config.json': `{\n  "seed": 17,\n  "wandb_api_key": "${KEY}"\n}\n`, 'hub.yaml': `repo: acme/asr\nhf_token: ${HF}\n` });
+    expect(found.map((f) => [f.file, f.line])).toEqual([['config.json', 3], ['hub.yaml', 2]]);
+    expect(JSON.stringify(found)).not.toContain(KEY);
+  });
+
+  it('stays silent for placeholders, environment variable names and commit hashes', () => {
+    expect(secrets({ 'config.json': `{\n  "wandb_api_key": "\${WANDB_API_KEY}",\n  "api_key_env": "OPENAI_API_KEY",\n  "model_revision": "${KEY}"\n}\n` })).toEqual([]);
+  });
+});

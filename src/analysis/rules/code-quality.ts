@@ -101,17 +101,19 @@ function envName(name: string | undefined): string | undefined {
   return name.toUpperCase();
 }
 
+const service = (h: SecretHit) => h.env.split('_')[0] ?? h.env;
+
 /**
- * The parts of one credential (an AWS access key id and its secret key) are one root cause: hits in
- * the same statement, or on consecutive lines for the same service, are grouped.
+ * The parts of one credential (an AWS access key id and its secret key) are one root cause, and so are
+ * credentials pasted together: hits in the same statement, or on consecutive lines, are grouped.
  */
 function groupHits(hits: SecretHit[]): SecretHit[][] {
   const groups: SecretHit[][] = [];
-  const service = (h: SecretHit) => h.env.split('_')[0] ?? h.env;
   for (const hit of [...hits].sort((a, b) => a.literal.line - b.literal.line || a.literal.start - b.literal.start)) {
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
-    if (last && prev && (hit.stmt === prev.stmt || (hit.literal.line <= prev.literal.endLine + 1 && service(hit) === service(prev)))) last.push(hit);
+    // (Two credentials pasted on consecutive lines, a Hugging Face token and a W&B key, are one fix too.)
+    if (last && prev && (hit.stmt === prev.stmt || hit.literal.line <= prev.literal.endLine + 1)) last.push(hit);
     else groups.push([hit]);
   }
   return groups;
@@ -132,7 +134,7 @@ function secretFindings(file: SourceFile): FindingInput[] {
       file,
       line: literal.line,
       endLine,
-      issue: `A string literal here is ${hit.what} (${literal.value.length} characters, value withheld)${group.length > 1 ? `, and ${group.length - 1} more literal${group.length > 2 ? 's' : ''} of the same credential follow${group.length > 2 ? '' : 's'} (line ${group.slice(1).map((h) => h.literal.line).join(', ')})` : ''}.`,
+      issue: `A string literal here is ${hit.what} (${literal.value.length} characters, value withheld)${group.length > 1 ? `, and ${group.length - 1} more literal${group.length > 2 ? 's' : ''} ${group.every((h) => service(h) === service(hit)) ? 'of the same credential' : 'holding credentials'} follow${group.length > 2 ? '' : 's'} (line ${group.slice(1).map((h) => h.literal.line).join(', ')})` : ''}.`,
       impact: 'Anyone with the code (repository, notebook shared, logs) can use the credential; it stays in version control history even after removal.',
       fix: `Revoke the credential, read it from the environment (\`os.environ["${env}"]\`) or a secrets manager, and keep .env files out of version control.`,
       current: redacted,
@@ -140,6 +142,34 @@ function secretFindings(file: SourceFile): FindingInput[] {
       sites: group.slice(1).map((h) => ({ file: file.path, line: h.literal.line })),
     });
   });
+}
+
+/** `"wandb_api_key": "a1256..."`, `hf_token: hf_...`, `api_key = "..."` in a settings file (JSON, YAML, TOML, .env). */
+const CONFIG_ENTRY = /^\s*-?\s*["']?([\w.-]+)["']?\s*[:=]\s*["']?([^"'\s,#]+)["']?\s*,?\s*(#.*)?$/;
+
+export function configSecretFindings(file: SourceFile): FindingInput[] {
+  if (file.kind !== 'config') return [];
+  const out: FindingInput[] = [];
+  file.lines.forEach((text, i) => {
+    const m = CONFIG_ENTRY.exec(text);
+    const [, name = '', value = ''] = m ?? [];
+    if (!m || value.length < 16) return;
+    const shaped = SHAPED_SECRETS.find((x) => x.re.test(value));
+    const named = !shaped && SECRET_NAME.test(name) && looksRandom(value) ? `a credential (\`${name}\`)` : undefined;
+    const what = shaped?.what ?? named;
+    if (!what) return;
+    const env = envName(name.replace(/[.-]/g, '_')) ?? shaped?.env ?? 'API_KEY';
+    out.push(buildFinding({
+      rule: 'hardcoded-secret',
+      file,
+      line: i + 1,
+      issue: `This settings entry holds ${what} (${value.length} characters, value withheld).`,
+      impact: 'Anyone with the repository (or a copy of the settings file) can use the credential; it stays in version control history even after removal.',
+      fix: `Revoke the credential, remove it from the settings file and read it from the environment (\`os.environ["${env}"]\`) or a secrets manager.`,
+      current: redact(text, value),
+    }));
+  });
+  return out;
 }
 
 function redact(text: string, secret: string): string {
