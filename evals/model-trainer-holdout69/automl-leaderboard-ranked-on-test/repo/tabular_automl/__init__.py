@@ -1,0 +1,4 @@
+from .candidates import build_candidates
+from .leaderboard import Leaderboard
+
+__all__ = ["build_candidates", "Leaderboard"]
