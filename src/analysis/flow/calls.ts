@@ -10,6 +10,7 @@ import type { Scope } from './scope.js';
 import { augmentedCopy } from './augmentation.js';
 import { addLeak, combine, derive, type FunctionValue, type Leak, type Val } from './values.js';
 import { readByName } from './project-functions.js';
+import { hfTrainer } from './frameworks.js';
 import { aliasesOf } from './aliases.js';
 import { functionCall } from './function-calls.js';
 import { methodCall } from './method-calls.js';
@@ -77,7 +78,10 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   if (callee?.fn) return callProjectFunction(it, call, callee.fn, args, kwargs);
   if (callee?.cls && !callee.instanceOf) {
     transformOfParts(it, call, args, kwargs);
-    return it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
+    const instance = it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
+    // `class PairwiseRewardTrainer(Trainer)` built with datasets: a Hugging Face Trainer all the same.
+    if (/Trainer$/.test(callee.cls.def.name) && (kwargs.has('train_dataset') || kwargs.has('eval_dataset'))) instance.hfTrainer = hfTrainer(it, call, kwargs).hfTrainer;
+    return instance;
   }
   if (callee?.est?.kind === 'preprocess' && !callee.est.deep) {
     // Keras: `x = norm(inputs)` or `vectorize(t)` in a tf.data map applies an adapted preprocessing layer,

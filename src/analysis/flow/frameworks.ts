@@ -23,9 +23,13 @@ export function hfTrainer(it: Interpreter, call: Call, kwargs: Map<string, Val>)
   }
   // `compute_metrics` runs on the eval rows the Trainer is given (judged here), not on rows of its own.
   const metrics = kwargs.get('compute_metrics')?.fn;
-  if (metrics) it.inlined.add(metrics.def);
-  const trainer = { hfTrainer: { fitRows: train } };
   const evalRows = kwargs.get('eval_dataset');
+  if (metrics) {
+    it.inlined.add(metrics.def);
+    // Run once on the predictions for those rows, so the metrics it reports are known (accuracy alone, say).
+    if (evalRows?.data) it.callFunction(metrics, [derive(evalRows, { pred: true })], new Map(), false);
+  }
+  const trainer = { hfTrainer: { fitRows: train } };
   if (evalRows) hfEvaluation(it, call, trainer.hfTrainer, evalRows);
   hfSelection(it, call, kwargs);
   return trainer;

@@ -120,7 +120,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   if (statsModel) return statsModel;
   // `torch.nn.Linear(3, 1)`, `nn.Sequential(...)`, `models.resnet34(weights=...)`, `timm.create_model(...)`,
   // `AutoModelFor...from_pretrained(...)`: a network used without a class of its own.
-  const pretrained = /(^|\.)torchvision\.models\.\w+$|^timm\.create_model$|(^|\.)(transformers\.)?AutoModel\w*\.from_pretrained$/.test(qual);
+  // (`smp.Unet(encoder, ...)`, segmentation_models_pytorch's architectures, too.)
+  const pretrained = /(^|\.)torchvision\.models\.\w+$|^timm\.create_model$|(^|\.)(transformers\.)?AutoModel\w*\.from_pretrained$|^segmentation_models_pytorch\.(Unet|UnetPlusPlus|FPN|PSPNet|DeepLabV3|DeepLabV3Plus|Linknet|PAN|MAnet|UPerNet|Segformer|create_model)$/.test(qual);
   if ((TORCH_NETS.test(name) && /(^|\.)nn\.\w+$/.test(qual)) || pretrained) {
     const est: Estimator = { cls: pretrained ? qual.replace(/^.*\.(\w+\.from_pretrained|\w+)$/, '$1') : name, line: call.line, endLine: call.endLine, kind: 'model', call, inner: [], deep: true };
     it.facts.estimators.push(est);

@@ -74,6 +74,17 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
     // `ds.map(tokenize)` on a DatasetDict maps every split and keeps them apart.
     return { keys: receiver.keys, elems: receiver.elems.map((v) => derive(v)) };
   }
+  // `row.update(self._score(y_eval, proba, prefix))`: the record now holds those entries (and their scores).
+  if (receiver.keys && receiver.elems && !receiver.data && method === 'update') {
+    const from = args[0];
+    if (from?.keys && from.elems) {
+      receiver.keys.push(...from.keys);
+      receiver.elems.push(...from.elems);
+    }
+    const score = from?.score ?? [...kwargs.values()].find((v) => v.score)?.score;
+    if (score && (!receiver.score || (score.part === 'test' && receiver.score.part !== 'test'))) receiver.score = score;
+    return {};
+  }
   if (receiver.keys && receiver.elems && /^(items|values)$/.test(method)) {
     const elems = receiver.elems;
     const keys = receiver.keys;

@@ -1,0 +1,143 @@
+// Round-eleven idioms (AutoML leaderboards, LLM fine-tuning, remote sensing): a Trainer subclass of the project,
+// score records filled with dict.update, and segmentation_models_pytorch networks. Each mechanism fires on the
+// wrong variant and stays silent on the correct one.
+import { describe, expect, it } from 'vitest';
+import { py, useAnalyzer } from './helpers.js';
+
+const { analyze } = useAnalyzer();
+const REQ = { 'requirements.txt': 'numpy==2.1.3\npandas==2.2.3\nscikit-learn==1.5.2\ntorch==2.5.1\ntransformers==4.46.0\n' };
+const selections = (files: Record<string, string>) => analyze({ ...REQ, ...files }).findings.filter((f) => f.rule === 'test-set-selection');
+
+describe('a reward model trained with a Trainer subclass of the project', () => {
+  const files = (evalSplit: string) => ({
+    'train_rm.py': py`
+      from datasets import load_dataset
+      from transformers import AutoModelForSequenceClassification, EarlyStoppingCallback, Trainer, TrainingArguments
+
+      raw = load_dataset("Anthropic/hh-rlhf")
+      parts = raw["train"].train_test_split(test_size=0.05, seed=0)
+      train_ds, val_ds, test_ds = parts["train"], parts["test"], raw["test"]
+
+
+      class PairwiseRewardTrainer(Trainer):
+          def compute_loss(self, model, inputs, return_outputs=False):
+              return model(**inputs).loss
+
+
+      model = AutoModelForSequenceClassification.from_pretrained("distilroberta-base", num_labels=1)
+      args = TrainingArguments(output_dir="rm", eval_strategy="steps", load_best_model_at_end=True, seed=0)
+      trainer = PairwiseRewardTrainer(model=model, args=args, train_dataset=train_ds, eval_dataset=${evalSplit},
+                                      callbacks=[EarlyStoppingCallback(early_stopping_patience=3)])
+      trainer.train()
+      print(trainer.evaluate(test_ds))
+    `,
+  });
+
+  it('fires when its eval_dataset is the test split', () => {
+    expect(selections(files('test_ds'))).toHaveLength(1);
+  });
+
+  it('stays silent when it is the validation split', () => {
+    expect(selections(files('val_ds'))).toEqual([]);
+  });
+});
+
+describe('a leaderboard whose rows are filled with dict.update', () => {
+  const files = (scored: string) => ({
+    'board.py': py`
+      import pandas as pd
+      from sklearn.metrics import average_precision_score, roc_auc_score
+
+
+      def score(y_true, proba, prefix):
+          return {f"{prefix}_roc_auc": roc_auc_score(y_true, proba), f"{prefix}_ap": average_precision_score(y_true, proba)}
+
+
+      def evaluate(candidates, X_fit, y_fit, X_eval, y_eval, prefix):
+          rows = []
+          for name, pipe in candidates.items():
+              pipe.fit(X_fit, y_fit)
+              row = {"model": name}
+              row.update(score(y_eval, pipe.predict_proba(X_eval)[:, 1], prefix))
+              rows.append(row)
+          return pd.DataFrame(rows).set_index("model")
+    `,
+    'run.py': py`
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+      from board import evaluate
+
+      df = pd.read_csv("rows.csv")
+      X, y = df.drop(columns=["y"]), df["y"]
+      X_dev, X_test, y_dev, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+      X_tr, X_val, y_tr, y_val = train_test_split(X_dev, y_dev, test_size=0.2, stratify=y_dev, random_state=0)
+      candidates = {"dummy": DummyClassifier(), "logreg": LogisticRegression(max_iter=1000)}
+      table = evaluate(candidates, X_tr, y_tr, ${scored}, prefix="eval").sort_values("eval_roc_auc", ascending=False)
+      best_name = table.index[0]
+    `,
+  });
+
+  it('fires when the candidates are ranked on the test rows and the top one kept', () => {
+    expect(selections(files('X_test, y_test'))).toHaveLength(1);
+  });
+
+  it('stays silent when they are ranked on the validation rows', () => {
+    expect(selections(files('X_val, y_val'))).toEqual([]);
+  });
+});
+
+describe('a segmentation_models_pytorch U-Net kept by its best mIoU', () => {
+  const files = (loader: string) => ({
+    'train.py': py`
+      import numpy as np
+      import segmentation_models_pytorch as smp
+      import torch
+      from torch.utils.data import DataLoader, TensorDataset
+
+      torch.manual_seed(0)
+      tiles, masks = np.load("tiles.npy"), np.load("masks.npy")
+      n = len(tiles)
+      train_ds = TensorDataset(torch.tensor(tiles[: int(n * 0.7)]), torch.tensor(masks[: int(n * 0.7)]))
+      val_ds = TensorDataset(torch.tensor(tiles[int(n * 0.7): int(n * 0.85)]), torch.tensor(masks[int(n * 0.7): int(n * 0.85)]))
+      test_ds = TensorDataset(torch.tensor(tiles[int(n * 0.85):]), torch.tensor(masks[int(n * 0.85):]))
+      train_loader = DataLoader(train_ds, batch_size=8, shuffle=True)
+      val_loader, test_loader = DataLoader(val_ds, batch_size=8), DataLoader(test_ds, batch_size=8)
+      model = smp.Unet("resnet34", encoder_weights="imagenet", in_channels=4, classes=6)
+      opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+
+
+      @torch.no_grad()
+      def miou(loader):
+          model.eval()
+          cm = np.zeros((6, 6))
+          for img, mask in loader:
+              pred = model(img).argmax(1)
+              cm += np.bincount(6 * mask.flatten().numpy() + pred.flatten().numpy(), minlength=36).reshape(6, 6)
+          iou = np.diag(cm) / np.maximum(cm.sum(0) + cm.sum(1) - np.diag(cm), 1)
+          return float(np.nanmean(iou))
+
+
+      best = 0.0
+      for epoch in range(30):
+          model.train()
+          for img, mask in train_loader:
+              opt.zero_grad()
+              torch.nn.functional.cross_entropy(model(img), mask).backward()
+              opt.step()
+          score = miou(${loader})
+          if score > best:
+              best = score
+              torch.save(model.state_dict(), "best.pt")
+    `,
+  });
+
+  it('fires when the epoch is kept by the test tiles', () => {
+    expect(selections(files('test_loader'))).toHaveLength(1);
+  });
+
+  it('stays silent when it is kept by the validation tiles', () => {
+    expect(selections(files('val_loader'))).toEqual([]);
+  });
+});
