@@ -141,3 +141,51 @@ describe('a segmentation_models_pytorch U-Net kept by its best mIoU', () => {
     expect(selections(files('val_loader'))).toEqual([]);
   });
 });
+
+describe('minority intents topped up with paraphrases by a helper', () => {
+  const files = (order: string) => ({
+    'augment.py': py`
+      import pandas as pd
+
+
+      def paraphrase_minority(df, text_col, label_col, min_per_class, paraphrase):
+          counts = df[label_col].value_counts()
+          new_rows = []
+          for intent, count in counts.items():
+              if count >= min_per_class:
+                  continue
+              for text in df.loc[df[label_col] == intent, text_col].tolist():
+                  for para in paraphrase(text):
+                      new_rows.append({text_col: para, label_col: intent})
+          return pd.concat([df, pd.DataFrame(new_rows)], ignore_index=True)
+    `,
+    'train.py': py`
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.feature_extraction.text import TfidfVectorizer
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import f1_score, balanced_accuracy_score
+      from sklearn.model_selection import train_test_split
+      from sklearn.pipeline import make_pipeline
+      from augment import paraphrase_minority
+
+      df = pd.read_csv("utterances.csv")
+      swap = lambda t: [" ".join(reversed(t.split()))]
+      ${order}
+      for m in (DummyClassifier(), make_pipeline(TfidfVectorizer(), LogisticRegression(max_iter=1000))):
+          p = m.fit(train["text"], train["intent"]).predict(test["text"])
+          print(f1_score(test["intent"], p, average="macro"), balanced_accuracy_score(test["intent"], p))
+    `,
+  });
+  const oversampled = (order: string) => analyze({ ...REQ, ...files(order) }).findings.filter((f) => f.rule === 'oversampling-before-split');
+
+  it('fires when the paraphrases are added before the split', () => {
+    expect(oversampled(`df = paraphrase_minority(df, "text", "intent", 150, swap)
+      train, test = train_test_split(df, test_size=0.2, stratify=df["intent"], random_state=0)`)).toMatchObject([{ file: 'train.py', line: 12 }]);
+  });
+
+  it('stays silent when only the training part is topped up', () => {
+    expect(oversampled(`train, test = train_test_split(df, test_size=0.2, stratify=df["intent"], random_state=0)
+      train = paraphrase_minority(train, "text", "intent", 150, swap)`)).toEqual([]);
+  });
+});

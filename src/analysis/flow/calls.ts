@@ -3,12 +3,12 @@
 import type { Expr } from '../python/ast.js';
 import { calleeName, dotted } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { fitEstimator, transformWith, validationOnTest } from './fitting.js';
+import { citeLeak, fitEstimator, transformWith, validationOnTest } from './fitting.js';
 import { selectedByPartIndex } from './row-sources.js';
 import { settingAt } from './settings.js';
 import type { Scope } from './scope.js';
 import { augmentedCopy } from './augmentation.js';
-import { addLeak, combine, derive, type FunctionValue, type Leak, type Val } from './values.js';
+import { addLeak, combine, derive, wholeRows, type FunctionValue, type Leak, type Val } from './values.js';
 import { readByName } from './project-functions.js';
 import { hfTrainer } from './frameworks.js';
 import { aliasesOf } from './aliases.js';
@@ -247,6 +247,15 @@ function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, arg
   const out = it.callFunction(fn, args, kwargs, true, call.args.some((a) => it.isItemArgument(a)));
   const named = readByName(it, call, fn.def.name, args, out);
   if (named) return named;
+  // `paraphrase_minority(df, ...)` that concatenates synthetic rows to the frame it was handed: the topped-up rows,
+  // oversampled by hand (a split afterwards puts paraphrases of test rows in training).
+  const rows = args[0];
+  const topsUp = AUGMENTING_FUNCTION.test(fn.def.name) && rows?.data && wholeRows(rows) && out.data && !out.augmented && TOPPED_UP.test(fn.def.name) && /\bconcat(enate)?\(|\.append\(/.test((fn.ctx ?? it.ctx).text.slice(fn.def.start, fn.def.end));
+  if (topsUp) {
+    const topped = derive(out);
+    addLeak(topped, citeLeak(it, rows, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `\`${fn.def.name}\` (synthetic rows added to the data)`, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(rows.origins ? { origins: rows.origins } : {}) }));
+    return topped;
+  }
   // `eda(text, n_aug=4)`, `augment(img)`: the project's own augmentation returns copies of the sample it was handed.
   if (AUGMENTING_FUNCTION.test(fn.def.name) && args[0]?.data && !out.augmented) return augmentedCopy(call, fn.def.name, combine([args[0], out]));
   return out;
@@ -256,5 +265,7 @@ function callProjectFunction(it: Interpreter, call: Call, fn: FunctionValue, arg
 const RESAMPLING_FUNCTION = /^_?(cross_validat\w*|\w*_cv|cv_\w+|\w*backtest\w*|walk_forward\w*|rolling_origin\w*|expanding_window\w*|nested_cv\w*|kfold_\w+)$/i;
 
 /** Project functions named for making augmented copies of a sample (text, image or signal). */
+/** Augmentation helpers named for topping up classes: they return the rows they were handed plus the copies. */
+const TOPPED_UP = /minority|balance|upsample|oversample|top_?up|(^|_)rare(_|$)/i;
 const AUGMENTING_FUNCTION = /^_?(eda|augment\w*|\w+_augment\w*|paraphrase\w*|back_?translat\w*|synonym_replac\w*|random_(swap|deletion|insertion)|add_noise|jitter\w*)$/i;
 
