@@ -189,3 +189,33 @@ describe('minority intents topped up with paraphrases by a helper', () => {
       train = paraphrase_minority(train, "text", "intent", 150, swap)`)).toEqual([]);
   });
 });
+
+describe('an AutoML front end told the task', () => {
+  const nb = (metrics: string) => ({
+    'flaml_run.py': py`
+      import numpy as np
+      import pandas as pd
+      from flaml import AutoML
+      from sklearn.metrics import accuracy_score, average_precision_score
+      from sklearn.model_selection import train_test_split
+
+      df = pd.read_parquet("chargebacks.parquet")
+      print(df["chargeback"].value_counts(normalize=True))
+      X, y = df.drop(columns=["chargeback"]), df["chargeback"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+      automl = AutoML()
+      automl.fit(X_train, y_train, task="classification", metric="accuracy", time_budget=600, seed=0)
+      pred = automl.predict(X_test)
+      ${metrics}
+    `,
+  });
+  const accuracyOnly = (metrics: string) => analyze({ ...REQ, ...nb(metrics) }).findings.filter((f) => f.rule === 'accuracy-only');
+
+  it('is a classifier: accuracy alone on imbalanced labels is reported', () => {
+    expect(accuracyOnly('print(accuracy_score(y_test, pred), accuracy_score(y_test, np.zeros_like(y_test)))')).toMatchObject([{ severity: 'HIGH' }]);
+  });
+
+  it('stays silent when a threshold-free metric is reported too', () => {
+    expect(accuracyOnly('print(accuracy_score(y_test, pred), average_precision_score(y_test, automl.predict_proba(X_test)[:, 1]))')).toEqual([]);
+  });
+});

@@ -109,7 +109,9 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const classification =
     fits.some((f) => isClassifierName(f.x.est.cls) || f.x.est.classification === true || f.x.est.inner.some(isClassifierName)) ||
     (fits.length === 0 && built.length > 0 && built.every((e) => isClassifierName(e.x.cls))) ||
-    /CrossEntropyLoss|BCELoss|BCEWithLogitsLoss|NLLLoss|crossentropy|binary_cross_entropy/.test(texts);
+    /CrossEntropyLoss|BCELoss|BCEWithLogitsLoss|NLLLoss|crossentropy|binary_cross_entropy/.test(texts) ||
+    // AutoML front ends told the task (`automl.fit(X, y, task="classification")`, AutoGluon's `problem_type="binary"`).
+    /\b(task|problem_type)\s*=\s*["'](classification|binary|multiclass)["']/.test(texts);
   // (Or the notes say so: "about 3% of player-weeks are positive", "roughly 1 in 6 admissions".)
   const hints = all((f) => f.facts!.imbalanceHints).length > 0 || /imbalanc|\b\d{1,2}(\.\d+)?\s*%\s+(of\s+[\w\- ]+?\s+)?(are\s+)?(positive|positives|minority)\b|\b1 in \d{1,3}\b/i.test(texts);
   // A functional loss (`F.cross_entropy(logits, y, weight=w)`) marks a classifier too; without signs of imbalance
