@@ -1,0 +1,1 @@
+"""Hourly zonal load forecasting utilities."""
