@@ -85,8 +85,8 @@ export function perItem(it: Interpreter, e: Extract<Expr, { k: 'comp' }>, scope:
   const [gen, ...more] = e.gens;
   if (!gen || more.length > 0 || e.conds.length > 0 || gen.target.k !== 'name') return undefined;
   // `[engineer(f) for f in frames]` with `frames` a list of frames handed in (`prep.fit([train_df, holdout_df])`): one each too.
-  const listed = gen.iter.k === 'seq' ? it.eval(gen.iter, scope).items : undefined;
-  const items = gen.iter.k === 'seq' ? listed : gen.iter.k === 'name' ? framesListed(it.eval(gen.iter, scope)) : undefined;
+  // (A literal's items as evaluated, so `(train, *others)` counts each part the star spreads.)
+  const items = gen.iter.k === 'seq' ? it.eval(gen.iter, scope).items : gen.iter.k === 'name' ? framesListed(it.eval(gen.iter, scope)) : undefined;
   if (!items || items.length < 2 || items.length > 8) return undefined;
   return items.map((item) => {
     const inner = new Scope(scope);

@@ -236,7 +236,8 @@ function modelFeatureLeak(it: Interpreter, est: Estimator | undefined, X: Val | 
   const whole = (p: Val['part']) => p === undefined || p === 'full';
   if (!fitted?.leak || !whole(fitted.part) || !X?.data || !whole(X.part) || !sharesOrigin(fitted.leak, X)) return undefined;
   // Cited where a helper was handed the rows (`add_propensity_score(df, ...)`), like any fit inside one.
-  return citeLeak(it, X, { ...fitted.leak, what: `${est!.kind === "pipeline" ? (est!.inner.at(-1) ?? est!.cls) : est!.cls} model whose predictions become a feature`, sites: undefined });
+  const name = est!.kind === 'pipeline' ? (est!.inner.at(-1) ?? est!.cls) : est!.cls;
+  return citeLeak(it, X, { ...fitted.leak, what: `${name} model whose predictions become a feature`, sites: undefined });
 }
 
 /** A model trained on one fit of a transformer predicts on the output of a second fit, made on the evaluation rows. */
