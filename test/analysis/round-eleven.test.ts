@@ -219,3 +219,37 @@ describe('an AutoML front end told the task', () => {
     expect(accuracyOnly('print(accuracy_score(y_test, pred), average_precision_score(y_test, automl.predict_proba(X_test)[:, 1]))')).toEqual([]);
   });
 });
+
+describe('round 12 traps: anchors and label encoders named by settings', () => {
+  const script = (line: string) => ({
+    'config.yaml': 'data_path: data/rows.parquet\nlabel_column: contract_type\n',
+    'train.py': py`
+      import pandas as pd
+      import yaml
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import f1_score, balanced_accuracy_score
+      from sklearn.model_selection import train_test_split
+      from sklearn.preprocessing import LabelEncoder
+
+      cfg = yaml.safe_load(open("config.yaml"))
+      df = pd.read_parquet(cfg["data_path"])
+      ${line}
+      X = df[["week", "amount"]]
+      y = LabelEncoder().fit(df[cfg["label_column"]]).transform(df[cfg["label_column"]])
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+      for m in (DummyClassifier(), LogisticRegression(max_iter=1000)):
+          p = m.fit(X_tr, y_tr).predict(X_te)
+          print(f1_score(y_te, p, average="macro"), balanced_accuracy_score(y_te, p))
+    `,
+  });
+  const leaks = (line: string) => analyze({ ...REQ, ...script(line) }).findings.filter((f) => f.rule === 'preprocessing-before-split');
+
+  it('stays silent on weeks counted from the first timestamp and a label encoder of the label column', () => {
+    expect(leaks('df["week"] = (df["ts"] - df["ts"].min()).dt.days // 7')).toEqual([]);
+  });
+
+  it('still fires when a feature column is scaled by its own minimum over all rows', () => {
+    expect(leaks('df["amount"] = df["amount"] - df["amount"].min()')).toHaveLength(1);
+  });
+});

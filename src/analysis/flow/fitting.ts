@@ -69,7 +69,8 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   // `LabelEncoder().fit(tracks["genre"])` (or `meta.species`) on all rows: one column's name <-> id mapping, learned from no
   // statistic (a refit on held-out rows is still judged below).
   // (So is `LabelEncoder().fit(genre)`: a label encoder handed one named series, the classes it can hold.)
-  if (LABEL_ENCODERS.has(est.cls) && !heldOut && /^([\w.]+\[\s*['"][^'"]+['"]\s*\]|[A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*)$/.test(xText.trim())) return result();
+  // (So is `LabelEncoder().fit(df[cfg["label_column"]])`, the column named by a setting.)
+  if (LABEL_ENCODERS.has(est.cls) && !heldOut && /^([\w.]+\[\s*(['"][^'"]+['"]|[\w.]+(\[\s*['"][^'"]+['"]\s*\])+)\s*\]|[A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*)$/.test(xText.trim())) return result();
 
   if (heldOut && X?.part) {
     recordTestFit(it, X, { line: call.line, endLine: call.endLine, cls: est.cls, method, part: X.part, dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls });

@@ -103,6 +103,9 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   if (!receiver.grouped && STAT_METHODS.has(method) && ((axis !== undefined && perSampleAxis(axis)) || it.inPerItemCall() || receiver.waveform)) {
     return derive(receiver, { data: true });
   }
+  // `df["ts"] - df["ts"].min()`: the first timestamp is an anchor for relative time, not a statistic learned from the rows.
+  const dateColumn = receiver.column !== undefined && (it.dateColumns.has(receiver.column) || /^(ts|date|datetime|timestamp|time)$/i.test(receiver.column));
+  if (!receiver.grouped && dateColumn && /^(min|max)$/.test(method)) return {};
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
     if (method === 'value_counts' && (/\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn)) || countsLabel(it.text, call))) it.facts.imbalanceHints.push(line);
     const perGroup = receiver.grouped ? { perGroup: receiver.groupColumn ? { column: receiver.groupColumn } : {} } : {};
