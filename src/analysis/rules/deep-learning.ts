@@ -5,7 +5,7 @@ import type { FileFacts } from '../flow/facts.js';
 import { partFromName } from '../flow/knowledge.js';
 import { buildFinding, dedent, indentOf, linesOf } from '../findings.js';
 import type { Expr, Stmt } from '../python/ast.js';
-import { stmtBodies, stmtExprs, walkExpr } from '../python/ast.js';
+import { stmtBodies, stmtExprs, walkExpr, walkStmts } from '../python/ast.js';
 import { importedRoots } from '../python/imports.js';
 import type { SourceFile } from '../source.js';
 import type { FileLinks } from './project-links.js';
@@ -29,7 +29,7 @@ interface Ctx {
   links: FileLinks;
 }
 
-const NO_LINKS: FileLinks = { defs: new Map(), calledInLoopElsewhere: () => false, calledWithHeldOutElsewhere: () => false, unknownCallee: () => false };
+const NO_LINKS: FileLinks = { defs: new Map(), fileOf: () => undefined, calledInLoopElsewhere: () => false, calledWithHeldOutElsewhere: () => false, unknownCallee: () => false };
 
 /** What the whole project does about checkpoints, early stopping and regularization (computed once). */
 export interface ProjectTraits {
@@ -116,7 +116,11 @@ const switchesToEval = (c: Extract<Expr, { k: 'call' }>) =>
 const isEvalCall = (s: Stmt) => callsIn(s).some(switchesToEval);
 const isTrainCall = (s: Stmt) =>
   callsIn(s).some((c) => calleeOf(c) === 'train' && c.fn.k === 'attr' && (c.args.length === 0 || (c.args[0]?.k === 'const' && c.args[0].value === 'True')));
-const isModelForward = (s: Stmt) => callsIn(s).some((c) => MODEL_CALLEE.test(exprText(c.fn)) || calleeOf(c) === 'forward');
+/** `model.query_tower(q)`, `model.encode(x)`: a sub-network or encoding method of the model runs forward too. */
+const SUBMODULE = /^(\w*_)?(tower|encoder|encode\w*|embed\w*|decoder|head|backbone)$/;
+// (`DummyClassifier(...)`, `TwoTower(...)`: a capitalised callee builds a model, it does not run one.)
+const isModelForward = (s: Stmt) =>
+  callsIn(s).some((c) => (MODEL_CALLEE.test(exprText(c.fn)) && !/^[A-Z]/.test(calleeOf(c))) || calleeOf(c) === 'forward' || (c.fn.k === 'attr' && SUBMODULE.test(c.fn.attr) && /(model|net)$/i.test(exprText(c.fn.obj))));
 
 /** `model.cuda().to(device)` → `model`: the object under a chain of method calls. */
 function unchained(e: Expr): Expr {
@@ -234,14 +238,14 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
   }
   for (const def of ctx.defs.values()) {
     // Named for evaluation, or handed a validation/test loader by another file (`evaluator.run(model, val_dl)`).
-    if (!(EVAL_FN.test(def.name) || links.calledWithHeldOutElsewhere(def.name)) || deepHas(ctx, def.body, isBackward) || !deepHas(ctx, def.body, isModelForward)) continue;
+    if (!(EVAL_FN.test(def.name) || links.calledWithHeldOutElsewhere(def.name) || calledWithHeldOutHere(ctx, def.name)) || deepHas(ctx, def.body, isBackward) || !deepHas(ctx, def.body, isModelForward)) continue;
     if (evalContexts.some((c) => c.unit === def)) {
       // Judge the function as a whole rather than its inner loop.
       for (let i = evalContexts.length - 1; i >= 0; i--) if (evalContexts[i]!.unit === def) evalContexts.splice(i, 1);
     }
     evalContexts.push({ line: def.line, body: def.body, ancestors: [], unit: undefined, def, label: `\`${def.name}()\``, models: new Set() });
   }
-  const evalProblems: { line: number; missing: string[]; label: string }[] = [];
+  const evalProblems: { line: number; missing: string[]; label: string; forward?: { file: string; line: number } }[] = [];
   for (const c of evalContexts.sort((a, b) => a.line - b.line)) {
     const missing: string[] = [];
     // In a loop, `.eval()` must be called on the model the loop runs (not on another one).
@@ -266,10 +270,12 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
     // `model.train()` called on purpose under no_grad around `model(images, targets)`: torchvision detectors only
     // return their losses in train mode; the mode is a choice, not an omission.
     const withTargets = (st: Stmt) => callsIn(st).some((call) => (MODEL_CALLEE.test(exprText(call.fn)) || c.models.has(exprText(call.fn))) && call.args.length >= 2);
-    const deliberateTrain = noGrad && deepHasShallow(c.body, isTrainCall) && deepHasShallow(c.body, withTargets);
+    // So is `model.train()  # MC dropout` in a no_grad function that samples the same inputs many times.
+    const deliberateTrain = noGrad && deepHasShallow(c.body, isTrainCall) && (deepHasShallow(c.body, withTargets) || (c.def !== undefined && isMonteCarloDropout(file, c.def)));
     if (!evalSet && !deliberateTrain) missing.push('`model.eval()`');
     if (!noGrad) missing.push('`torch.no_grad()`');
-    if (missing.length > 0) evalProblems.push({ line: c.line, missing, label: c.label });
+    // A whole function is judged at its `def`; its forward pass is where a reader sees the mode matter.
+    if (missing.length > 0) evalProblems.push({ line: c.line, missing, label: c.label, forward: c.def ? forwardSite(ctx, c.def) : undefined });
   }
   const firstEval = evalProblems[0];
   if (firstEval) {
@@ -279,13 +285,24 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
         rule: 'missing-eval-mode',
         file,
         line: firstEval.line,
-        issue: `${capital(firstEval.label)} evaluates the model without ${firstEval.missing.join(' or ')}.`,
+        issue: `${capital(firstEval.label)} evaluates the model without ${firstEval.missing.join(' or ')}${firstEval.forward && firstEval.forward.file !== file.path ? ` (its forward pass runs at ${firstEval.forward.file}:${firstEval.forward.line})` : ''}.`,
         impact: firstEval.missing.includes('`model.eval()`')
           ? 'Dropout stays active and batch-norm uses (and updates) batch statistics, so validation/test scores are noisy and wrong, and evaluation changes the model.'
           : 'Autograd records every operation, wasting memory and time (and risking out-of-memory on large validation sets).',
         fix: 'Call `model.eval()` and wrap evaluation in `with torch.no_grad():` (switch back with `model.train()` before training again).',
-        fixed: dedent(`${ind}model.eval()\n${ind}with torch.no_grad():\n${linesOf(file, firstEval.line).replace(/^(\s*)/, '$1    ')}`),
-        sites: evalProblems.slice(1).map((p) => ({ file: file.path, line: p.line })),
+        fixed: firstEval.forward !== undefined
+          ? dedent(
+              [
+                ...(firstEval.missing.includes('`torch.no_grad()`') ? [`${ind}@torch.no_grad()`] : []),
+                linesOf(file, firstEval.line),
+                ...(firstEval.missing.includes('`model.eval()`') ? [`${ind}    model.eval()`] : []),
+              ].join('\n'),
+            )
+          : dedent(`${ind}model.eval()\n${ind}with torch.no_grad():\n${linesOf(file, firstEval.line).replace(/^(\s*)/, '$1    ')}`),
+        sites: [
+          ...(firstEval.forward !== undefined && firstEval.forward.line !== firstEval.line ? [firstEval.forward] : []),
+          ...evalProblems.slice(1).map((p) => ({ file: file.path, line: p.line })),
+        ],
       }),
     );
   }
@@ -391,7 +408,7 @@ function callOnValidation(s: Stmt): boolean {
     walkExpr(e, (x) => {
       if (found || x.k !== 'call') return;
       for (const a of [...x.args, ...x.kwargs.map((k) => k.value)]) {
-        const text = exprText(a).split('.').pop() ?? '';
+        const text = exprText(a.k === 'star' ? a.value : a).split('.').pop() ?? '';
         if (VALIDATION_WORD.test(text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) found = true;
       }
     });
@@ -445,12 +462,66 @@ function callersAll(ctx: Ctx, name: string, test: (s: Stmt, line: number) => boo
       const passed = new Set(call.args.flatMap((a) => (a.k === 'name' ? [a.id] : [])));
       let from = 0;
       body.slice(0, i).forEach((p, j) => {
-        if (p.k === 'assign' && p.targets.some((t) => t.k === 'name' && passed.has(t.id))) from = j + 1;
+        // (`net = backbone(kind)` whose helper returns `net.eval()` counts: the assignment itself is kept.)
+        if (p.k === 'assign' && p.targets.some((t) => t.k === 'name' && passed.has(t.id))) from = j;
       });
       if (body.slice(from, i).some((p) => test(p, s.line))) ok += 1;
     });
   }
   return calls > 0 && ok === calls;
+}
+
+/**
+ * Where a judged function runs the model: its own forward call, or that of a helper it calls
+ * (`embs = extract_embeddings(model, utts)`, in this file or another of the project).
+ */
+function forwardSite(ctx: Ctx, def: Def, seen = new Set<Def>()): { file: string; line: number } | undefined {
+  seen.add(def);
+  const own = findLine(ctx, def.body, isModelForward);
+  if (own !== undefined) {
+    const path = ctx.defs.get(def.name) === def ? ctx.file.path : ctx.links.fileOf(def);
+    return path === undefined ? undefined : { file: path, line: own };
+  }
+  for (const s of flatStmts(def.body)) {
+    for (const call of callsIn(s)) {
+      const callee = ctx.defs.get(calleeOf(call)) ?? ctx.links.defs.get(exprText(call.fn));
+      if (!callee || seen.has(callee)) continue;
+      const site = forwardSite(ctx, callee, seen);
+      if (site) return site;
+    }
+  }
+  return undefined;
+}
+
+/** Statements of a body and its nested blocks, in order (not into nested functions or classes). */
+function flatStmts(body: readonly Stmt[]): Stmt[] {
+  const out: Stmt[] = [];
+  for (const s of body) {
+    if (s.k === 'def' || s.k === 'class') continue;
+    out.push(s);
+    for (const b of stmtBodies(s)) out.push(...flatStmts(b));
+  }
+  return out;
+}
+
+/** `mc_predict`: repeated stochastic passes (`for _ in range(T)`), or named or commented as Monte Carlo dropout. */
+function isMonteCarloDropout(file: SourceFile, def: Def): boolean {
+  if (/(^|_)mc(_|$)|monte|mc_?dropout/i.test(def.name)) return true;
+  const text = file.lines.slice(def.line - 1, def.endLine).join('\n');
+  return /\bfor _ in range\(|monte.?carlo|mc.?dropout/i.test(text);
+}
+
+/** `recall_at_k(model, val_ds, ...)` in this file: a function handed validation or test rows evaluates on them. */
+function calledWithHeldOutHere(ctx: Ctx, name: string): boolean {
+  let found = false;
+  walkStmts(ctx.file.module!.body, (s) => {
+    if (found || s.k === 'def' || s.k === 'class') return;
+    for (const call of callsIn(s)) {
+      if (calleeOf(call) !== name) continue;
+      if (call.args.some((a) => { const part = partFromName(exprText(a.k === 'star' ? a.value : a)); return part === 'val' || part === 'test'; })) found = true;
+    }
+  });
+  return found;
 }
 
 /** Every call of `name` sits inside `with torch.no_grad()` (or a no_grad-decorated function). */

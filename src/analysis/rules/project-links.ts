@@ -11,6 +11,8 @@ type Def = Extract<Stmt, { k: 'def' }>;
 export interface FileLinks {
   /** Functions the file imports from other files of the review, by the name it calls them (`f`, `mod.f`). */
   defs: Map<string, Def>;
+  /** The file of the review one of `defs` is written in. */
+  fileOf(def: Def): string | undefined;
   /** Whether another file calls this file's function `name` inside a loop (it is then one step of that loop). */
   calledInLoopElsewhere(name: string): boolean;
   /** Whether another file hands this file's function (or method) `name` held-out rows (`evaluator.run(model, val_dl)`). */
@@ -27,7 +29,8 @@ interface Binding {
 
 const KNOWN_ROOTS = /^(torch|torchvision|torchaudio|torchtext|numpy|pandas|sklearn|tensorflow|keras|scipy|matplotlib|seaborn|xgboost|lightgbm|catboost|transformers|datasets|accelerate|timm|tqdm|os|sys|math|random|json|time|logging|pathlib|collections|itertools|functools|typing|argparse|copy|pickle|joblib|wandb|mlflow|optuna|yaml|re|dataclasses|warnings|shutil|glob|csv|io|gc)$/;
 /** Names of held-out rows handed to a function: `val_dl`, `test_loader`, `valid_ds`, `holdout_batches`. */
-const HELD_OUT_NAME = '(val|valid|validation|test|dev|holdout|eval)_(dl|loader|dataloader|ds|dataset|data|batches|iter|set)';
+const HELD_OUT_NAME =
+  '(?:(val|valid|validation|test|dev|holdout|eval)_(dl|loader|dataloader|ds|dataset|data|batches|iter|set|eval|samples|examples|pairs|candidates)|(x|loader|dl|ds|dataset|data|batches)_(val|valid|validation|test|dev|holdout))';
 const HELD_OUT_ARG = new RegExp(`^${HELD_OUT_NAME}$`, 'i');
 /** The same names anywhere in a file's text (a cheap check before walking it). */
 const HELD_OUT_TEXT = new RegExp(`\\b${HELD_OUT_NAME}\\b`, 'i');
@@ -65,7 +68,8 @@ export class ProjectLinks {
     if (HELD_OUT_TEXT.test(source.code ?? '')) walkStmts(source.module.body, (s) => {
       for (const e of stmtExprs(s)) {
         walkExpr(e, (x) => {
-          if (x.k !== 'call' || !x.args.some((a) => HELD_OUT_ARG.test(dotted(a) ?? ''))) return;
+          // `score(model, *valid_eval)`: a tuple of held-out arrays unpacked into the call.
+          if (x.k !== 'call' || !x.args.some((a) => HELD_OUT_ARG.test(dotted(a.k === 'star' ? a.value : a) ?? ''))) return;
           const target = resolveCallee(dotted(x.fn), bindings);
           if (target?.name) this.heldOutCalls.add(`${target.path}#${target.name}`);
           const owner = x.fn.k === 'attr' ? instances.get(dotted(x.fn.obj) ?? '') : undefined;
@@ -103,6 +107,7 @@ export class ProjectLinks {
       get defs() {
         return linked ? get().defs : none;
       },
+      fileOf: (def) => (linked ? get().fileOf(def) : undefined),
       calledInLoopElsewhere: (name) => this.loopCalls.has(`${source.path}#${name}`),
       calledWithHeldOutElsewhere: (name) => this.heldOutCalls.has(`${source.path}#${name}`),
       unknownCallee: (callee) => get().unknownCallee(callee),
@@ -113,6 +118,7 @@ export class ProjectLinks {
     const module = source.module;
     const bindings = module && this.importsProjectModule(source.path) ? this.bindings(source.path, module) : new Map<string, Binding>();
     const defs = new Map<string, Def>();
+    const files = new Map<Def, string>();
     const local = new Set<string>();
     const imported = new Map<string, string>();
     if (module) {
@@ -127,11 +133,14 @@ export class ProjectLinks {
           if (s.k !== 'def') continue;
           if (b.name === s.name) defs.set(alias, s);
           else if (b.name === undefined) defs.set(`${alias}.${s.name}`, s);
+          else continue;
+          files.set(s, b.path);
         }
       }
     }
     return {
       defs,
+      fileOf: (def) => files.get(def),
       calledInLoopElsewhere: (name) => this.loopCalls.has(`${source.path}#${name}`),
       calledWithHeldOutElsewhere: (name) => this.heldOutCalls.has(`${source.path}#${name}`),
       unknownCallee: (callee) => {
