@@ -256,3 +256,301 @@ describe('feature extraction with a backbone built in eval mode, and MC dropout'
     expect(found).toHaveLength(0);
   });
 });
+
+// Round-thirteen idioms (bandits and RL, fairness audits, survival models, multimodal retrieval).
+const rule = (files: Record<string, string>, id: string) => analyze({ ...REQ, ...files }).findings.filter((f) => f.rule === id);
+
+describe('per-group fairness tables', () => {
+  const audit = (column: string) => ({
+    'audit.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import roc_auc_score
+      from sklearn.model_selection import train_test_split
+
+      df = pd.read_csv("loans.csv")
+      train, test = train_test_split(df, test_size=0.2, random_state=0)
+      model = LogisticRegression().fit(train[["x1", "x2"]], train["bad"])
+      p = model.predict_proba(test[["x1", "x2"]])[:, 1]
+      approved = p < 0.2
+      rows = []
+      for g in test["group"].unique():
+          m = (test["group"] == g).to_numpy()
+          rows.append({"group": g, "approval_rate": approved[m].mean(), "auc": roc_auc_score(test["bad"][m], p[m])})
+      table = pd.DataFrame(rows)
+      table["air"] = table["approval_rate"] / table["${column}"].max()
+      print(table)
+    `,
+  });
+
+  it('does not take the largest approval rate, the adverse-impact reference, for a pick of the best test score', () => {
+    expect(rule(audit('approval_rate'), 'test-set-selection')).toHaveLength(0);
+  });
+
+  it('still reads the largest AUC of the table as a pick', () => {
+    expect(rule(audit('auc'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  const parity = (column: string) => ({
+    'parity.py': py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score, roc_auc_score
+      from sklearn.model_selection import train_test_split
+
+
+      def parity(frame, pred):
+          frame = frame.assign(pred=pred)
+          out = frame.groupby("band").apply(lambda g: pd.Series({"n": len(g), "accuracy": accuracy_score(g["bad"], g["pred"])}))
+          out["gap"] = out["${column}"].max() - out["${column}"]
+          return out
+
+
+      df = pd.read_csv("claims.csv")
+      train, test = train_test_split(df, test_size=0.2, random_state=0)
+      model = LogisticRegression().fit(train[["x1", "x2"]], train["bad"])
+      pred = model.predict(test[["x1", "x2"]])
+      print(roc_auc_score(test["bad"], model.predict_proba(test[["x1", "x2"]])[:, 1]))
+      print(parity(test, pred))
+    `,
+  });
+
+  it('does not call the gap to the best group’s accuracy a statistic learned from the test rows', () => {
+    expect(rule(parity('accuracy'), 'fit-on-test')).toHaveLength(0);
+  });
+});
+
+describe('baselines and search indexes fitted on held-out rows', () => {
+  const fitOn = (estimator: string, rows: string) => ({
+    'fit.py': py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.dummy import DummyClassifier
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+      from sklearn.neighbors import KNeighborsClassifier, NearestNeighbors
+
+      df = pd.read_csv("items.csv")
+      train, rest = train_test_split(df, test_size=0.4, random_state=0)
+      val, test = train_test_split(rest, test_size=0.5, random_state=0)
+      model = LogisticRegression().fit(train[["a", "b"]], train["y"])
+      other = ${estimator}.fit(${rows})
+      print(model.score(test[["a", "b"]], test["y"]))
+    `,
+  });
+
+  it('stays silent on a DummyClassifier prior learned from validation labels', () => {
+    expect(rule(fitOn('DummyClassifier(strategy="prior")', 'np.zeros((len(val), 1)), val["y"]'), 'fit-on-test')).toHaveLength(0);
+  });
+
+  it('still fires for a classifier fitted on the validation rows', () => {
+    expect(rule(fitOn('KNeighborsClassifier()', 'val[["a", "b"]], val["y"]'), 'fit-on-test')).toHaveLength(1);
+  });
+
+  it('stays silent on a NearestNeighbors index over the test gallery', () => {
+    expect(rule(fitOn('NearestNeighbors(n_neighbors=10)', 'test[["a", "b"]]'), 'fit-on-test')).toHaveLength(0);
+  });
+
+  it('still fires for a nearest-neighbour classifier fitted on the test rows', () => {
+    expect(rule(fitOn('KNeighborsClassifier()', 'test[["a", "b"]], test["y"]'), 'fit-on-test')).toHaveLength(1);
+  });
+});
+
+describe('a reinforcement-learning agent', () => {
+  const agent = (clear: string) => ({
+    'dqn/__init__.py': '',
+    'dqn/agent.py': py`
+      import torch
+      import torch.nn.functional as F
+
+
+      class Agent:
+          def __init__(self, net):
+              self.q_net = net
+              self.optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
+
+          def update(self, batch):
+              obs, target = batch
+              ${clear}
+              loss = F.smooth_l1_loss(self.q_net(obs), target)
+              loss.backward()
+              self.optimizer.step()
+              return loss.item()
+    `,
+    'train.py': py`
+      import gymnasium as gym
+      import torch
+
+      from dqn.agent import Agent
+
+      torch.manual_seed(0)
+      env = gym.make("CartPole-v1")
+      agent = Agent(torch.nn.Linear(4, 2))
+      obs, _ = env.reset(seed=0)
+      for step in range(10000):
+          obs, reward, done, truncated, _ = env.step(env.action_space.sample())
+          agent.update(buffer.sample(64))
+      torch.save(agent.q_net.state_dict(), "dqn.pt")
+    `,
+  });
+
+  it('fires missing-zero-grad in an update method that another file calls in its loop', () => {
+    const found = rule(agent('pass'), 'missing-zero-grad');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.file).toBe('dqn/agent.py');
+    expect(found[0]!.fixed).toContain('self.optimizer.zero_grad()');
+  });
+
+  it('stays silent when the update clears the gradients', () => {
+    expect(rule(agent('self.optimizer.zero_grad()'), 'missing-zero-grad')).toHaveLength(0);
+  });
+
+  it('does not ask an agent trained in an environment for held-out rows', () => {
+    expect(rule(agent('self.optimizer.zero_grad()'), 'no-held-out-evaluation')).toHaveLength(0);
+  });
+
+  const ppo = (extra: string, config = 'ppo:\n  n_steps: 1024\n') => ({
+    'configs/ppo.yaml': config,
+    'train_ppo.py': py`
+      import yaml
+      from stable_baselines3 import PPO
+      from stable_baselines3.common.env_util import make_vec_env
+
+      cfg = yaml.safe_load(open("configs/ppo.yaml"))
+      env = make_vec_env("LunarLander-v2", n_envs=8${extra})
+      model = PPO("MlpPolicy", env, **cfg["ppo"]${extra})
+      model.learn(total_timesteps=1_000_000)
+      model.save("ppo_lander")
+    `,
+  });
+
+  it('fires missing-random-seed for Stable-Baselines3 environments and agents built without seed', () => {
+    const found = rule(ppo(''), 'missing-random-seed');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.line).toBe(6);
+  });
+
+  it('stays silent when they are given seed=', () => {
+    expect(rule(ppo(', seed=0'), 'missing-random-seed')).toHaveLength(0);
+  });
+
+  it('leaves an agent whose settings are unpacked into it alone when the settings file names a seed', () => {
+    const found = rule({ ...ppo('', 'ppo:\n  n_steps: 1024\n  seed: 3\n'), 'train_ppo.py': ppo('')['train_ppo.py'].replace('n_envs=8', 'n_envs=8, seed=0') }, 'missing-random-seed');
+    expect(found).toHaveLength(0);
+  });
+});
+
+describe('a bandit policy chosen by its off-policy estimate', () => {
+  const select = (logs: string) => ({
+    'ope.py': py`
+      import numpy as np
+
+
+      def snips(target, logged, rewards, propensities):
+          w = (target == logged) / propensities
+          return float(np.sum(w * rewards) / np.sum(w))
+    `,
+    'select.py': py`
+      import numpy as np
+      import pandas as pd
+
+      from ope import snips
+
+      logs = pd.read_parquet("logs.parquet").sort_values("ts")
+      cut = int(len(logs) * 0.8)
+      train_logs, test_logs = logs.iloc[:cut], logs.iloc[cut:]
+      a_te, r_te, p_te = test_logs["action"].to_numpy(), test_logs["reward"].to_numpy(), test_logs["propensity"].to_numpy()
+      a_va, r_va, p_va = train_logs["action"].to_numpy(), train_logs["reward"].to_numpy(), train_logs["propensity"].to_numpy()
+      results = []
+      for alpha in [0.1, 0.5, 1.0]:
+          target = fit_policy(train_logs, alpha)
+          results.append({"alpha": alpha, "snips": snips(target, ${logs})})
+      best = max(results, key=lambda row: row["snips"])
+      print(best)
+    `,
+  });
+
+  it('fires when the estimate is of the test logs', () => {
+    expect(rule(select('a_te, r_te, p_te'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent when it is of other logs', () => {
+    expect(rule(select('a_va, r_va, p_va'), 'test-set-selection')).toHaveLength(0);
+  });
+});
+
+describe('accuracy alone on an imbalanced click model', () => {
+  const clicks = (metrics: string) => ({
+    'clicks.py': py`
+      """Positives are ~1.8% of impressions."""
+      import pandas as pd
+      from sklearn.linear_model import SGDClassifier
+      from sklearn.metrics import accuracy_score, roc_auc_score
+      from sklearn.model_selection import train_test_split
+
+      df = pd.read_parquet("logs.parquet")
+      X_train, X_test, y_train, y_test = train_test_split(df[["a", "b"]], df["click"], stratify=df["click"], random_state=0)
+      clf = SGDClassifier(loss="log_loss", random_state=0).fit(X_train, y_train)
+      print(${metrics})
+    `,
+  });
+
+  it('fires HIGH: the training objective log_loss is no reported metric', () => {
+    const found = rule(clicks('accuracy_score(y_test, clf.predict(X_test))'), 'accuracy-only');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('HIGH');
+  });
+
+  it('stays silent when ROC-AUC is reported too', () => {
+    expect(rule(clicks('accuracy_score(y_test, clf.predict(X_test)), roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1])'), 'accuracy-only')).toHaveLength(0);
+  });
+});
+
+describe('survival models', () => {
+  it('fires when a pycox model early-stops on val_data that is the test set, and not on a validation set', () => {
+    const deepsurv = (val: string) => ({
+      'deepsurv.py': py`
+        import torchtuples as tt
+        from pycox.models import CoxPH
+        from sklearn.model_selection import train_test_split
+
+        df_train, df_test = train_test_split(df, test_size=0.2, random_state=0)
+        df_train, df_val = train_test_split(df_train, test_size=0.2, random_state=0)
+        x_train, x_val, x_test = mapper.fit_transform(df_train), mapper.transform(df_val), mapper.transform(df_test)
+        y_train, y_val, y_test = get_target(df_train), get_target(df_val), get_target(df_test)
+        model = CoxPH(net, tt.optim.Adam())
+        log = model.fit(x_train, y_train, 256, 100, [tt.callbacks.EarlyStopping()], val_data=${val})
+      `,
+    });
+    expect(rule(deepsurv('(x_test, y_test)'), 'test-set-selection')).toHaveLength(1);
+    expect(rule(deepsurv('(x_val, y_val)'), 'test-set-selection')).toHaveLength(0);
+  });
+
+  const gbsa = (excluded: string) => ({
+    'gbsa.py': py`
+      import pandas as pd
+      from sklearn.model_selection import train_test_split
+      from sksurv.ensemble import GradientBoostingSurvivalAnalysis
+      from sksurv.util import Surv
+
+      df = pd.read_csv("nsclc.csv")
+      df["died_12m"] = ((df["os_months"] <= 12) & (df["death"] == 1)).astype(int)
+      target_cols = ["os_months", "death"]
+      feature_cols = [c for c in df.columns if c not in target_cols + ${excluded}]
+      X = df[feature_cols]
+      y = Surv.from_dataframe("death", "os_months", df)
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
+      model = GradientBoostingSurvivalAnalysis(random_state=0).fit(X_train, y_train)
+      print(model.score(X_test, y_test))
+    `,
+  });
+
+  it('fires when a column computed from the event and time is swept into the features', () => {
+    expect(rule(gbsa('["patient_id"]'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+
+  it('stays silent when the sweep leaves it out', () => {
+    expect(rule(gbsa('["patient_id", "died_12m"]'), 'preprocessing-before-split')).toHaveLength(0);
+  });
+});

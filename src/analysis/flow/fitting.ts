@@ -31,11 +31,12 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   // Rows named `dev` may be train+validation ("development"): fits on them are not judged.
   // A prefit calibrator is meant to be fitted on validation rows the model never saw.
   // So is a blender (stacking meta-model) fitted on the base models' predictions for validation rows.
-  const heldOut = X?.part === 'test' || (X?.part === 'val' && !X.dev && !X.pred && !(receiver.est && isPrefitCalibrator(receiver.est)));
+  // (A DummyClassifier/DummyRegressor fitted on validation labels learns a prior for a baseline, nothing the model uses.)
+  const heldOut = X?.part === 'test' || (X?.part === 'val' && !X.dev && !X.pred && !(receiver.est && (isPrefitCalibrator(receiver.est) || /^Dummy(Classifier|Regressor)$/.test(receiver.est.cls))));
   const result = (): Val => (method === 'fit' || method === 'fit_on_texts' || method === 'adapt' || method === 'partial_fit' ? receiver : derive(X, { data: true }));
 
   if (!est) {
-    if (method === 'fit' && kwargs.has('validation_data')) validationOnTest(it, call, kwargs);
+    if (method === 'fit' && (kwargs.has('validation_data') || kwargs.has('val_data'))) validationOnTest(it, call, kwargs);
     if (heldOut && X?.part && call.fn.k === 'attr' && method !== 'partial_fit') {
       const estText = it.src(call.fn.obj);
       if (!/^(self\.)?(trainer|learner)$/.test(estText)) {
@@ -72,7 +73,8 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   // (So is `LabelEncoder().fit(df[cfg["label_column"]])`, the column named by a setting.)
   if (LABEL_ENCODERS.has(est.cls) && !heldOut && /^([\w.]+\[\s*(['"][^'"]+['"]|[\w.]+(\[\s*['"][^'"]+['"]\s*\])+)\s*\]|[A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*)$/.test(xText.trim())) return result();
 
-  if (heldOut && X?.part) {
+  // `NearestNeighbors().fit(gallery)` of the test gallery: a search index over the items to retrieve, learned from no label.
+  if (heldOut && X?.part && !(/^(NearestNeighbors|BallTree|KDTree)$/.test(est.cls) && !(args[1] ?? kwargs.get('y')))) {
     recordTestFit(it, X, { line: call.line, endLine: call.endLine, cls: est.cls, method, part: X.part, dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls });
     return result();
   }
@@ -182,14 +184,16 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
  * built too (`tuner.hypermodel.build(best_hp).fit(...)`).
  */
 export function validationOnTest(it: Interpreter, call: Call, kwargs: Map<string, Val>, search = false): void {
-  const valData = kwargs.get('validation_data');
+  // (torchtuples and pycox models spell it `val_data`.)
+  const name = kwargs.has('validation_data') ? 'validation_data' : 'val_data';
+  const valData = kwargs.get(name);
   const rows = heldRows(valData);
   if (!valData || rows?.part !== 'test') return;
   const callbacks = kwarg(call, 'callbacks');
   const early = callbacks !== undefined && /EarlyStopping|early_stopping|ModelCheckpoint|stop_early|early_stop|checkpoint|ckpt/i.test(it.src(callbacks));
-  const text = it.src(call.kwargs.find((k) => k.name === 'validation_data')!.value);
+  const text = it.src(call.kwargs.find((k) => k.name === name)!.value);
   const how = search ? ', and the tuner ranks the configurations by their score on it' : early ? ', and callbacks stop or checkpoint on it' : '';
-  recordSelection(it, rows, { line: call.line, endLine: call.endLine, kind: 'validation-data', detail: `\`validation_data=${text}\` is the test set${how}`, sites: [] });
+  recordSelection(it, rows, { line: call.line, endLine: call.endLine, kind: 'validation-data', detail: `\`${name}=${text}\` is the test set${how}`, sites: [] });
 }
 
 /** `(x_hold, y_hold)`; with several named inputs (`{"numeric": ..., "cats": ...}`) the rows are its entries, or the labels. */

@@ -3,7 +3,7 @@
 import type { Expr } from '../python/ast.js';
 import { dotted, isConst, kwarg, rootName } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { isLabelColumn, STAT_METHODS, TIME_METHODS } from './knowledge.js';
+import { isLabelColumn, METRIC_NAME, STAT_METHODS, TIME_METHODS } from './knowledge.js';
 import { columnNames, notePickedInputs } from './label-sources.js';
 import { citeLeak, leakOfStatistic } from './fitting.js';
 import { noteMergedStatistic } from './row-sources.js';
@@ -95,6 +95,8 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   }
   // `(preds == gold).mean()`: a summary of predictions is a score of the model on those rows, not a statistic of the data.
   if (STAT_METHODS.has(method) && (receiver.pred || receiver.prob)) return derive(receiver);
+  // `out["accuracy"].max() - out["accuracy"]` in a per-group table of scores: a gap between scores, no statistic of the rows.
+  if (STAT_METHODS.has(method) && !receiver.grouped && receiver.column !== undefined && isMetricColumn(receiver.column)) return {};
   // Per-row arithmetic (`logits.max(axis=1, keepdims=True)` in a softmax) is no statistic of the rows.
   // `h.max(1, keepdims=True)`: the first argument of these reductions is the axis.
   const axis = kwarg(call, 'axis') ?? kwarg(call, 'dim') ?? (/^(mean|median|std|var|min|max|sum)$/.test(method) ? call.args[0] : undefined);
@@ -197,4 +199,9 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
 function countsLabel(text: string, call: Call): boolean {
   const col = call.fn.k === 'attr' && call.fn.obj.k === 'sub' && call.fn.obj.index[0]?.k === 'str' ? call.fn.obj.index[0].value : undefined;
   return col !== undefined && isLabelColumn(text, col);
+}
+
+/** A column named for an evaluation metric (`accuracy`, `test_auc`, `tpr`): it holds scores, not features. */
+function isMetricColumn(column: string): boolean {
+  return METRIC_NAME.test(column) || /(^|_)(acc|accuracy|tpr|fpr|tnr|fnr|error_rate)(_|$)/i.test(column);
 }

@@ -244,6 +244,10 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     // `np.full_like(p_test, y_train.mean())`: a constant prediction (the prior), a naive baseline, not a model's output.
     return { data: true, ...(args[1]?.stat ? { stat: args[1].stat } : {}) };
   }
+  // scikit-survival's structured label: the event and time columns of the frame are the target.
+  if (name === 'from_dataframe' && /(^|\.)Surv\.from_dataframe$/.test(qual) && call.args[0]?.k === 'str' && call.args[1]?.k === 'str' && args[2]) {
+    return derive(args[2], { data: true, labelColumns: [call.args[0].value, call.args[1].value] });
+  }
   if (name === 'to_datetime') {
     const src = call.args[0];
     if (src?.k === 'sub' && src.index[0]?.k === 'str') it.dateColumns.add(src.index[0].value);

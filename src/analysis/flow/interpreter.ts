@@ -11,7 +11,7 @@ import { evalSubscript } from './subscripts.js';
 import { evalBinop } from './arithmetic.js';
 import { corpusModelFace } from './embeddings.js';
 import { emptyFacts, type FileFacts } from './facts.js';
-import { EXPERIMENT_CODE, isDevName, METRIC_NAME, partFromName, partFromNameIn, temporalPart, type Part } from './knowledge.js';
+import { EXPERIMENT_CODE, isDevName, isMetricKey, METRIC_NAME, partFromName, partFromNameIn, temporalPart, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
 import type { ConfigData } from '../config-files.js';
 import { settingAt } from './settings.js';
@@ -20,10 +20,14 @@ import { keyedComprehension, keyedPart, perItem, unrolled } from './keyed-parts.
 import type { Handoffs } from './handoffs.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
+import { columnNames } from './label-sources.js';
 import { projectTransformer } from './project-transformers.js';
 import { noteLabelSource } from './label-sources.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Val } from './values.js';
 import { assignPieces, isRowSelection, isWindowSlice, iterate, positionalCutArg, targetNames, unnamedPiecePart } from './pieces.js';
+
+/** Off-policy estimates of a bandit policy's value: what such a run reports and chooses by. */
+const POLICY_VALUE = /^(ips|snips|dr|doubly_robust|switch_dr|policy_value|estimated_value|expected_reward|mean_reward|avg_reward)$/i;
 
 type DefStmt = Extract<Stmt, { k: 'def' }>;
 type ClassStmt = Extract<Stmt, { k: 'class' }>;
@@ -602,10 +606,18 @@ export class Interpreter {
         const v: Val = { elems: values, keys, literal: e };
         if (e.values.length === 0) v.container = { scores: [], line: e.line };
         // `{"rmse": rmse(holdout, fc)}`: a prediction-derived value kept under a metric's key is a score.
-        const keyed = values.findIndex((x, i) => !x.score && x.pred && x.part !== undefined && x.part !== 'train' && (/acc|loss|score/i.test(keys[i] ?? '') || METRIC_NAME.test(keys[i] ?? '')));
+        // (So is an off-policy estimate of the logged test rounds, `{"snips": snips(target, a_te, r_te, p_te)}`.)
+        const keyed = values.findIndex(
+          (x, i) =>
+            !x.score &&
+            ((x.pred && x.part !== undefined && x.part !== 'train' && isMetricKey(keys[i] ?? '')) ||
+              (POLICY_VALUE.test(keys[i] ?? '') && (x.part === 'test' || handsTestRows(e.values[i]!)))),
+        );
         // A record of several scores (`{"cv_auc": ..., "test_auc": ...}`) is judged by its test score when it has one.
-        const score = values.find((x) => x.score?.part === 'test')?.score ?? values.find((x) => x.score)?.score ?? (keyed >= 0 ? { part: values[keyed]!.part!, line: e.values[keyed]!.line, metric: keys[keyed]!, file: this.path } : undefined);
-        if (score) v.score = score;
+        const at = [values.findIndex((x) => x.score?.part === 'test'), values.findIndex((x) => x.score)].find((i) => i >= 0);
+        const score = at !== undefined ? values[at]!.score! : keyed >= 0 ? { part: values[keyed]!.part ?? 'test', line: e.values[keyed]!.line, metric: keys[keyed]!, file: this.path } : undefined;
+        const scoreKeys = keys.filter((k, i): k is string => k !== undefined && (values[i]!.score !== undefined || isMetricKey(k)));
+        if (score) v.score = scoreKeys.length === 0 || keys.some((k) => k === undefined) ? score : { ...score, keys: scoreKeys };
         // `{"text": paraphrase, "label": y}`: a record holding an augmented sample is an augmented row.
         const copy = values.find((x) => x.augmented && x.data);
         if (copy) Object.assign(v, { data: true, augmented: copy.augmented, ...(copy.origins ? { origins: copy.origins } : {}) });
@@ -614,6 +626,8 @@ export class Interpreter {
       case 'comp': {
         const keyed = keyedComprehension(this, e, scope);
         if (keyed) return keyed;
+        const sweep = columnSweep(this, e, scope);
+        if (sweep) return sweep;
         const each = perItem(this, e, scope);
         if (each) return combine(each, { items: each, elems: each });
         const inner = new Scope(scope);
@@ -925,4 +939,40 @@ function noteStatisticCall(v: Val, frame: CallFrame, helperPath: string): void {
     if (!stat || stat.via || (stat.file ?? helperPath) !== helperPath || !stat.origins?.some((o) => frame.origins.has(o))) continue;
     x.stat = { ...stat, file: stat.file ?? helperPath, via: { file: frame.path, line: frame.line, endLine: frame.endLine, text: frame.text() } };
   }
+}
+
+/** `snips(target, a_te, r_te, p_te)`: a call handed arrays named for the test part. */
+function handsTestRows(e: Expr): boolean {
+  return e.k === 'call' && e.args.some((a) => a.k === 'name' && partFromName(a.id) === 'test');
+}
+
+/**
+ * `[c for c in df.columns if c not in target_cols + ["id"]]` (or `c != "target"`): every column but some, all
+ * of which are then inputs. Only the names left out are known; undefined when they are not all literal.
+ */
+function columnSweep(it: Interpreter, e: Extract<Expr, { k: 'comp' }>, scope: Scope): Val | undefined {
+  const gen = e.gens[0];
+  if (e.gens.length !== 1 || !gen || gen.target.k !== 'name' || gen.iter.k !== 'attr' || gen.iter.attr !== 'columns' || e.elt.k !== 'name' || e.elt.id !== gen.target.id || e.conds.length === 0) return undefined;
+  const loopVar = gen.target.id;
+  const dropped: string[] = [];
+  for (const c of e.conds) {
+    if (c.k !== 'compare' || c.ops.length !== 1 || c.items[0]?.k !== 'name' || c.items[0].id !== loopVar) return undefined;
+    const names = c.ops[0] === '!=' && c.items[1]?.k === 'str' ? [c.items[1].value] : c.ops[0] === 'not in' ? literalNames(it, c.items[1], scope) : undefined;
+    if (!names) return undefined;
+    dropped.push(...names);
+  }
+  it.eval(gen.iter, scope);
+  return { sweep: dropped };
+}
+
+/** Strings written in a list, a name bound to one, or a sum of such lists. */
+function literalNames(it: Interpreter, e: Expr | undefined, scope: Scope): string[] | undefined {
+  if (!e) return undefined;
+  if (e.k === 'binop' && e.op === '+') {
+    const [a, b] = [literalNames(it, e.left, scope), literalNames(it, e.right, scope)];
+    return a && b ? [...a, ...b] : undefined;
+  }
+  if (e.k === 'seq' || e.k === 'str') return columnNames(e, undefined);
+  if (e.k === 'name') return columnNames(undefined, scope.get(e.id));
+  return undefined;
 }

@@ -74,8 +74,8 @@ function listedAt(it: Interpreter, s: LabelSource, pickLine: number): number {
 export function checkLabelInputs(it: Interpreter, X: Val | undefined, y: Val | undefined, fitLine: number): void {
   // An input computed from the very column the model is fitted to predict (`revenue_30d / orders_30d` for `revenue_30d`).
   for (const d of X?.derivedInputs ?? []) {
-    const label = y?.column;
-    if (label === undefined || label === d.label || !(d.columns ?? [d.column]).includes(label)) continue;
+    const label = [y?.column, ...(y?.labelColumns ?? [])].find((c) => c !== undefined && c !== d.label && (d.columns ?? [d.column]).includes(c));
+    if (label === undefined) continue;
     const facts = it.factsOf(d.pickFile);
     if (facts.labelLeaks.some((l) => l.fromLabel && l.column === d.label)) continue;
     facts.labelLeaks.push({ label, column: d.label, file: d.pickFile, line: d.pickLine, endLine: d.pickLine, pickFile: d.file, pickLine: d.line, fitFile: it.path, fitLine, fromLabel: true });

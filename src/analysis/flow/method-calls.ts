@@ -3,7 +3,7 @@
 import type { Expr } from '../python/ast.js';
 import { calleeName, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { isClassifierName, isRegressorName } from './knowledge.js';
+import { isClassifierName, isMetricKey, isRegressorName } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, transformWith } from './fitting.js';
 import { hfTrainerCall, lightningCall } from './frameworks.js';
 import { commandLine, settingAt } from './settings.js';
@@ -186,7 +186,10 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
       receiver.elems.push(item);
       receiver.items?.push(item);
     }
-    const score = item.score ?? (item.pred && item.part ? { part: item.part, line: call.line, metric: 'value' } : undefined);
+    // A record of values computed from predictions (`{"cutoff": c, "profit": p, "approval_rate": a}`) is kept under
+    // its metric's key, so that another column of the table (`table["approval_rate"]`) is not taken for it.
+    const metricKeys = args[0].keys?.filter((k): k is string => k !== undefined && isMetricKey(k)) ?? [];
+    const score = item.score ?? (item.pred && item.part ? { part: item.part, line: call.line, metric: 'value', ...(metricKeys.length > 0 ? { keys: metricKeys } : {}) } : undefined);
     if (score) {
       if (!receiver.container) receiver.container = { scores: [], line: call.line };
       receiver.container.scores.push(score);

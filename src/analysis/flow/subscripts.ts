@@ -100,6 +100,7 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     // `df[["priority", "channel"]]`, `df[cfg["features"]]`: the inputs listed.
     const listed = obj.labelFrom && e.index.length === 1 ? columnNames(e.index[0], index[0]) : undefined;
     if (listed && listed.length > 1) notePickedInputs(it, obj, v, { kept: listed }, e.line);
+    else if (obj.labelFrom && index.length === 1 && index[0]?.sweep) notePickedInputs(it, obj, v, { dropped: index[0].sweep, asInputs: true }, e.line);
     return v;
   }
   if (obj.perm) return derive(obj, obj.indexPart ? { indexPart: obj.indexPart } : {});
@@ -121,7 +122,12 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     }
     return { container: obj.container, ranked: obj.ranked };
   }
-  if (obj.container) return { container: obj.container };
+  if (obj.container) {
+    // `table["approval_rate"]` of rows kept as `{"group": g, "auc": ..., "approval_rate": ...}`: another column, not scores.
+    const column = e.index.length === 1 && e.index[0]?.k === 'str' ? e.index[0].value : undefined;
+    if (column !== undefined && obj.container.scores.length > 0 && obj.container.scores.every((sc) => sc.keys !== undefined && !sc.keys.includes(column))) return {};
+    return { container: obj.container };
+  }
   // `x.mean(dim=0, keepdim=True)[0]`: part of a statistic is still that statistic.
   if (obj.stat) return { stat: obj.stat };
   // `ranking.index[:top_k]`: the first columns of a supervised ranking are picked by it.

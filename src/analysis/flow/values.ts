@@ -100,6 +100,8 @@ export interface Score {
   metric: string;
   /** The file of `line`, when the score was measured in a helper of another file. */
   file?: string;
+  /** The keys a record keeps scores under (`{"group": g, "auc": ...}` → auc): a table's other columns are not scores. */
+  keys?: string[];
 }
 
 /** The file a function or class comes from: its path, text (for source snippets) and global scope. */
@@ -260,6 +262,10 @@ export interface Val {
   groupColumn?: string;
   /** The column these rows are, when picked by a name known here (`df[label]` with `label` from settings); not derived. */
   column?: string;
+  /** `[c for c in df.columns if c not in drop]`: the columns such a sweep leaves out (the rest are kept). */
+  sweep?: string[];
+  /** Labels made of several columns (`Surv.from_dataframe("death", "os_months", df)`: the event and the time). */
+  labelColumns?: string[];
   /** A collection of scores sorted at this line: a table ranked for display until its top entry is taken. */
   ranked?: number;
   /** Labels of this frame computed from one of its columns. */
@@ -327,6 +333,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.labelFrom) v.labelFrom = from.labelFrom;
   if (from.labelInputs) v.labelInputs = from.labelInputs;
   if (from.derivedInputs) v.derivedInputs = from.derivedInputs;
+  if (from.labelColumns) v.labelColumns = from.labelColumns;
   // Rows picked by a setting (`sets[cfg["monitor"]]`) remember the settings line through selections and drops.
   if (from.configSite && from.data) v.configSite = from.configSite;
   return Object.assign(v, extra);

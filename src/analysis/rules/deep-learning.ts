@@ -37,15 +37,18 @@ export interface ProjectTraits {
   earlyStopping: boolean;
   kerasEarlyStopping: boolean;
   regularization: boolean;
+  /** Some file clears gradients (`zero_grad`, `.grad = None`, `grad.zero_()`). */
+  clearsGradients: boolean;
 }
 
 export function projectTraits(texts: readonly string[]): ProjectTraits {
-  const traits: ProjectTraits = { saves: false, earlyStopping: false, kerasEarlyStopping: false, regularization: false };
+  const traits: ProjectTraits = { saves: false, earlyStopping: false, kerasEarlyStopping: false, regularization: false, clearsGradients: false };
   for (const text of texts) {
     if (!traits.saves && SAVE_TEXT.test(text)) traits.saves = true;
     if (!traits.earlyStopping && EARLY_TEXT.test(text)) traits.earlyStopping = true;
     if (!traits.kerasEarlyStopping && /EarlyStopping/.test(text)) traits.kerasEarlyStopping = true;
     if (!traits.regularization && REGULARIZATION_TEXT.test(text)) traits.regularization = true;
+    if (!traits.clearsGradients && /zero_grad|\.grad\s*=\s*None|\.grad(\.data)?\.zero_\(/.test(text)) traits.clearsGradients = true;
   }
   return traits;
 }
@@ -209,12 +212,36 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
         impact: 'Gradients from every previous batch are added to the current one, so each step uses a growing, stale gradient and training diverges or silently degrades.',
         fix: 'Call `optimizer.zero_grad()` once per iteration, before `loss.backward()` (or after `optimizer.step()`).',
         fixed: dedent(`${ind}optimizer.zero_grad()\n${linesOf(file, backwardLine)}`),
-        sites: noZero.slice(1).map((l) => ({ file: file.path, line: findLine(ctx, l.loop.body, isBackward) ?? l.loop.line })),
+        // The batch loop is a site: the fix goes at its top as much as beside backward().
+        sites: [
+          ...(firstNoZero.loop.line !== backwardLine ? [{ file: file.path, line: firstNoZero.loop.line }] : []),
+          ...noZero.slice(1).map((l) => ({ file: file.path, line: findLine(ctx, l.loop.body, isBackward) ?? l.loop.line })),
+        ],
       }),
     );
   }
 
   if (!firstNoZero) out.push(...unzeroedOptimizerFindings(file, innermost.map((l) => l.loop)));
+  // `agent.update(batch)` called in another file's loop: a method that runs backward() and step() is one
+  // training step, and nothing in the whole project ever clears the gradients it adds up.
+  if (!firstNoZero && training.length === 0 && !traits.clearsGradients) {
+    const step = [...ctx.defs.values()].find((d) => links.calledInLoopElsewhere(d.name) && deepHasShallow(d.body, isBackward) && deepHasShallow(d.body, isStep));
+    const backwardLine = step && findLine(ctx, step.body, isBackward);
+    if (step && backwardLine !== undefined) {
+      out.push(
+        buildFinding({
+          rule: 'missing-zero-grad',
+          file,
+          line: backwardLine,
+          issue: `\`${step.name}()\` runs \`backward()\` and \`step()\` once per call of the training loop that calls it, but no code in the project ever clears the gradients (\`zero_grad()\`).`,
+          impact: 'Gradients from every previous update are added to the current one, so each step uses a growing, stale gradient and training diverges or silently degrades.',
+          fix: 'Call `optimizer.zero_grad()` at the start of the method, before `loss.backward()`.',
+          fixed: dedent(`${indentOf(file, backwardLine)}${optimizerOf(step) ?? 'optimizer'}.zero_grad()\n${linesOf(file, backwardLine)}`),
+          sites: [{ file: file.path, line: step.line }],
+        }),
+      );
+    }
+  }
 
   // missing-eval-mode: evaluation loops or functions without eval() / no_grad().
   const evalContexts: { line: number; body: readonly Stmt[]; ancestors: Stmt[]; unit: Def | undefined; def?: Def; label: string; models: Set<string> }[] = [];
@@ -502,6 +529,12 @@ function flatStmts(body: readonly Stmt[]): Stmt[] {
     for (const b of stmtBodies(s)) out.push(...flatStmts(b));
   }
   return out;
+}
+
+/** `self.optimizer` of `self.optimizer.step()` in a method. */
+function optimizerOf(def: Def): string | undefined {
+  for (const s of flatStmts(def.body)) for (const c of callsIn(s)) if (calleeOf(c) === 'step' && c.fn.k === 'attr' && /optim|opt$/i.test(exprText(c.fn.obj))) return exprText(c.fn.obj);
+  return undefined;
 }
 
 /** `mc_predict`: repeated stochastic passes (`for _ in range(T)`), or named or commented as Monte Carlo dropout. */

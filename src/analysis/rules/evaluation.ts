@@ -43,7 +43,9 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   // A split was made, but every metric is of the training part (an evaluation step that reads the train split back).
   const onlyTrainScores = splitAnywhere && evals.length > 0 && evals.every((e) => e.x.part === 'train');
   const nothingHeldOut = splitAnywhere ? 'the held-out rows the split made are never scored' : 'no split, cross-validation or validation data is used anywhere';
-  if (!heldOut && (!splitAnywhere || onlyTrainScores) && (fits.length > 0 || torchTraining)) {
+  // A reinforcement-learning agent learns from an environment, not from rows: episodes on fresh seeds evaluate it.
+  const environment = /^\s*(import (gym|gymnasium)\b|from (gym|gymnasium|stable_baselines3|sb3_contrib|pettingzoo|tianshou|ray\.rllib)\b)|\benv\.step\(/m.test(texts);
+  if (!heldOut && (!splitAnywhere || onlyTrainScores) && (fits.length > 0 || torchTraining) && !(environment && evals.length === 0)) {
     const trainEval = evals[0];
     // A metric computed in a helper is cited at the call that handed it the training rows, the metric as a site.
     const caller = trainEval?.x.calledAt ? code.find((f) => f.source.path === trainEval.x.calledAt!.file)?.source : undefined;
@@ -113,7 +115,10 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
     // AutoML front ends told the task (`automl.fit(X, y, task="classification")`, AutoGluon's `problem_type="binary"`).
     /\b(task|problem_type)\s*=\s*["'](classification|binary|multiclass)["']/.test(texts);
   // (Or the notes say so: "about 3% of player-weeks are positive", "roughly 1 in 6 admissions".)
-  const hints = all((f) => f.facts!.imbalanceHints).length > 0 || /imbalanc|\b\d{1,2}(\.\d+)?\s*%\s+(of\s+[\w\- ]+?\s+)?(are\s+)?(positive|positives|minority)\b|\b1 in \d{1,3}\b/i.test(texts);
+  // ("Positives are ~1.8% of impressions"; `class_weight="balanced"` is set because the classes are not.)
+  const hints =
+    all((f) => f.facts!.imbalanceHints).length > 0 ||
+    /imbalanc|\b\d{1,2}(\.\d+)?\s*%\s+(of\s+[\w\- ]+?\s+)?(are\s+)?(positive|positives|minority)\b|\b(positives|minority class)\s+(are|is|make up)\s+(only\s+)?(about\s+|~)?\d{1,2}(\.\d+)?\s*%|\b1 in \d{1,3}\b|class_weight\s*=\s*["']balanced/i.test(texts);
   // A functional loss (`F.cross_entropy(logits, y, weight=w)`) marks a classifier too; without signs of imbalance
   // such code is mostly a balanced benchmark, where accuracy is the metric everyone reports.
   const torchClassifier = hints && /\b(cross_entropy|nll_loss)\(/.test(texts);
@@ -122,7 +127,9 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const accuracy = evals.filter((e) => e.x.kind === 'accuracy');
   // `trainer.test(...)` (Lightning, Hugging Face) runs the metrics the module logs: it is no metric of its own.
   const otherMetric = evals.some((e) => e.x.kind !== 'accuracy' && !/^trainer\./.test(e.x.metric));
-  if ((classification || torchClassifier) && accuracy.length > 0 && !otherMetric && !OTHER_METRIC_TEXT.test(stripComments(texts))) {
+  // (`SGDClassifier(loss="log_loss")` names the training objective, not a reported metric.)
+  const metricText = stripComments(texts).replace(/\b(loss|criterion|objective)\s*=\s*["'][\w-]+["']/g, '');
+  if ((classification || torchClassifier) && accuracy.length > 0 && !otherMetric && !OTHER_METRIC_TEXT.test(metricText)) {
     // Cite the reported (test) accuracy when there is one: per-epoch validation accuracy is a site.
     const first = accuracy.find((e) => e.x.part === 'test') ?? accuracy[0]!;
     out.push(

@@ -26,7 +26,12 @@ interface Use {
   family: Family;
   line: number;
   what: string;
+  /** Settings unpacked into the call (`PPO(..., **cfg["ppo"])`) may hold the seed: a settings file naming one clears it. */
+  settingsMaySeed?: boolean;
 }
+
+/** Stable-Baselines3 agents: network initialisation, exploration and environment resets follow `seed=`. */
+const SB3_AGENTS = /^(PPO|A2C|DQN|SAC|TD3|DDPG|TRPO|RecurrentPPO|QRDQN|TQC|ARS|MaskablePPO|CrossQ|make_vec_env|make_atari_env)$/;
 
 /** What one file does with randomness; taken while its syntax tree is still in memory. */
 export interface RandomnessSummary {
@@ -38,7 +43,7 @@ export function summariseRandomness(source: SourceFile): RandomnessSummary | und
   if (!source.module || source.kind === 'dependency') return undefined;
   const imports = importMap(source.module);
   const roots = importedRoots(source.module);
-  const sites = callSites(source.module.body, imports, (name) => RELEVANT_CALL.test(name) || RANDOM_FUNCS.test(name) || TORCH_RANDOM.test(name) || RANDOM_ESTIMATORS.test(name));
+  const sites = callSites(source.module.body, imports, (name) => RELEVANT_CALL.test(name) || RANDOM_FUNCS.test(name) || TORCH_RANDOM.test(name) || RANDOM_ESTIMATORS.test(name) || SB3_AGENTS.test(name));
   return { seeded: seedsIn(sites), uses: randomUses(sites, roots, source) };
 }
 
@@ -86,7 +91,8 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
   }
   // No seed is one root cause for the whole project: every unseeded draw is a site of one finding, led by
   // an unseeded split when there is one (the split is the line to change first), else by the first draw.
-  const missing = uses.flatMap(({ file, uses: fileUses }) => fileUses.filter((u) => !seeded.has(u.family)).map((u) => ({ file, ...u })));
+  const settingsSeed = files.some((f) => f.source.kind === 'config' && f.source.lines.some((l) => /\bseed\b/i.test(l)));
+  const missing = uses.flatMap(({ file, uses: fileUses }) => fileUses.filter((u) => !seeded.has(u.family) && !(u.settingsMaySeed && settingsSeed)).map((u) => ({ file, ...u })));
   const splits = [...splitFindings.values()];
   const [lead, ...otherSplits] = splits;
   const first = missing[0];
@@ -147,8 +153,14 @@ function randomUses(sites: CallSite[], roots: Set<string>, file: SourceFile): Us
   const hasKerasTraining = (roots.has('tensorflow') || roots.has('keras')) && sites.some((s) => s.name === 'fit' || s.name === 'compile');
   for (const s of sites) {
     const q = s.qual;
-    if (!/^(numpy\.random\.|random\.|torch\.|sklearn\.)/.test(q) && s.name !== 'DataLoader') continue;
     const line = s.call.line;
+    if (/^(stable_baselines3|sb3_contrib)\./.test(q) && SB3_AGENTS.test(s.name)) {
+      if (!s.call.kwargs.some((k) => k.name === 'seed')) {
+        uses.push({ family: 'torch', line, what: `\`${s.name}\` without \`seed\``, ...(s.call.args.some((a) => a.k === 'star' && a.double) ? { settingsMaySeed: true } : {}) });
+      }
+      continue;
+    }
+    if (!/^(numpy\.random\.|random\.|torch\.|sklearn\.)/.test(q) && s.name !== 'DataLoader') continue;
     const text = (file.lines[line - 1] ?? '').trim();
     if (RANDOM_ESTIMATORS.test(s.name) && /^sklearn\./.test(q)) {
       const seeded = s.call.kwargs.some((k) => k.name === 'random_state') || s.call.args.some((a) => a.k === 'star');
