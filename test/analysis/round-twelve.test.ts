@@ -554,3 +554,58 @@ describe('survival models', () => {
     expect(rule(gbsa('["patient_id", "died_12m"]'), 'preprocessing-before-split')).toHaveLength(0);
   });
 });
+
+describe('multimodal inputs and quotas', () => {
+  const vqa = (adapted: string) => ({
+    'vqa.py': py`
+      import pandas as pd
+      from tensorflow import keras
+      from tensorflow.keras import layers
+
+      train_df = pd.read_json("data/qa_train.json")
+      test_df = pd.read_json("data/qa_test.json")
+      vectorizer = layers.TextVectorization(max_tokens=6000, output_sequence_length=24)
+      vectorizer.adapt(${adapted})
+      X_q_tr = vectorizer(train_df["question"].values).numpy()
+      X_img_tr = load_images(train_df)
+      model = build_model()
+      model.fit({"image": X_img_tr, "question": X_q_tr}, train_df["y"], epochs=10, validation_split=0.1)
+    `,
+  });
+
+  it('fires when a vectorizer adapted on train and test questions feeds a model through named inputs', () => {
+    expect(rule(vqa('pd.concat([train_df["question"], test_df["question"]]).values'), 'fit-on-test')).toHaveLength(1);
+  });
+
+  it('stays silent when it is adapted on the training questions', () => {
+    expect(rule(vqa('train_df["question"].values'), 'fit-on-test')).toHaveLength(0);
+  });
+
+  const quota = (before: string, after: string) => ({
+    'medvqa.py': py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+
+      qa = pd.read_parquet("slake.parquet")
+      ${before}
+      parts = []
+      for answer, group in rows.groupby("answer"):
+          if len(group) < 30:
+              group = group.sample(n=30, replace=True, random_state=0)
+          parts.append(group)
+      balanced = pd.concat(parts).reset_index(drop=True)
+      ${after}
+      model = LogisticRegression().fit(train_df[["a", "b"]], train_df["answer"])
+      print(model.score(test_df[["a", "b"]], test_df["answer"]))
+    `,
+  });
+
+  it('fires when small answer groups are drawn up to a quota before the split', () => {
+    expect(rule(quota('rows = qa', 'train_df, test_df = train_test_split(balanced, test_size=0.2, random_state=0)'), 'oversampling-before-split')).toHaveLength(1);
+  });
+
+  it('stays silent when only the training rows are topped up', () => {
+    expect(rule(quota('train_df, test_df = train_test_split(qa, test_size=0.2, random_state=0)\nrows = train_df', 'train_df = balanced'), 'oversampling-before-split')).toHaveLength(0);
+  });
+});

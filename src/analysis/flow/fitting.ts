@@ -27,7 +27,8 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   const xText = xExpr ? it.src(xExpr) : '';
   const est = receiver.est;
   // Rows transformed by a fit on train and test together reach a model: that fit is a leak, not EDA.
-  if (X?.combinedFit && (est === undefined || est.kind !== 'preprocess')) X.combinedFit.used = true;
+  // (Named inputs, `fit({"image": X_img, "question": X_q}, y)`, reach it one by one.)
+  if (est === undefined || est.kind !== 'preprocess') for (const x of [X, ...(X?.keys ? (X.elems ?? []) : [])]) if (x?.combinedFit) x.combinedFit.used = true;
   // Rows named `dev` may be train+validation ("development"): fits on them are not judged.
   // A prefit calibrator is meant to be fitted on validation rows the model never saw.
   // So is a blender (stacking meta-model) fitted on the base models' predictions for validation rows.

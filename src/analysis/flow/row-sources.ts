@@ -85,6 +85,11 @@ export function noteMergedStatistic(it: Interpreter, out: Val, rows: Val, others
 export function noteRedrawnRows(it: Interpreter, call: Call, name: string, parts: Val[], out: Val): void {
   const [base, ...rest] = parts;
   if (!base?.data || !out.data || /^(hstack|column_stack|merge)$/.test(name) || !wholeRows(base)) return;
+  // `pd.concat(parts)` of a list filled group by group, the small groups drawn with replacement to a quota.
+  if (parts.length === 1 && base.redrawn !== undefined && call.args[0]?.k === 'name') {
+    addLeak(out, citeLeak(it, base, { kind: 'oversample', file: it.path, line: base.redrawn, endLine: base.redrawn, what: `groups drawn with replacement (line ${base.redrawn}) and concatenated at line ${call.line}`, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(base.origins ? { origins: base.origins } : {}) }));
+    return;
+  }
   const copies = rest.find((p) => p.redrawn !== undefined && p.data && wholeRows(p) && (!p.origins || !base.origins || p.origins.some((o) => base.origins!.includes(o))));
   if (!copies) return;
   addLeak(out, citeLeak(it, base, { kind: 'oversample', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `rows drawn with replacement (line ${copies.redrawn}) added to \`${it.src(call.args[0]!)}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(base.origins ? { origins: base.origins } : {}) }));
