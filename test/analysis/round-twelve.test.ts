@@ -609,3 +609,44 @@ describe('multimodal inputs and quotas', () => {
     expect(rule(quota('train_df, test_df = train_test_split(qa, test_size=0.2, random_state=0)\nrows = train_df', 'train_df = balanced'), 'oversampling-before-split')).toHaveLength(0);
   });
 });
+
+describe('a DatasetDict built by a project helper from Dataset.from_list', () => {
+  const files = (evalSplit: string) => ({
+    'docs/__init__.py': '',
+    'docs/dataset.py': py`
+      import json
+      from pathlib import Path
+
+      from datasets import Dataset, DatasetDict
+
+
+      def _read_split(data_dir, split):
+          return [json.loads(line) for line in Path(data_dir, f"{split}.jsonl").read_text().splitlines()]
+
+
+      def load_docs(data_dir):
+          return DatasetDict({split: Dataset.from_list(_read_split(data_dir, split)) for split in ("train", "validation", "test")})
+    `,
+    'train.py': py`
+      from transformers import AutoModelForTokenClassification, EarlyStoppingCallback, Trainer, TrainingArguments
+
+      from docs.dataset import load_docs
+
+      ds = load_docs("data")
+      model = AutoModelForTokenClassification.from_pretrained("microsoft/layoutlmv3-base", num_labels=9)
+      args = TrainingArguments(output_dir="out", eval_strategy="epoch", save_strategy="epoch", load_best_model_at_end=True, metric_for_best_model="f1", seed=0)
+      trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds["${evalSplit}"],
+                        callbacks=[EarlyStoppingCallback(early_stopping_patience=3)])
+      trainer.train()
+      print(trainer.predict(ds["test"]).metrics)
+    `,
+  });
+
+  it('fires when the Trainer early-stops on its test split', () => {
+    expect(rule(files('test'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent when it watches the validation split', () => {
+    expect(rule(files('validation'), 'test-set-selection')).toHaveLength(0);
+  });
+});

@@ -336,6 +336,10 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     return { data: true, part: partOfRead(call, src), origins: [it.nextOrigin()] };
   }
   if (name === 'DMatrix' || name === 'Dataset' || name === 'Pool') return derive(args[0], { data: true });
+  // `Dataset.from_list(rows)` (or from_dict / from_pandas / from_generator): a dataset of those rows, whatever built them.
+  if (/^from_(list|dict|pandas|generator)$/.test(name) && /(^|\.)(Iterable)?Dataset\.from_\w+$/.test(qual) && args[0]) {
+    return args[0].data ? derive(args[0], { data: true }) : { data: true, ...(args[0].part ? { part: args[0].part } : {}) };
+  }
   // Hugging Face: `DatasetDict({"train": ..., "test": ...})` keeps its keyed parts.
   if (/^(Iterable)?DatasetDict$/.test(name) && args[0]?.keys) return args[0];
   // `DatasetDict(train=..., validation=..., test=...)`: the same, written as keywords.
