@@ -1,0 +1,1 @@
+"""Reward model r(x, a) for direct-method and doubly-robust off-policy evaluation."""

@@ -1,0 +1,19 @@
+import os
+import random
+
+import numpy as np
+import torch
+
+
+def seed_everything(seed):
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.cuda.manual_seed_all(seed)
+    os.environ["PYTHONHASHSEED"] = str(seed)
+
+
+def seeded_generator(seed):
+    g = torch.Generator()
+    g.manual_seed(seed)
+    return g

@@ -1,0 +1,1 @@
+"""Neural cis-genotype -> expression imputation (PrediXcan-style, multi-gene)."""
