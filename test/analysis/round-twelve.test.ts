@@ -650,3 +650,185 @@ describe('a DatasetDict built by a project helper from Dataset.from_list', () =>
     expect(rule(files('validation'), 'test-set-selection')).toHaveLength(0);
   });
 });
+
+// Round-fourteen idioms (video, tabular deep learning, genomics, document AI).
+describe('TabNet early stopping', () => {
+  const tabnet = (evalSet: string) => ({
+    'tabnet.py': py`
+      from pytorch_tabnet.tab_model import TabNetClassifier
+      from sklearn.model_selection import train_test_split
+
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      X_train, X_val, y_train, y_val = train_test_split(X_train, y_train, test_size=0.2, random_state=0)
+      clf = TabNetClassifier(seed=0)
+      clf.fit(X_train, y_train, eval_set=[(X_train, y_train), ${evalSet}], eval_metric=["auc"], max_epochs=200, patience=20)
+      print(clf.predict_proba(X_test)[:, 1])
+    `,
+  });
+
+  it('fires when the last eval_set, the one patience watches, is the test set', () => {
+    expect(rule(tabnet('(X_test, y_test)'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent when it is the validation set', () => {
+    expect(rule(tabnet('(X_val, y_val)'), 'test-set-selection')).toHaveLength(0);
+  });
+});
+
+describe('a test pass after the epoch loop', () => {
+  const notebook = (before: string) => ({
+    'mlp.py': py`
+      import torch
+
+      torch.manual_seed(0)
+      model = TabularMLP(dropout=0.2)
+      opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+      best = 0.0
+      for epoch in range(100):
+          model.train()
+          for xc, xn, yb in train_loader:
+              opt.zero_grad()
+              loss = criterion(model(xc, xn), yb)
+              loss.backward()
+              opt.step()
+          torch.save(model.state_dict(), "best.pt")
+      model.load_state_dict(torch.load("best.pt"))
+      ${before}
+      with torch.no_grad():
+          p_test = torch.sigmoid(model(te[0], te[1])).numpy()
+    `,
+  });
+
+  it('fires when the model still is in train mode', () => {
+    const found = rule(notebook('pass'), 'missing-eval-mode');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.line).toBe(18);
+  });
+
+  it('stays silent after model.eval()', () => {
+    expect(rule(notebook('model.eval()'), 'missing-eval-mode')).toHaveLength(0);
+  });
+});
+
+describe('fits on all rows after the evaluation', () => {
+  const refit = (after: string) => ({
+    'refit.py': py`
+      import numpy as np
+      import pandas as pd
+      import tensorflow as tf
+      from sklearn.metrics import roc_auc_score
+      from sklearn.model_selection import train_test_split
+
+
+      def make_model(reference):
+          norm = tf.keras.layers.Normalization()
+          norm.adapt(reference[["a", "b"]].values)
+          inp = tf.keras.Input(shape=(2,))
+          model = tf.keras.Model(inp, tf.keras.layers.Dense(1, activation="sigmoid")(norm(inp)))
+          model.compile("adam", "binary_crossentropy")
+          return model
+
+
+      df = pd.read_csv("accounts.csv")
+      train_df, test_df = train_test_split(df, test_size=0.2, random_state=0)
+      model = make_model(train_df)
+      model.fit(train_df[["a", "b"]].values, train_df["y"].values, epochs=5, validation_split=0.1)
+      print(roc_auc_score(test_df["y"], model.predict(test_df[["a", "b"]].values).ravel()))
+      full_df = pd.concat([train_df, test_df], ignore_index=True)
+      prod = make_model(full_df)
+      prod.fit(full_df[["a", "b"]].values, full_df["y"].values, epochs=5)
+      ${after}
+    `,
+  });
+
+  it('stays silent on the production refit made after the test score was taken', () => {
+    expect(rule(refit('prod.save("prod.keras")'), 'fit-on-test')).toHaveLength(0);
+  });
+
+  it('fires when the refit model is scored on the test rows again', () => {
+    expect(rule(refit('print(roc_auc_score(test_df["y"], prod.predict(test_df[["a", "b"]].values).ravel()))'), 'fit-on-test')).toHaveLength(1);
+  });
+});
+
+describe('genomics', () => {
+  it('does not take allele frequencies of a reference panel read from another file for statistics of the cohort', () => {
+    const panel = (source: string) => ({
+      'ancestry.py': py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import train_test_split
+
+        ref = pd.read_parquet("ref/1kg_dosages.parquet")
+        cohort = pd.read_parquet("cohort/dosages.parquet")
+        ref_af = ${source}.mean(axis=0) / 2
+        centred = (cohort - 2 * ref_af) / np.sqrt(2 * ref_af * (1 - ref_af))
+        X_train, X_test, y_train, y_test = train_test_split(centred, pheno["case"], test_size=0.2, stratify=pheno["case"], random_state=0)
+        model = LogisticRegression().fit(X_train, y_train)
+        print(model.score(X_test, y_test))
+      `,
+    });
+    expect(rule(panel('ref'), 'preprocessing-before-split')).toHaveLength(0);
+    expect(rule(panel('cohort'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+
+  const scan = (rows: string) => ({
+    'gwas.py': py`
+      import pandas as pd
+      from scipy import stats
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+
+
+      def scan(dosages, phenotype):
+          pvals = {}
+          for snp in dosages.columns:
+              _, p, _, _ = stats.chi2_contingency(pd.crosstab(phenotype, dosages[snp].round()))
+              pvals[snp] = p
+          return pd.Series(pvals).sort_values()
+
+
+      def top_snps(dosages, phenotype, thr=1e-5):
+          pvals = scan(dosages, phenotype)
+          hits = pvals[pvals < thr]
+          if len(hits) > 100:
+              hits = hits.iloc[:100]
+          return list(hits.index)
+
+
+      X = pd.read_csv("dosages.csv")
+      y = pd.read_csv("pheno.csv")["case"]
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+      snps = top_snps(${rows})
+      model = LogisticRegression().fit(X_train[snps], y_train)
+      print(model.score(X_test[snps], y_test))
+    `,
+  });
+
+  it('fires when an association scan on all samples picks the SNPs', () => {
+    expect(rule(scan('X, y'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+
+  it('stays silent when the scan runs on the training samples', () => {
+    expect(rule(scan('X_train, y_train'), 'preprocessing-before-split')).toHaveLength(0);
+  });
+
+  it('reads one fold taken from list(splitter.split(...)) as a split', () => {
+    const carve = (take: string) => ({
+      'carve.py': py`
+        import pandas as pd
+        from lightgbm import LGBMClassifier
+        from sklearn.model_selection import StratifiedGroupKFold
+
+        df = pd.read_parquet("variants.parquet")
+        y, groups = df["diagnostic"].values, df["proband_id"].values
+        sgkf = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0)
+        dev, test = ${take}
+        clf = LGBMClassifier(random_state=0).fit(df.iloc[dev][["a", "b"]], y[dev])
+        df["score"] = clf.predict_proba(df[["a", "b"]])[:, 1]
+        print(df.iloc[test]["score"].mean())
+      `,
+    });
+    expect(rule(carve('list(sgkf.split(df, y, groups))[0]'), 'preprocessing-before-split')).toHaveLength(0);
+  });
+});

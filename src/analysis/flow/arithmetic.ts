@@ -35,7 +35,9 @@ export function evalBinop(it: Interpreter, e: Extract<Expr, { k: 'binop' }>, sco
   const predictions = rows?.pred === true || rows?.prob === true;
   if (stat && rows && stat.part === 'test' && !targetRows && !predictions) statOfTestRows(it, l.stat ? e.left : e.right, stat, rows);
   // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
-  if (stat && rows && (stat.part === undefined || stat.part === 'full')) {
+  // (A statistic of other rows, a reference panel or an external corpus, read from another file, learns nothing of these.)
+  const otherRows = stat?.origins?.length && rows?.origins?.length && !stat.origins.some((o) => rows.origins!.includes(o));
+  if (stat && rows && (stat.part === undefined || stat.part === 'full') && !otherRows) {
     if (rows.withTest !== undefined && !targetRows && !predictions) combinedStatistic(it, stat, rows, out);
     else out.leaks = [...(out.leaks ?? []), leakOfStatistic(it, rows, stat)];
   }

@@ -171,10 +171,12 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
     // Settings spread from a config (`XGBRegressor(**cfg["model"])`) hide early stopping; reading the
     // model's best iteration afterwards shows it was on.
     const spreadEarly = est.call.k === 'call' && est.call.args.some((a) => a.k === 'star' && a.double) && /\.best_(iteration|ntree_limit)\b/.test(it.ctx.text);
-    const fitEarly = kwarg(call, 'early_stopping_rounds') !== undefined || early || spreadEarly;
+    // (pytorch-tabnet stops on the last eval_set with `patience`, 10 by default, and restores the best epoch.)
+    const tabnet = /^TabNet(Classifier|Regressor|MultiTaskClassifier)$/.test(est.cls) && !(kwarg(call, 'patience')?.k === 'num' && (kwarg(call, 'patience') as { value: number }).value === 0);
+    const fitEarly = kwarg(call, 'early_stopping_rounds') !== undefined || early || spreadEarly || tabnet;
     if (testRows && (ctorEarly || fitEarly || catboostBest)) {
       const text = it.src(call.kwargs.find((k) => k.name === 'eval_set')!.value);
-      recordSelection(it, testRows, { line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`eval_set=${text}\` is the test set and ${catboostBest && !ctorEarly && !fitEarly ? 'CatBoost keeps the best iteration on it (use_best_model)' : 'early stopping picks the number of trees on it'}`, sites: ctorEarly ? [est.line] : [] });
+      recordSelection(it, testRows, { line: call.line, endLine: call.endLine, kind: 'eval-set', detail: `\`eval_set=${text}\` is the test set and ${catboostBest && !ctorEarly && !fitEarly ? 'CatBoost keeps the best iteration on it (use_best_model)' : tabnet ? 'early stopping (patience) keeps the best epoch on it' : 'early stopping picks the number of trees on it'}`, sites: ctorEarly ? [est.line] : [] });
     }
   }
 }

@@ -44,7 +44,8 @@ const IMAGE_READERS = /(^|\.)(cv2\.imread|imageio\.(v\d\.)?imread|skimage\.io\.i
 const SAMPLE_WRITERS = /(^|\.)(?:(cv2\.imwrite|imageio\.(?:v\d\.)?imwrite|skimage\.io\.imsave|matplotlib\.pyplot\.imsave|soundfile\.write|scipy\.io\.wavfile\.write|torchaudio\.save)|(torchvision\.utils\.save_image))$/;
 
 /** Supervised feature scores (used to keep the best columns). */
-const SCORE_FUNCTIONS = /^(mutual_info_regression|mutual_info_classif|f_classif|f_regression|chi2|r_regression)$/;
+// (And scipy.stats tests run column by column against the label: `chi2_contingency(pd.crosstab(y, X[snp]))`.)
+const SCORE_FUNCTIONS = /^(mutual_info_regression|mutual_info_classif|f_classif|f_regression|chi2|r_regression|chi2_contingency|ttest_ind|mannwhitneyu|kruskal|f_oneway|pointbiserialr|fisher_exact)$/;
 
 /** Objective functions handed to a hyperparameter search (Optuna, hyperopt, scikit-optimize...). */
 const OBJECTIVE_RUNNERS = /^(optimize|fmin|minimize|maximize|gp_minimize|forest_minimize|gbrt_minimize|dummy_minimize|run|fit)$/;
@@ -289,10 +290,13 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     return {};
   }
   if (name === 'next' && args[0]?.firstSplit) return { items: args[0].firstSplit };
+  // `list(sgkf.split(X, y, groups))`: the folds, each a (train, held-out) pair; one taken by index is one split.
+  if (name === 'list' && args[0]?.firstSplit) return { splitFolds: args[0].firstSplit };
   if (SCORE_FUNCTIONS.test(name)) {
     // `mutual_info_regression(X, y)` on all rows: feature scores learned from the labels, usually used to pick columns.
     const X = args[0];
-    if (X?.data && args[1] && (X.part === undefined || X.part === 'full')) {
+    const againstLabel = args[1] !== undefined || (name === 'chi2_contingency' || name === 'fisher_exact');
+    if (X?.data && againstLabel && (X.part === undefined || X.part === 'full')) {
       // In a helper (`select_top_genes(expr, y)`), cited at the call that handed the rows in, the scoring as a site.
       return { selected: citeLeak(it, X, { kind: 'preprocess', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `\`${name}\``, stmtText: it.stmt ? it.src(it.stmt) : undefined, ...(X.origins ? { origins: X.origins } : {}) }) };
     }

@@ -462,6 +462,8 @@ export class Interpreter {
           addLeak(owner, leakOfStatistic(this, owner, value.stat));
         }
         if (owner.container && value.score) owner.container.scores.push(value.score);
+        // `pvals[snp] = p` of a test against the label, column by column: the table of p-values picks columns.
+        if (value.selected && !owner.data && !owner.selected) owner.selected = value.selected;
         if (value.dates && target.index[0]?.k === 'str') this.dateColumns.add(target.index[0].value);
         return;
       }
@@ -558,7 +560,7 @@ export class Interpreter {
         if (obj.container && /^(T|loc|iloc|transpose|style)$/.test(e.attr)) return { container: obj.container, ...(obj.ranked ? { ranked: obj.ranked } : {}) };
         if (obj.container && obj.ranked && /^(index|values|iat|at)$/.test(e.attr)) return { container: obj.container, ranked: obj.ranked };
         // `mi.nlargest(60).index`: the columns a supervised score picked.
-        if (obj.selected && /^(index|values|columns|T)$/.test(e.attr)) return { selected: obj.selected };
+        if (obj.selected && /^(index|values|columns|T|iloc|loc)$/.test(e.attr)) return { selected: obj.selected };
         return {};
       }
       case 'sub':

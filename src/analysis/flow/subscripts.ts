@@ -122,6 +122,7 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     }
     return { container: obj.container, ranked: obj.ranked };
   }
+  if (obj.splitFolds && e.index.length === 1) return { items: obj.splitFolds };
   if (obj.container) {
     // `table["approval_rate"]` of rows kept as `{"group": g, "auc": ..., "approval_rate": ...}`: another column, not scores.
     const column = e.index.length === 1 && e.index[0]?.k === 'str' ? e.index[0].value : undefined;

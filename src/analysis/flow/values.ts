@@ -248,6 +248,8 @@ export interface Val {
   trainingArgs?: { loadBest: boolean };
   /** `next(splitter.split(X))`: one split taken on its own is a train/test split, not CV folds. */
   firstSplit?: Val[];
+  /** `list(splitter.split(...))`: the folds as a list; `folds[k]` is one (train, held-out) pair. */
+  splitFolds?: Val[];
   /** `frames.items()` / `.values()` of a keyed dict: what each iteration yields. */
   perIteration?: Val[];
   /** A sampled signal read from an audio file (`librosa.load`): windows cut from it are in time order. */

@@ -257,11 +257,19 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
       if (s.k === 'for' || s.k === 'while' || deepHas(ctx, [s], isBackward)) continue;
       // `evaluate_model(model, valid)`: a function of the project, judged where it is defined, not a forward pass.
       const isFunction = (name: string) => ctx.defs.has(name) || ctx.links.defs.has(name) || EVAL_FN.test(name);
-      const forward = callsIn(s).find((c) => MODEL_CALLEE.test(exprText(c.fn)) && exprText(c.fn) !== 'self' && !isFunction(exprText(c.fn)) && c.args.some((a) => { const part = partFromName(exprText(a) || iterText(a)); return part === 'val' || part === 'test'; }));
+      const forward = heldOutForward(ctx, s);
       if (!forward || evalContexts.some((c) => c.line === s.line)) continue;
       evalContexts.push({ line: s.line, body: [s], ancestors: [...l.ancestors, l.loop], unit: l.unit, label: `the validation pass \`${exprText(forward.fn)}(${exprText(forward.args[0]!) || '...'})\``, models: new Set([exprText(forward.fn)]) });
       break;
     }
+  }
+  // `p_test = torch.sigmoid(model(te[0], te[1]))` after the epoch loop, with the model still in train mode.
+  for (const l of epochLoops) {
+    const after = leavesAfter(l.unit ? l.unit.body : body, l.loop.endLine);
+    const hit = after.find(({ stmt }) => !deepHas(ctx, [stmt], isBackward) && heldOutForward(ctx, stmt) !== undefined);
+    if (!hit || evalContexts.some((c) => c.line === hit.stmt.line)) continue;
+    const forward = heldOutForward(ctx, hit.stmt)!;
+    evalContexts.push({ line: hit.stmt.line, body: [hit.stmt], ancestors: [...l.ancestors, ...hit.ancestors], unit: l.unit, label: `the held-out pass \`${exprText(forward.fn)}(...)\` after training`, models: new Set([exprText(forward.fn)]) });
   }
   for (const def of ctx.defs.values()) {
     // Named for evaluation, or handed a validation/test loader by another file (`evaluator.run(model, val_dl)`).
@@ -527,6 +535,30 @@ function flatStmts(body: readonly Stmt[]): Stmt[] {
     if (s.k === 'def' || s.k === 'class') continue;
     out.push(s);
     for (const b of stmtBodies(s)) out.push(...flatStmts(b));
+  }
+  return out;
+}
+
+/** `model(X_val)`, `net(va[0], va[1])`: a forward pass of a model (not a function of the project) on held-out rows. */
+function heldOutForward(ctx: Ctx, s: Stmt): Extract<Expr, { k: 'call' }> | undefined {
+  const isFunction = (name: string) => ctx.defs.has(name) || ctx.links.defs.has(name) || EVAL_FN.test(name);
+  const heldOut = (a: Expr) => {
+    const part = partFromName(exprText(a) || iterText(a) || (a.k === 'sub' ? exprText(a.obj) : ''));
+    return part === 'val' || part === 'test';
+  };
+  return callsIn(s).find((c) => MODEL_CALLEE.test(exprText(c.fn)) && exprText(c.fn) !== 'self' && !isFunction(exprText(c.fn)) && c.args.some(heldOut));
+}
+
+/** Simple statements after `line` in a body (not in functions, classes or loops), with their enclosing blocks. */
+function leavesAfter(body: readonly Stmt[], line: number, ancestors: Stmt[] = [], out: { stmt: Stmt; ancestors: Stmt[] }[] = []): { stmt: Stmt; ancestors: Stmt[] }[] {
+  for (const s of body) {
+    if (s.k === 'def' || s.k === 'class' || s.k === 'for' || s.k === 'while' || s.endLine <= line) continue;
+    const bodies = stmtBodies(s);
+    if (bodies.length === 0) {
+      if (s.line > line) out.push({ stmt: s, ancestors });
+      continue;
+    }
+    for (const b of bodies) leavesAfter(b, line, [...ancestors, s], out);
   }
   return out;
 }

@@ -16,9 +16,14 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
   }
   for (const group of bySink.values()) out.push(leakFinding(file, group.sort((a, b) => a.leak.line - b.leak.line)));
   const seenGroups = new Set<number>();
+  // Lines where the test rows are scored (at the call that ran a helper's metric, when it is in this file).
+  const testScored = facts.evals.filter((e) => e.part === 'test').map((e) => (e.calledAt?.file === file.path ? e.calledAt.line : e.line));
   for (const fit of facts.testFits) {
     // Fitted on train and test together only for a plot (its output never reached a model): EDA.
     if (fit.pending && !fit.pending.used) continue;
+    // Put back together after every test score was taken (`full = pd.concat([train, val, test])` for the production
+    // refit): what it learns reaches no reported number.
+    if (fit.pending && fit.group !== undefined && fit.group > 0 && testScored.length > 0 && testScored.every((l) => l < fit.group!)) continue;
     if (fit.group !== undefined) {
       if (seenGroups.has(fit.group)) continue;
       seenGroups.add(fit.group);
