@@ -832,3 +832,92 @@ describe('genomics', () => {
     expect(rule(carve('list(sgkf.split(df, y, groups))[0]'), 'preprocessing-before-split')).toHaveLength(0);
   });
 });
+
+// Round-fifteen idioms (graph learning).
+describe('node masks of a graph', () => {
+  const cora = (monitor: string) => ({
+    'cora.py': py`
+      import copy
+
+      import torch
+      import torch.nn.functional as F
+      from torch_geometric.datasets import Planetoid
+      from torch_geometric.nn import GCNConv
+
+      torch.manual_seed(0)
+      cfg = {"monitor": "${monitor}", "epochs": 200}
+      data = Planetoid("data", "Cora")[0]
+
+
+      class GCN(torch.nn.Module):
+          def __init__(self):
+              super().__init__()
+              self.conv = GCNConv(1433, 7)
+
+          def forward(self, x, edge_index):
+              return self.conv(F.dropout(x, 0.5, self.training), edge_index)
+
+
+      model = GCN()
+      optimizer = torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=5e-4)
+
+
+      @torch.no_grad()
+      def predict():
+          model.eval()
+          return model(data.x, data.edge_index).argmax(dim=-1)
+
+
+      def mask_accuracy(pred, mask):
+          return float((pred[mask] == data.y[mask]).float().mean())
+
+
+      best_acc, best_state = 0.0, None
+      for epoch in range(cfg["epochs"]):
+          model.train()
+          optimizer.zero_grad()
+          out = model(data.x, data.edge_index)
+          F.cross_entropy(out[data.train_mask], data.y[data.train_mask]).backward()
+          optimizer.step()
+          acc = mask_accuracy(predict(), getattr(data, cfg["monitor"]))
+          if acc > best_acc:
+              best_acc, best_state = acc, copy.deepcopy(model.state_dict())
+      torch.save(best_state, "gcn.pt")
+      print(mask_accuracy(predict(), data.test_mask))
+    `,
+  });
+
+  it('fires when early stopping watches the test nodes (named by a setting)', () => {
+    expect(rule(cora('test_mask'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent when it watches the validation nodes, and does not ask for held-out rows', () => {
+    const all = analyze({ ...REQ, ...cora('val_mask') }).findings;
+    expect(all.filter((f) => f.rule === 'test-set-selection')).toHaveLength(0);
+    expect(all.filter((f) => f.rule === 'no-held-out-evaluation')).toHaveLength(0);
+  });
+
+  it('keeps positions of the training and validation nodes together a training part', () => {
+    const sgc = (fitOn: string) => ({
+      'sgc.py': py`
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        from torch_geometric.datasets import Amazon
+
+        data = Amazon("data", "Computers")[0]
+        X, y = data.x.numpy(), data.y.numpy()
+        idx = np.arange(len(y))
+        train_idx, rest_idx = train_test_split(idx, train_size=0.6, stratify=y, random_state=0)
+        val_idx, test_idx = train_test_split(rest_idx, test_size=0.5, stratify=y[rest_idx], random_state=0)
+        fit_idx = ${fitOn}
+        scaler = StandardScaler().fit(X[fit_idx])
+        clf = LogisticRegression().fit(scaler.transform(X[fit_idx]), y[fit_idx])
+        print(clf.score(scaler.transform(X[test_idx]), y[test_idx]))
+      `,
+    });
+    expect(rule(sgc('np.concatenate([train_idx, val_idx])'), 'preprocessing-before-split')).toHaveLength(0);
+    expect(rule(sgc('idx'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+});

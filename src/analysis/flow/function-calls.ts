@@ -14,6 +14,7 @@ import {
   STATEFUL_PREPROCESSORS,
   UNDERSAMPLERS,
   isModelName,
+  maskOfPart,
   partFromName,
   type Part,
 } from './knowledge.js';
@@ -30,7 +31,7 @@ import { perSampleAxis } from './frame-methods.js';
 import { crossValidate, randomSplit, split, splitter } from './splits.js';
 import { augmentationTransform, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { corpusModel, isCorpusModelCall } from './embeddings.js';
-import { addLeak, combine, derive, wholeRows, type Estimator, type Leak, type Val } from './values.js';
+import { addLeak, combine, derive, mergeParts, wholeRows, type Estimator, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -175,6 +176,15 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     return audio ? { ...read, waveform: true } : read;
   }
   if (arrow || LOADERS.has(name) || /^(load_|fetch_)/.test(name) || (name === 'load' && /^(np|numpy)\.load$/.test(qual))) return load(it, call, name, args, kwargs);
+  // `np.concatenate([train_idx, val_idx])`: positions of the parts together (train + validation is still no test row).
+  if (/^(concatenate|hstack|union1d|append)$/.test(name) && /^(np|numpy)\./.test(qual)) {
+    const pieces = args[0]?.items && args.length === 1 ? args[0].items : args;
+    // (With the test positions among them they are judged as before: rows that include the test set.)
+    if (pieces.length > 1 && pieces.every((p) => p.indexPart && p.indexPart !== 'test' && !p.data)) {
+      const splitIds = [...new Set(pieces.flatMap((p) => p.splitIds ?? []))];
+      return { indexPart: pieces.map((p) => p.indexPart).reduce((a, b) => mergeParts(a, b)), ...(pieces.every((p) => p.positions) ? { positions: true } : {}), ...(splitIds.length ? { splitIds } : {}) };
+    }
+  }
   if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets)$/.test(name)) {
     const first = args[0];
     // A list literal's items, plus what was appended to it later (`xs.append(window)`; the list absorbed it).
@@ -288,6 +298,15 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     const [sample, path] = writer[3] ? [args[0], args[1]] : [args[1], args[0]];
     if (sample?.augmented) noteSavedCopy(sample, path);
     return {};
+  }
+  // `torch.from_numpy(z["test_mask"])`, `np.flatnonzero(test_mask)`: the same part's mask or positions.
+  if (/^(from_numpy|as_tensor|tensor|asarray|array|flatnonzero|nonzero|where|argwhere|LongTensor|BoolTensor)$/.test(name) && args.length === 1 && args[0]?.indexPart && !args[0].data) {
+    return { indexPart: args[0].indexPart, ...(args[0].splitIds ? { splitIds: args[0].splitIds } : {}) };
+  }
+  // `getattr(data, cfg["monitor"])` with the setting naming `test_mask`: that part's mask (the setting is where to fix it).
+  if (name === 'getattr' && typeof args[1]?.const === 'string') {
+    const mask = maskOfPart(args[1].const);
+    if (mask) return { ...mask, ...(args[1].configSite ? { configSite: args[1].configSite } : {}) };
   }
   if (name === 'next' && args[0]?.firstSplit) return { items: args[0].firstSplit };
   // `list(sgkf.split(X, y, groups))`: the folds, each a (train, held-out) pair; one taken by index is one split.

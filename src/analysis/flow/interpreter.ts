@@ -11,7 +11,7 @@ import { evalSubscript } from './subscripts.js';
 import { evalBinop } from './arithmetic.js';
 import { corpusModelFace } from './embeddings.js';
 import { emptyFacts, type FileFacts } from './facts.js';
-import { EXPERIMENT_CODE, isDevName, isMetricKey, METRIC_NAME, partFromName, partFromNameIn, temporalPart, type Part } from './knowledge.js';
+import { EXPERIMENT_CODE, isDevName, isMetricKey, maskOfPart, METRIC_NAME, partFromName, partFromNameIn, temporalPart, type Part } from './knowledge.js';
 import type { ProjectView } from './project.js';
 import type { ConfigData } from '../config-files.js';
 import { settingAt } from './settings.js';
@@ -553,6 +553,9 @@ export class Interpreter {
         if (learned && /^(support_|ranking_|scores_|pvalues_|get_feature_names_out)$/.test(e.attr)) return { selected: learned };
         // `ranker.feature_importances_`: which columns a model fitted on rows found useful (learned from their labels).
         if (obj.est?.kind === 'model' && obj.est.fittedOn?.leak && /^(feature_importances_|coef_|pvalues|params|tvalues)$/.test(e.attr)) return { selected: obj.est.fittedOn.leak };
+        // (`data.test_mask` of a graph: a mask of one part's nodes, not the graph's rows.)
+        const mask = maskOfPart(e.attr);
+        if (mask) return mask;
         if (obj.data && !/^(columns|shape|dtypes|dtype|size|ndim|name|names)$/.test(e.attr)) return derive(obj);
         // `centroids.T`, `stats.values`: a statistic transposed or unwrapped is still that statistic.
         if (obj.stat && !obj.data && /^(T|mT|values|real)$/.test(e.attr)) return { stat: obj.stat, ...(obj.leaks ? { leaks: obj.leaks } : {}) };

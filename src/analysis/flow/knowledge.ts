@@ -96,6 +96,9 @@ export const LOADERS = new Set([
   'DataFrame', 'image_dataset_from_directory', 'text_dataset_from_directory', 'ImageFolder', 'TensorDataset',
   'make_classification', 'make_regression', 'make_blobs', 'make_moons', 'make_circles',
   'scan_parquet', 'scan_csv', 'read_ipc', 'read_delta',
+  // PyTorch Geometric and OGB graph datasets.
+  'Planetoid', 'Amazon', 'Coauthor', 'CitationFull', 'WikiCS', 'Reddit', 'Reddit2', 'Flickr', 'Yelp', 'PPI', 'TUDataset',
+  'MoleculeNet', 'QM9', 'ZINC', 'PygNodePropPredDataset', 'PygGraphPropPredDataset', 'PygLinkPropPredDataset', 'EllipticBitcoinDataset',
 ]);
 
 /** Scalar-producing statistics over rows. */
@@ -208,6 +211,13 @@ export const EXPERIMENT_CODE = /\b(treatment|treated|variant|control_group|uplif
 export function partFromNameIn(name: string, experiment: boolean): Part | undefined {
   if (experiment && /(^|_)(tr|te|co)(_|$)/i.test(name) && !/train|test|val/i.test(name)) return undefined;
   return partFromName(name);
+}
+
+/** `data.test_mask`, `split.val_idx` (PyTorch Geometric and the like): a mask or index array of one part's nodes or rows. */
+export function maskOfPart(name: string): { indexPart: Part } | undefined {
+  if (!/^(train|val|valid|validation|test|dev)_(mask|idx|index|nodes|node_idx|ids)$/i.test(name)) return undefined;
+  const part = partFromName(name);
+  return part ? { indexPart: part } : undefined;
 }
 
 export function partFromName(name: string): Part | undefined {

@@ -215,6 +215,15 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
     checkPick(it, receiver, call.line);
     return {};
   }
+  // OGB's `dataset.get_idx_split()` / `get_edge_split()`: the official train / valid / test parts.
+  if (/^get_(idx|edge)_split$/.test(method)) {
+    const parts = ['train', 'val', 'test'] as const;
+    return { keys: ['train', 'valid', 'test'], elems: parts.map((indexPart) => ({ indexPart })) };
+  }
+  // `data.test_mask.cpu().numpy()`, `mask.nonzero().squeeze()`: still that part's mask or positions.
+  if (receiver.indexPart && !receiver.data && /^(cpu|numpy|to|cuda|nonzero|squeeze|view|flatten|ravel|tolist|bool|long|int|astype|reshape|detach|clone|flatnonzero)$/.test(method)) {
+    return { indexPart: receiver.indexPart };
+  }
   if (receiver.data || receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
   // `stats.rename("rate").reset_index()`: reshaping a statistic keeps it one (to be merged back later).
   if (receiver.stat && STAT_RESHAPES.test(method)) return { stat: receiver.stat };

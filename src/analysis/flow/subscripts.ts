@@ -2,7 +2,7 @@
 // entries of keyed dicts and settings, columns of group-bys. A pick of one part's rows is where a split happens.
 import type { Expr } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { partFromName, type Part } from './knowledge.js';
+import { maskOfPart, partFromName, type Part } from './knowledge.js';
 import { PART_KEY } from './keyed-parts.js';
 import { reportPartPick, withinGroups } from './row-sources.js';
 import type { Scope } from './scope.js';
@@ -19,6 +19,9 @@ const TEST_SCORE_KEY = /^(test|testing|holdout)[_/ -]?(acc|accuracy|auc|roc_auc|
 export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, scope: Scope): Val {
   const obj = it.eval(e.obj, scope);
   const index = e.index.map((i) => it.eval(i, scope));
+  // `data["test_mask"]`, `data[f"{split}_mask"]` of a graph: that part's mask.
+  const mask = e.index.length === 1 && typeof index[0]?.const === 'string' && !obj.keys ? maskOfPart(index[0].const) : undefined;
+  if (mask) return mask;
   const first = e.index[0];
   if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
   // `np.r_[a, b]`, `np.c_[a, b]`: the pieces put together.

@@ -36,7 +36,9 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
     // A function the analyzer cannot follow received the model: it may well evaluate it on held-out rows.
     all((f) => f.facts!.unknownModelUses).length > 0 ||
     code.some((f) => scoredOnOtherRows(f.facts!)) ||
-    (!submissionOnly && /\b(val|valid|validation|test|dev|holdout)_?(loader|dataloader|ds|dataset|data|set|batches|iter|generator|gen)\b/i.test(texts));
+    (!submissionOnly && /\b(val|valid|validation|test|dev|holdout)_?(loader|dataloader|ds|dataset|data|set|batches|iter|generator|gen)\b/i.test(texts)) ||
+    // Graph benchmarks' own held-out nodes and edges (PyTorch Geometric masks, OGB's official splits).
+    /\b(val|valid|test)_mask\b|\bget_(idx|edge)_split\(/.test(texts);
   const out: FindingInput[] = [];
 
   const splitAnywhere = all((f) => f.facts!.splits).length > 0;
