@@ -921,3 +921,28 @@ describe('node masks of a graph', () => {
     expect(rule(sgc('idx'), 'preprocessing-before-split')).toHaveLength(1);
   });
 });
+
+describe('a sweep recording validation and test scores under their names', () => {
+  const sweep = (by: string) => ({
+    'sweep.py': py`
+      import pandas as pd
+
+      results = []
+      for hidden in (128, 256):
+          model, val_acc = train_config(hidden)
+          test_acc = run_eval(model, loaders["test"])
+          results.append({"hidden": hidden, "val_acc": val_acc, "test_acc": test_acc})
+      results = pd.DataFrame(results)
+      best = results.sort_values("${by}", ascending=False).iloc[0]
+      print(best)
+    `,
+  });
+
+  it('fires when the best configuration is the one with the best test score', () => {
+    expect(rule(sweep('test_acc'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent when it is the one with the best validation score', () => {
+    expect(rule(sweep('val_acc'), 'test-set-selection')).toHaveLength(0);
+  });
+});

@@ -616,7 +616,9 @@ export class Interpreter {
           (x, i) =>
             !x.score &&
             ((x.pred && x.part !== undefined && x.part !== 'train' && isMetricKey(keys[i] ?? '')) ||
-              (POLICY_VALUE.test(keys[i] ?? '') && (x.part === 'test' || handsTestRows(e.values[i]!)))),
+              (POLICY_VALUE.test(keys[i] ?? '') && (x.part === 'test' || handsTestRows(e.values[i]!))) ||
+              // `{"val_acc": val_acc, "test_acc": test_acc}` in a sweep's records: the key says which rows were scored.
+              (x.const === undefined && !x.data && isMetricKey(keys[i] ?? '') && partFromName(keys[i] ?? '') === 'test' && values.some((o, j) => j !== i && partFromName(keys[j] ?? '') === 'val'))),
         );
         // A record of several scores (`{"cv_auc": ..., "test_auc": ...}`) is judged by its test score when it has one.
         const at = [values.findIndex((x) => x.score?.part === 'test'), values.findIndex((x) => x.score)].find((i) => i >= 0);
