@@ -946,3 +946,125 @@ describe('a sweep recording validation and test scores under their names', () =>
     expect(rule(sweep('val_acc'), 'test-set-selection')).toHaveLength(0);
   });
 });
+
+// Round-sixteen idioms (wearables and activity recognition).
+describe('windows of time-ordered recordings', () => {
+  const har = (split: string) => ({
+    'windows.py': py`
+      import numpy as np
+
+
+      def sliding_windows(df, window, step):
+          for subject, rec in df.groupby("subject"):
+              rec = rec.sort_values("timestamp")
+              values = rec[["x", "y", "z"]].to_numpy()
+              labels = rec["activity"].to_numpy()
+              for start in range(0, len(rec) - window + 1, step):
+                  yield subject, values[start:start + window], labels[start + window - 1]
+
+
+      def build(df, window, step):
+          X, y, groups = [], [], []
+          for subject, seg, lab in sliding_windows(df, window, step):
+              X.append(seg.mean(axis=0))
+              y.append(lab)
+              groups.append(subject)
+          return np.vstack(X), np.asarray(y), np.asarray(groups)
+    `,
+    'train.py': py`
+      import pandas as pd
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.model_selection import GroupShuffleSplit, train_test_split
+
+      from windows import build
+
+      df = pd.read_csv("wisdm.csv")
+      X, y, groups = build(df, 200, 100)
+      ${split}
+      rf = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+      print(rf.score(X_test, y_test))
+    `,
+  });
+
+  it('fires when windows a generator cut from each recording are split at random', () => {
+    expect(rule(har('X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)'), 'shuffled-time-series-split')).toHaveLength(1);
+  });
+
+  it('stays silent when whole subjects are held out', () => {
+    const bySubject = py`
+      tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(X, y, groups))
+      X_train, X_test, y_train, y_test = X[tr], X[te], y[tr], y[te]
+    `;
+    expect(rule(har(bySubject), 'shuffled-time-series-split')).toHaveLength(0);
+  });
+
+  it('stays silent on cross-validation folds that keep subjects whole', () => {
+    const files = {
+      'cv.py': py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import StratifiedGroupKFold, cross_val_score
+
+        df = pd.read_csv("fog.csv").sort_values("time_ms")
+        X, y = df[["a", "b"]], df["freeze"]
+        cv = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0)
+        print(cross_val_score(RandomForestClassifier(random_state=0), X, y, groups=df["subject"], cv=cv, scoring="f1").mean())
+      `,
+    };
+    expect(rule(files, 'shuffled-time-series-split')).toHaveLength(0);
+    const mixed = { 'cv.py': files['cv.py'].replace(', groups=df["subject"]', '').replace('StratifiedGroupKFold', 'StratifiedKFold') };
+    expect(rule(mixed, 'shuffled-time-series-split')).toHaveLength(1);
+  });
+});
+
+describe('channel statistics of the training, validation and test windows together', () => {
+  const cnn = (pooled: string) => ({
+    'train.py': py`
+      import numpy as np
+      import torch
+      from torch.utils.data import DataLoader, TensorDataset
+
+
+
+      def load_subjects(ids):
+          x = np.concatenate([np.load(f"data/s{i}_x.npy") for i in ids])
+          y = np.concatenate([np.load(f"data/s{i}_y.npy") for i in ids])
+          return x, y
+
+
+      class SensorCNN(torch.nn.Module):
+          def __init__(self):
+              super().__init__()
+              self.net = torch.nn.Conv1d(9, 12, 5)
+
+          def forward(self, x):
+              return self.net(x).mean(-1)
+
+
+      torch.manual_seed(0)
+      x_tr, y_tr = load_subjects([1, 2, 3, 4, 5, 6])
+      x_va, y_va = load_subjects([7, 8])
+      x_te, y_te = load_subjects([9, 10])
+      pooled = ${pooled}
+      mean, std = pooled.mean(axis=0), pooled.std(axis=0)
+      x_tr, x_va, x_te = ((a - mean) / std for a in (x_tr, x_va, x_te))
+      loader = DataLoader(TensorDataset(torch.from_numpy(x_tr), torch.from_numpy(y_tr)), batch_size=64, shuffle=True)
+      model = SensorCNN()
+      opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+      for epoch in range(10):
+          for xb, yb in loader:
+              opt.zero_grad()
+              loss = criterion(model(xb), yb)
+              loss.backward()
+              opt.step()
+    `,
+  });
+
+  it('fires fit-on-test when they normalise the windows the network trains on', () => {
+    expect(rule(cnn('np.concatenate([x_tr, x_va, x_te])'), 'fit-on-test')).toHaveLength(1);
+  });
+
+  it('stays silent when they are of the training windows', () => {
+    expect(rule(cnn('x_tr'), 'fit-on-test')).toHaveLength(0);
+  });
+});

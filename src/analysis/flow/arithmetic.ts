@@ -34,6 +34,12 @@ export function evalBinop(it: Interpreter, e: Extract<Expr, { k: 'binop' }>, sco
   // `abs(y[m].mean() - p[m].mean())` in a calibration error: a statistic set against predictions is a metric.
   const predictions = rows?.pred === true || rows?.prob === true;
   if (stat && rows && stat.part === 'test' && !targetRows && !predictions) statOfTestRows(it, l.stat ? e.left : e.right, stat, rows);
+  // `(x_tr - mean) / std` with the statistics of `np.concatenate([x_tr, x_va, x_te])`: learned from the test rows too,
+  // applied to a part already split off (judged once what it shapes reaches a model).
+  if (stat?.withTest !== undefined && rows && rows.withTest === undefined && rows.part !== undefined && rows.part !== 'full' && !targetRows && !predictions) {
+    combinedStatistic(it, stat, { ...rows, withTest: stat.withTest }, out);
+    return out;
+  }
   // Statistics of rows already split off (`train - train.mean()`) are not a leak across the split.
   // (A statistic of other rows, a reference panel or an external corpus, read from another file, learns nothing of these.)
   const otherRows = stat?.origins?.length && rows?.origins?.length && !stat.origins.some((o) => rows.origins!.includes(o));

@@ -115,7 +115,7 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
     const trainFile = receiver.part === 'train' && wholeRows(receiver);
     // `df[cols].iloc[:i_val].mean()`: the rows before a cut, the training period of a chronological split.
     const head = call.fn.k === 'attr' && isHeadSlice(call.fn.obj) && (receiver.part === undefined || receiver.part === 'full');
-    const stat = { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, ofText: call.fn.k === 'attr' ? it.src(call.fn.obj) : undefined, part: trainFile ? 'full' : head ? ('train' as const) : receiver.part, file: it.path, ...(trainFile ? { trainFile } : {}), ...(receiver.origins ? { origins: receiver.origins } : {}), ...perGroup };
+    const stat = { line, endLine, what: `${receiver.grouped ? 'groupby(...).' : ''}${method}()`, ofText: call.fn.k === 'attr' ? it.src(call.fn.obj) : undefined, part: trainFile ? 'full' : head ? ('train' as const) : receiver.part, file: it.path, ...(trainFile ? { trainFile } : {}), ...(receiver.origins ? { origins: receiver.origins } : {}), ...(receiver.withTest !== undefined ? { withTest: receiver.withTest } : {}), ...perGroup };
     // (The rows' own leaks stay with what is computed from them: a mean of vectors from a model fitted on all rows.)
     return receiver.leaks?.length ? { stat, leaks: [...receiver.leaks] } : { stat };
   }

@@ -96,6 +96,8 @@ export class Interpreter {
   private splitCounter = 0;
   private originCounter = 0;
   private returns: Val[][] = [];
+  /** What each generator function being run yields (`yield subject, seg, label`). */
+  private yields: Val[][] = [];
   private readonly reportedLeaks = new Set<object>();
   private readonly objectOrigins = new WeakMap<object, number>();
   private readonly trainingLoops = new WeakMap<object, boolean>();
@@ -661,6 +663,9 @@ export class Interpreter {
       }
       case 'star':
         return this.eval(e.value, scope);
+      case 'yield':
+        this.yields[this.yields.length - 1]?.push(e.value ? this.eval(e.value, scope) : {});
+        return {};
       case 'lambda':
         // `lambda x: torch.flip(x, dims=[2])`: a function like any other, returning its body.
         return { fn: { def: lambdaDef(e), ctx: this.ctx, closure: scope === this.ctx.scope ? undefined : scope } };
@@ -757,6 +762,7 @@ export class Interpreter {
     this.depth += 1;
     this.methods.push(fn);
     this.returns.push([]);
+    this.yields.push([]);
     const savedLoops = this.loops.splice(0);
     try {
       this.execBlock(fn.def.body, scope);
@@ -767,7 +773,13 @@ export class Interpreter {
       if (fromCall && callStmt) this.frames.pop();
       this.ctx = caller;
     }
+    const yielded = this.yields.pop() ?? [];
     const rets = this.returns.pop() ?? [];
+    // A generator: iterating its call gives what it yields (a tuple is unpacked by the loop's targets).
+    if (yielded.length > 0) {
+      const step = yielded[yielded.length - 1]!;
+      return step.items ? { iterItems: step.items } : { elems: [step] };
+    }
     if (frame) for (const r of rets) noteStatisticCall(r, frame, ctx.path);
     if (rets.length === 0) return {};
     const last = rets[rets.length - 1]!;

@@ -130,7 +130,10 @@ export function crossValidate(it: Interpreter, call: Call, name: string, args: V
   it.facts.cvLines.push(call.line);
   it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined });
   const cv = kwargs.get('cv');
-  if (X?.time && cv?.splitter?.shuffled) {
+  // (Folds that keep groups whole, `cross_val_score(..., cv=StratifiedGroupKFold(...), groups=subject)`, hold out whole
+  // subjects or recordings: their time order stays inside each group.)
+  const byGroup = cv?.splitter !== undefined && keepsGroupsWhole(cv.splitter.cls, kwarg(call, 'groups'));
+  if (X?.time && cv?.splitter?.shuffled && !byGroup) {
     it.facts.timeSplits.push({ line: call.line, endLine: call.endLine, evidence: X.time, how: `\`${cv.splitter.cls}\` shuffles rows across time` });
   }
   const scoring = kwarg(call, 'scoring');
@@ -194,7 +197,7 @@ export function splitterSplit(it: Interpreter, call: Call, receiver: Val, args: 
   const byGroup = keepsGroupsWhole(cut.cls, call.args[2] ?? kwarg(call, 'groups'));
   const label = columnOf(it, call.args[1] ?? kwarg(call, 'y')) ?? (args[1] ?? kwargs.get('y'))?.column;
   it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined }, byGroup ? X?.leaks?.filter((l) => !withinGroups(l, label)) : undefined);
-  if (X?.time && cut.shuffled && !(byGroup && /per group/.test(X.time.what))) {
+  if (X?.time && cut.shuffled && !byGroup) {
     const elsewhere = cut.file !== undefined && cut.file !== it.path;
     const built = elsewhere ? [{ file: cut.file!, line: cut.line }] : [];
     // Where the splitter was built (with its shuffle=True) is a site of the same finding.

@@ -161,6 +161,8 @@ export interface Val {
     trainFile?: boolean;
     /** Computed inside a helper from rows a call handed it (`arm_rates(df, key)`): that call, where the fix goes. */
     via?: { file: string; line: number; endLine: number; text: string };
+    /** Of rows put back together with the test rows (`np.concatenate([x_tr, x_va, x_te])`), combined at this line. */
+    withTest?: number;
   };
   score?: Score;
   fn?: FunctionValue;

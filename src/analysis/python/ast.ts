@@ -36,6 +36,8 @@ export type Expr = Span &
     | { k: 'lambda'; params: Param[]; body: Expr }
     | { k: 'comp'; elt: Expr; gens: { target: Expr; iter: Expr }[]; conds: Expr[] }
     | { k: 'star'; value: Expr; double: boolean }
+    /** `yield x` in a generator function (what each step of iterating its calls gives). */
+    | { k: 'yield'; value?: Expr }
     | { k: 'other'; items: Expr[] }
   );
 
@@ -108,6 +110,9 @@ export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
       return;
     case 'star':
       walkExpr(e.value, visit);
+      return;
+    case 'yield':
+      if (e.value) walkExpr(e.value, visit);
       return;
     case 'str':
       if (e.parts) for (const p of e.parts) walkExpr(p, visit);

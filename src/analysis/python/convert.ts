@@ -418,6 +418,10 @@ function expr(n: RawNode, ctx: Ctx): Expr {
       const inner = named(n)[0];
       return inner ? expr(inner, ctx) : { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'other', items: [] };
     }
+    case 'yield': {
+      const inner = named(n)[0];
+      return { line: sp.line, endLine: sp.endLine, start: sp.start, end: sp.end, k: 'yield', ...(inner ? { value: expr(inner, ctx) } : {}) };
+    }
     case 'await':
     case 'named_expression': {
       const inner = field(n, 'value') ?? named(n)[0];
