@@ -1068,3 +1068,87 @@ describe('channel statistics of the training, validation and test windows togeth
     expect(rule(cnn('x_tr'), 'fit-on-test')).toHaveLength(0);
   });
 });
+
+// Round-seventeen idioms (forecasting, insurance pricing).
+describe('a window over the target column that ends at the row itself', () => {
+  const heat = (roll: string) => ({
+    'heat.py': py`
+      import pandas as pd
+      import xgboost as xgb
+
+      df = pd.read_csv("heat.csv", parse_dates=["ts"], index_col="ts")
+      df["lag_24"] = df["heat_kw"].shift(24)
+      df["roll_mean_24"] = ${roll}
+      df = df.dropna()
+      FEATURES = ["lag_24", "roll_mean_24", "t_out"]
+      train, test = df.loc[:"2022-09-30"], df.loc["2022-10-01":]
+      model = xgb.XGBRegressor(random_state=0).fit(train[FEATURES], train["heat_kw"])
+      print(((model.predict(test[FEATURES]) - test["heat_kw"]).abs()).mean())
+    `,
+  });
+
+  it('fires when the rolling mean of the target has no shift', () => {
+    expect(rule(heat('df["heat_kw"].rolling(24).mean()'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+
+  it('stays silent when it is shifted to the past first', () => {
+    expect(rule(heat('df["heat_kw"].shift(24).rolling(24).mean()'), 'preprocessing-before-split')).toHaveLength(0);
+  });
+
+  const claims = (prior: string) => ({
+    'claims.py': py`
+      import pandas as pd
+      from sklearn.ensemble import HistGradientBoostingRegressor
+
+      panel = pd.read_parquet("panel.parquet").sort_values(["policyholder_id", "policy_year"])
+      g = panel.groupby("policyholder_id")
+      panel["prior_exposure"] = g["exposure"].cumsum() - panel["exposure"]
+      panel["prior_claims"] = ${prior}
+      feats = ["driver_age", "prior_exposure", "prior_claims"]
+      train, test = panel[panel["policy_year"] < 2023], panel[panel["policy_year"] == 2023]
+      model = HistGradientBoostingRegressor(loss="poisson", random_state=0)
+      model.fit(train[feats], train["claim_count"] / train["exposure"], sample_weight=train["exposure"])
+      print(model.score(test[feats], test["claim_count"] / test["exposure"]))
+    `,
+  });
+
+  it('fires when a running total of claims includes the year being predicted', () => {
+    expect(rule(claims('g["claim_count"].cumsum()'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+
+  it('stays silent when the year itself is taken back out', () => {
+    expect(rule(claims('g["claim_count"].cumsum() - panel["claim_count"]'), 'preprocessing-before-split')).toHaveLength(0);
+  });
+});
+
+describe('a test pass after an evaluation helper switched the model to eval mode', () => {
+  it('stays silent', () => {
+    const files = {
+      'severity.py': py`
+        import torch
+
+
+        def evaluate(model, loader):
+            model.eval()
+            with torch.no_grad():
+                return sum(float(criterion(model(xb), yb)) for xb, yb in loader)
+
+
+        torch.manual_seed(0)
+        model = SeverityNet(dropout=0.2)
+        opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+        for epoch in range(20):
+            model.train()
+            for xb, yb in train_dl:
+                opt.zero_grad()
+                criterion(model(xb), yb).backward()
+                opt.step()
+            torch.save(model.state_dict(), "best.pt")
+        test_dev = evaluate(model, test_dl)
+        with torch.no_grad():
+            preds = model(X_test)
+      `,
+    };
+    expect(rule(files, 'missing-eval-mode')).toHaveLength(0);
+  });
+});

@@ -24,6 +24,9 @@ export function evalBinop(it: Interpreter, e: Extract<Expr, { k: 'binop' }>, sco
     return combine([l, r], { elems, items: elems });
   }
   const out = combine([l, r]);
+  // `y = train["claim_count"] / train["exposure"]`: a label computed from columns (judged against inputs made from them).
+  const labelColumns = [l, r].flatMap((v) => (v.data && v.column !== undefined ? [v.column] : (v.labelColumns ?? [])));
+  if (labelColumns.length > 0) out.labelColumns = labelColumns;
   const stat = l.stat ?? r.stat;
   const rows = l.data ? l : r.data ? r : undefined;
   // `(stats["sum"] + m * prior) / (stats["count"] + m)`: arithmetic on statistics is still a statistic.

@@ -19,13 +19,21 @@ export function noteLabelSource(it: Interpreter, target: Sub, owner: Val, valueE
   const frame = dotted(target.obj);
   if (!key || !frame || !valueExpr || !owner.data) return;
   const text = it.src(valueExpr);
-  if (TEMPORAL.test(text)) return;
+  // `df["roll_24"] = df["load"].rolling(24).mean()` (or `g["claims"].cumsum()`) with no shift: each row's window
+  // ends at the row itself, so it holds that row's own value of the column; kept like any column derived from one.
+  const windowedNow = /\.(rolling|expanding|ewm|cumsum|cumprod|cummax)\(/.test(text) && !/\.(shift|diff|pct_change)\(/.test(text);
+  if (TEMPORAL.test(text) && !windowedNow) return;
   const columns = new Set<string>();
   const escaped = frame.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const m of text.matchAll(new RegExp(`(?<![\\w.])${escaped}(?:\\[\\s*["']([^"'\\]]+)["']\\s*\\]|\\.([A-Za-z_]\\w*)\\b(?!\\s*\\())`, 'g'))) {
+  // (A window over a grouped column is written on the group-by: `g["claim_count"].cumsum()`.)
+  const owner_ = windowedNow ? '[A-Za-z_][\\w.]*' : escaped;
+  for (const m of text.matchAll(new RegExp(`(?<![\\w.])${owner_}(?:\\[\\s*["']([^"'\\]]+)["']\\s*\\]|\\.([A-Za-z_]\\w*)\\b(?!\\s*\\())`, 'g'))) {
     const col = m[1] ?? m[2];
-    if (col && !/^(loc|iloc|at|iat|values|index|columns|shape|dtypes|T|str|dt|cat)$/.test(col)) columns.add(col);
+    if (col && !/^(loc|iloc|at|iat|values|index|columns|shape|dtypes|T|str|dt|cat|rolling|expanding|ewm|cumsum|cumprod|cummax|mean|sum|std|min|max|median|transform|groupby)$/.test(col)) columns.add(col);
   }
+  if (windowedNow && columns.size !== 1) return;
+  // (`g["exposure"].cumsum() - panel["exposure"]`: the row's own value taken back out, a prior total.)
+  if (windowedNow && new RegExp(`-\\s*[A-Za-z_][\\w.]*\\[\\s*["']${[...columns][0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']\\s*\\]`).test(text)) return;
   if (columns.size === 0 || (columns.size === 1 && columns.has(key))) return;
   const [column] = [...columns] as [string];
   const source: LabelSource = { label: key, column, ...(columns.size > 1 ? { columns: [...columns] } : {}), file: it.path, line: it.stmt?.line ?? valueExpr.line, endLine: it.stmt?.endLine ?? valueExpr.endLine };

@@ -268,6 +268,9 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
     const after = leavesAfter(l.unit ? l.unit.body : body, l.loop.endLine);
     const hit = after.find(({ stmt }) => !deepHas(ctx, [stmt], isBackward) && heldOutForward(ctx, stmt) !== undefined);
     if (!hit || evalContexts.some((c) => c.line === hit.stmt.line)) continue;
+    // Left in eval mode by the loop's own validation (`evaluate(model, val_dl)` switching it), or by an evaluation
+    // helper called between the loop and this pass (`test_dev = evaluate(model, test_dl)`).
+    if (deepHas(ctx, l.loop.body, isEvalCall) || after.some(({ stmt }) => stmt.line < hit.stmt.line && isEvalCallDeep(ctx, stmt))) continue;
     const forward = heldOutForward(ctx, hit.stmt)!;
     evalContexts.push({ line: hit.stmt.line, body: [hit.stmt], ancestors: [...l.ancestors, ...hit.ancestors], unit: l.unit, label: `the held-out pass \`${exprText(forward.fn)}(...)\` after training`, models: new Set([exprText(forward.fn)]) });
   }
