@@ -1152,3 +1152,76 @@ describe('a test pass after an evaluation helper switched the model to eval mode
     expect(rule(files, 'missing-eval-mode')).toHaveLength(0);
   });
 });
+
+describe('thresholds, featurewise statistics and training-set metrics (round 17)', () => {
+  const spam = (pick: string) => ({
+    'spam.py': py`
+      import numpy as np
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import precision_recall_curve, roc_curve
+      from sklearn.model_selection import train_test_split
+
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+      model = LogisticRegression().fit(X_train, y_train)
+      test_scores = model.predict_proba(X_test)[:, 1]
+      precision, recall, thresholds = precision_recall_curve(y_test, test_scores)
+      ${pick}
+    `,
+  });
+
+  it('fires when the threshold is the first point of the test curve that meets a precision target', () => {
+    expect(rule(spam('ok = np.where(precision[:-1] >= 0.99)[0]\nthreshold = thresholds[ok[0]]\nprint((test_scores >= threshold).mean())'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent on recall at a precision, read off the curve as a metric', () => {
+    expect(rule(spam('print(float(recall[precision >= 0.99].max()))'), 'test-set-selection')).toHaveLength(0);
+  });
+
+  const xray = (fitOn: string) => ({
+    'xray.py': py`
+      import numpy as np
+      from sklearn.model_selection import train_test_split
+      from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+      X, y = np.load("images.npy"), np.load("labels.npy")
+      datagen = ImageDataGenerator(featurewise_center=True, featurewise_std_normalization=True, rotation_range=10)
+      ${fitOn === 'X' ? 'datagen.fit(X)\n' : ''}X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+      ${fitOn === 'X_train' ? 'datagen.fit(X_train)\n' : ''}model = build_cnn()
+      model.fit(datagen.flow(X_train, y_train, batch_size=32), epochs=10, validation_data=(X_test, y_test))
+    `,
+  });
+
+  it('fires when featurewise statistics are learned from every image before the split', () => {
+    expect(rule(xray('X'), 'preprocessing-before-split')).toHaveLength(1);
+  });
+
+  it('stays silent when they are learned from the training images', () => {
+    expect(rule(xray('X_train'), 'preprocessing-before-split')).toHaveLength(0);
+  });
+
+  const intents = (split: boolean) => ({
+    'intents.py': py`
+      import pandas as pd
+      from sklearn.feature_extraction.text import CountVectorizer
+      from sklearn.metrics import f1_score
+      from sklearn.model_selection import train_test_split
+      from sklearn.naive_bayes import MultinomialNB
+      from sklearn.pipeline import Pipeline
+
+      utterances = pd.read_csv("faq_utterances.csv")
+      ${split ? 'train, test = train_test_split(utterances, test_size=0.2, random_state=0)' : 'train = scored = utterances'}
+      model = Pipeline([("bow", CountVectorizer()), ("nb", MultinomialNB())]).fit(train["text"], train["intent"])
+      ${split ? 'scored = test' : ''}
+      print(f1_score(scored["intent"], model.predict(scored["text"]), average="macro"))
+      print(model.predict(["where is my parcel"]))
+    `,
+  });
+
+  it('fires no-held-out-evaluation when the metric is of the rows the model was fitted on (a demo prediction is no held-out use)', () => {
+    expect(rule(intents(false), 'no-held-out-evaluation')).toHaveLength(1);
+  });
+
+  it('stays silent with a held-out split', () => {
+    expect(rule(intents(true), 'no-held-out-evaluation')).toHaveLength(0);
+  });
+});

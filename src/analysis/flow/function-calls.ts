@@ -299,6 +299,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     if (sample?.augmented) noteSavedCopy(sample, path);
     return {};
   }
+  // `np.where(precision[:-1] >= 0.99)`: the positions on a test curve that meet a target (one is then taken as the threshold).
+  if (/^(where|flatnonzero|nonzero|argwhere)$/.test(name) && /^(np|numpy)\./.test(qual) && args.length === 1 && args[0]?.curve) return { curve: args[0].curve };
   // `torch.from_numpy(z["test_mask"])`, `np.flatnonzero(test_mask)`: the same part's mask or positions.
   if (/^(from_numpy|as_tensor|tensor|asarray|array|flatnonzero|nonzero|where|argwhere|LongTensor|BoolTensor)$/.test(name) && args.length === 1 && args[0]?.indexPart && !args[0].data) {
     return { indexPart: args[0].indexPart, ...(args[0].splitIds ? { splitIds: args[0].splitIds } : {}) };
@@ -432,6 +434,8 @@ function construct(it: Interpreter, call: Call, name: string, args: Val[], kwarg
     inner = ests.flatMap((e) => [e.cls, ...e.inner]);
     kind = ests.some((e) => e.kind === 'model' || e.kind === 'search') ? 'pipeline' : 'preprocess';
   } else if (STATEFUL_PREPROCESSORS.has(name)) kind = 'preprocess';
+  // Keras' `ImageDataGenerator(featurewise_center=True, ...)`: `fit(X)` learns the pixel mean and deviation of X.
+  else if (name === 'ImageDataGenerator' && call.kwargs.some((k) => /^(featurewise_center|featurewise_std_normalization|zca_whitening)$/.test(k.name ?? '') && isConst(k.value, 'True'))) kind = 'preprocess';
   else if (OVERSAMPLERS.has(name)) kind = 'oversample';
   else if (UNDERSAMPLERS.has(name)) kind = 'undersample';
   else if (isModelName(name) || name === 'Model' || name === 'Functional' || name === 'CalibratedClassifierCV') kind = 'model';
@@ -539,7 +543,9 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   const nearest = it.frames[it.frames.length - 1];
   const outer = it.callSiteFor(truth) ?? (nearest?.handsOver ? nearest : undefined);
   it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}), ...(truth?.origins ? { origins: truth.origins } : {}), ...(outer ? { calledAt: { file: outer.path, line: outer.line, endLine: outer.endLine } } : {}) });
-  if (part !== 'train' && part !== 'full') it.facts.heldOutUses.push(call.line);
+  // (Labels of rows no split divided, from the source a model was fitted on: the training rows scored again.)
+  const refitted = part === undefined && truth?.data === true && (truth.origins?.length ?? 0) > 0 && !truth.splitIds?.length && it.facts.fits.some((f) => (f.origins?.length ?? 0) > 0 && truth.origins!.every((o) => f.origins!.includes(o)));
+  if (part !== 'train' && part !== 'full' && !refitted) it.facts.heldOutUses.push(call.line);
   const score = { part, line: call.line, metric: name, file: it.path };
   return { score, part, ...(kind === 'threshold-curve' ? { curve: score } : {}), ...(truth?.origins ? { origins: truth.origins } : {}) };
 }

@@ -105,7 +105,8 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
     return fitEstimator(it, call, receiver, method, args, kwargs);
   }
   if (method === 'fit_resample' || method === 'fit_sample') return fitResample(it, call, receiver, args);
-  if (/^(transform|texts_to_sequences|texts_to_matrix|inverse_transform)$/.test(method) && (est || receiver.instanceOf === undefined)) {
+  // (`datagen.flow(X_train, y_train)` / `standardize(x)`: a fitted ImageDataGenerator applies what it learned.)
+  if ((/^(transform|texts_to_sequences|texts_to_matrix|inverse_transform)$/.test(method) || (est?.cls === 'ImageDataGenerator' && /^(flow|standardize)$/.test(method))) && (est || receiver.instanceOf === undefined)) {
     return transformWith(it, call, receiver, args);
   }
   if (/^(predict|predict_proba|decision_function|predict_log_proba|score|evaluate)$/.test(method) && est?.fullFit && args[0]?.part === 'test') {
@@ -122,7 +123,9 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
     // `m.predict_proba(raw[FEATS])` after `m.fit(raw[...])`: predictions on the rows it was fitted on.
     const onFitted = !forecast && X?.data === true && (X.part === undefined || X.part === 'train' || X.part === 'full') && it.facts.fits.some((f) => f.est === est && ((f.rows !== undefined && f.rows === X) || (!!X.origins?.length && !!f.origins?.length && X.origins.every((o) => f.origins!.includes(o)))));
     // A forecast predicts the periods after the fitted sample: out of sample by construction.
-    if (forecast || (X && X.part !== 'train' && X.part !== 'full' && !onFitted)) it.facts.heldOutUses.push(call.line);
+    // (`model.predict(["where is my parcel"])`: a demo on inputs written in the code, no held-out rows.)
+    const written = call.args[0]?.k === 'seq' && !X?.data;
+    if (forecast || (X && X.part !== 'train' && X.part !== 'full' && !onFitted && !written)) it.facts.heldOutUses.push(call.line);
     if (onFitted) it.facts.trainedRowsScored.push(call.line);
     const prob = !forecast && (method !== 'predict' || est?.deep === true);
     // Rows of no known part that the model was fitted on are its training rows: scores of them are training scores.

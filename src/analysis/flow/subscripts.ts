@@ -6,6 +6,7 @@ import { maskOfPart, partFromName, type Part } from './knowledge.js';
 import { PART_KEY } from './keyed-parts.js';
 import { reportPartPick, withinGroups } from './row-sources.js';
 import type { Scope } from './scope.js';
+import { checkCurvePick } from './selection-checks.js';
 import { settingAt } from './settings.js';
 import { addLeak, combine, derive, wholeRows, type Leak, type Val } from './values.js';
 import { columnNames, notePickedInputs } from './label-sources.js';
@@ -22,6 +23,12 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   // `data["test_mask"]`, `data[f"{split}_mask"]` of a graph: that part's mask.
   const mask = e.index.length === 1 && typeof index[0]?.const === 'string' && !obj.keys ? maskOfPart(index[0].const) : undefined;
   if (mask) return mask;
+  // `thresholds[ok[0]]` with `ok = np.where(precision[:-1] >= 0.99)[0]`: a threshold at a point of a test curve.
+  const atPoint = index.find((i) => i.curve && !i.data);
+  // (Only the curve's thresholds: `tpr[fpr <= 0.1].max()` is a sensitivity at a specificity, a metric.)
+  if (obj.curve && atPoint?.curve && /thr|thresh|cut/i.test(it.src(e.obj))) checkCurvePick(it, atPoint.curve, e.line);
+  // `np.where(precision >= 0.99)[0]`, `ok[0]`: still positions on that curve.
+  if (obj.curve && !obj.data && !obj.score) return { curve: obj.curve };
   const first = e.index[0];
   if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
   // `np.r_[a, b]`, `np.c_[a, b]`: the pieces put together.

@@ -25,11 +25,16 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const torchTraining = code.some((f) => /\.backward\(/.test(f.source.code ?? ''));
   // Predictions on an unlabelled test set written to a submission file evaluate nothing.
   const submissionOnly = /\bsample_submission\b|\bsubmission\w*\.(csv|parquet)|\bsubmission\s*=|\bsub\.to_csv\(/.test(texts);
+  const splitAnywhere = all((f) => f.facts!.splits).length > 0;
+  // Labels of rows no split ever divided, from the source the model was fitted on: the training rows scored again.
+  const sameRows = (e: (typeof evals)[number]) => {
+    return !splitAnywhere && e.x.part === undefined && (e.x.origins?.length ?? 0) > 0 && fits.some((f) => f.file === e.file && f.x.origins?.some((o) => e.x.origins!.includes(o)));
+  };
   const heldOut =
     (all((f) => f.facts!.heldOutUses).length > 0 && !submissionOnly) ||
     all((f) => f.facts!.cvLines).length > 0 ||
     // (A reference score of rows the analyzer could not trace is no evidence of held-out rows.)
-    evals.some((e) => e.x.part !== 'train' && e.x.part !== 'full' && !(e.x.baseline && e.x.part === undefined)) ||
+    evals.some((e) => e.x.part !== 'train' && e.x.part !== 'full' && !(e.x.baseline && e.x.part === undefined) && !sameRows(e)) ||
     all((f) => f.facts!.kerasFits).some((k) => k.x.validation) ||
     all((f) => f.facts!.selections).length > 0 ||
     all((f) => f.facts!.testFits).length > 0 ||
@@ -41,7 +46,6 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
     /\b(val|valid|test)_mask\b|\bget_(idx|edge)_split\(/.test(texts);
   const out: FindingInput[] = [];
 
-  const splitAnywhere = all((f) => f.facts!.splits).length > 0;
   // A split was made, but every metric is of the training part (an evaluation step that reads the train split back).
   const onlyTrainScores = splitAnywhere && evals.length > 0 && evals.every((e) => e.x.part === 'train');
   const nothingHeldOut = splitAnywhere ? 'the held-out rows the split made are never scored' : 'no split, cross-validation or validation data is used anywhere';
