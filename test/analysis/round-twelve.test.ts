@@ -1225,3 +1225,78 @@ describe('thresholds, featurewise statistics and training-set metrics (round 17)
     expect(rule(intents(true), 'no-held-out-evaluation')).toHaveLength(0);
   });
 });
+
+// Round-eighteen idioms (object detection).
+describe('a split script run on its own', () => {
+  const files = (seedInScript: string) => ({
+    'tools/make_splits.py': py`
+      import json
+      import random
+
+
+      def main():
+          ${seedInScript}
+          mosaics = sorted(json.load(open("coco.json"))["mosaics"])
+          random.shuffle(mosaics)
+          json.dump({"test": mosaics[:5], "train": mosaics[5:]}, open("splits.json", "w"))
+
+
+      if __name__ == "__main__":
+          main()
+    `,
+    'train.py': py`
+      import random
+
+      import numpy as np
+      import torch
+
+
+      def seed_everything(seed):
+          random.seed(seed)
+          np.random.seed(seed)
+          torch.manual_seed(seed)
+
+
+      seed_everything(0)
+      print(random.random())
+    `,
+  });
+
+  it('fires when its shuffle is unseeded, whatever another script seeds', () => {
+    const found = rule(files('pass'), 'missing-random-seed');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.file).toBe('tools/make_splits.py');
+  });
+
+  it('stays silent when the script seeds its own generator', () => {
+    expect(rule(files('random.seed(7)'), 'missing-random-seed')).toHaveLength(0);
+  });
+});
+
+describe('TensorFlow Datasets splits', () => {
+  const voc = (evalSplit: string) => ({
+    'voc.py': py`
+      import tensorflow_datasets as tfds
+      from tensorflow import keras
+
+
+      def pipeline(split):
+          return tfds.load("voc/2007", split=split).batch(8)
+
+
+      train_ds = pipeline("train")
+      eval_ds = pipeline("${evalSplit}")
+      model = build_detector()
+      callbacks = [keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)]
+      model.fit(train_ds, validation_data=eval_ds, epochs=50, callbacks=callbacks)
+    `,
+  });
+
+  it('fires when tfds.load(split="test") drives early stopping', () => {
+    expect(rule(voc('test'), 'test-set-selection')).toHaveLength(1);
+  });
+
+  it('stays silent on the validation split', () => {
+    expect(rule(voc('validation'), 'test-set-selection')).toHaveLength(0);
+  });
+});

@@ -46,7 +46,8 @@ export function load(it: Interpreter, call: Call, name: string, args: Val[], kwa
   // In experimentation code (`treatment`, `variant`, `uplift`...), `checkout_test_users.parquet` is an A/B test's
   // population, not a held-out part.
   // Hugging Face `load_dataset(name, split="test")` (or a split from the settings): the part is the split named.
-  const split = name === 'load_dataset' ? kwargs.get('split')?.const : undefined;
+  // (TensorFlow Datasets' `tfds.load("voc/2007", split="test")` the same.)
+  const split = name === 'load_dataset' || (name === 'load' && /^(tfds|tensorflow_datasets)\.load$/.test(it.src(call.fn))) ? kwargs.get('split')?.const : undefined;
   const read = (typeof split === 'string' ? partOfSplitName(split) : undefined) ?? partOfRead(call, args[0]);
   const part = read === 'test' && it.experimentCode ? 'full' : read;
   const v: Val = { data: true, part, origins: [it.nextOrigin()], ...(part === 'train' ? { filePart: true } : {}) };

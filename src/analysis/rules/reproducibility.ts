@@ -3,6 +3,7 @@
 import type { FindingInput } from '../../review/schema.js';
 import type { AnalysedFile } from '../analyze.js';
 import { buildFinding, dedent, linesOf } from '../findings.js';
+import { walkStmts } from '../python/ast.js';
 import { callSites, importMap, importedRoots, type CallSite } from '../python/imports.js';
 import type { SourceFile } from '../source.js';
 import { addKwarg } from './rewrite.js';
@@ -37,6 +38,10 @@ const SB3_AGENTS = /^(PPO|A2C|DQN|SAC|TD3|DDPG|TRPO|RecurrentPPO|QRDQN|TQC|ARS|M
 export interface RandomnessSummary {
   seeded: Family[];
   uses: Use[];
+  /** A script run on its own (`if __name__ == "__main__":`): its process sees only its own seeds and its imports'. */
+  entry: boolean;
+  /** Modules it imports (`tools.make_splits`, `.utils`), to tell which files of the project it runs. */
+  imports: string[];
 }
 
 export function summariseRandomness(source: SourceFile): RandomnessSummary | undefined {
@@ -44,7 +49,18 @@ export function summariseRandomness(source: SourceFile): RandomnessSummary | und
   const imports = importMap(source.module);
   const roots = importedRoots(source.module);
   const sites = callSites(source.module.body, imports, (name) => RELEVANT_CALL.test(name) || RANDOM_FUNCS.test(name) || TORCH_RANDOM.test(name) || RANDOM_ESTIMATORS.test(name) || SB3_AGENTS.test(name));
-  return { seeded: seedsIn(sites), uses: randomUses(sites, roots, source) };
+  const entry = /^if\s+__name__\s*==\s*["']__main__["']\s*:/m.test(source.code ?? '');
+  const modules: string[] = [];
+  walkStmts(source.module.body, (st) => {
+    if (st.k === 'import') for (const n of st.names) modules.push(n.name !== undefined ? `${n.module}.${n.name}` : n.module);
+  });
+  return { seeded: seedsIn(sites), uses: randomUses(sites, roots, source), entry, imports: modules };
+}
+
+/** `tools/make_splits.py` → `make_splits`; a package's `__init__.py` → the package. */
+function moduleStem(path: string): string {
+  const parts = path.replace(/\.py$/, '').split('/');
+  return parts.at(-1) === '__init__' ? (parts.at(-2) ?? '') : (parts.at(-1) ?? '');
 }
 
 export function reproducibilityFindings(files: readonly AnalysedFile[]): FindingInput[] {
@@ -92,7 +108,20 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
   // No seed is one root cause for the whole project: every unseeded draw is a site of one finding, led by
   // an unseeded split when there is one (the split is the line to change first), else by the first draw.
   const settingsSeed = files.some((f) => f.source.kind === 'config' && f.source.lines.some((l) => /\bseed\b/i.test(l)));
-  const missing = uses.flatMap(({ file, uses: fileUses }) => fileUses.filter((u) => !seeded.has(u.family) && !(u.settingsMaySeed && settingsSeed)).map((u) => ({ file, ...u })));
+  // A script no other file imports runs in its own process: seeds of the other scripts do not reach it.
+  const summaries = files.filter((f) => f.randomness && f.facts);
+  const importsStem = (f: AnalysedFile, stem: string) => f.randomness!.imports.some((m) => m.split('.').includes(stem));
+  const ownSeeds = (file: SourceFile): Set<Family> | undefined => {
+    const me = summaries.find((f) => f.source === file);
+    const stem = moduleStem(file.path);
+    if (!me?.randomness?.entry || summaries.some((f) => f !== me && importsStem(f, stem))) return undefined;
+    const reached = summaries.filter((f) => f === me || importsStem(me, moduleStem(f.source.path)));
+    return new Set([...(cliSeed ? (['numpy', 'random', 'torch'] as const) : []), ...reached.flatMap((f) => f.randomness!.seeded)]);
+  };
+  const missing = uses.flatMap(({ file, uses: fileUses }) => {
+    const scope = ownSeeds(file) ?? seeded;
+    return fileUses.filter((u) => !scope.has(u.family) && !(u.settingsMaySeed && settingsSeed)).map((u) => ({ file, ...u }));
+  });
   const splits = [...splitFindings.values()];
   const [lead, ...otherSplits] = splits;
   const first = missing[0];
@@ -111,7 +140,7 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
         file: first.file,
         line: first.line,
         title: `${families.map(label).join(', ')} randomness without a seed`,
-        issue: `${first.what} draws random numbers, and no ${families.map(seedCall).join(' / ')} is set anywhere in the project.`,
+        issue: `${first.what} draws random numbers, and no ${families.map(seedCall).join(' / ')} is set ${ownSeeds(first.file) ? `in \`${first.file.path}\` (a script run on its own) or in what it imports` : 'anywhere in the project'}.`,
         impact: 'Weight initialisation, shuffling and sampling differ on every run, so results cannot be reproduced and run-to-run noise can be mistaken for improvements.',
         fix: 'Seed every source of randomness once at start-up (a small set_seed helper), and pass seeds to splitters and DataLoaders.',
         fixed: dedent([...families.map(seedCall).map((c) => `${c.replace('(...)', '(42)')}`), linesOf(first.file, first.line)].join('\n')),
