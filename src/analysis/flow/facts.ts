@@ -82,6 +82,8 @@ export interface EvalFact {
   origins?: readonly number[];
   /** Computed inside a helper: the outermost call that ran it (`evaluator.score(model)`), where the rows were chosen. */
   calledAt?: { file: string; line: number; endLine: number };
+  /** The frame the true labels were taken from, as written (`utterances` of `utterances["intent"]`). */
+  truthFrom?: string;
 }
 
 export interface FitFact {
@@ -94,6 +96,8 @@ export interface FitFact {
   origins?: readonly number[];
   /** The fitted rows themselves, for rows of no traced source (`model.predict(X)` after `model.fit(X, y)`). */
   rows?: Val;
+  /** The frame the labels were taken from, as written (`utterances` of `utterances["intent"]`). */
+  labelsFrom?: string;
 }
 
 export interface FileFacts {

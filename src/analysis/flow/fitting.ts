@@ -128,7 +128,9 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
     // The labels fitted are rows it saw too (`fit(build_features(df), df["won"])`: features in a new frame, labels of df).
     const y = args[1] ?? kwargs.get('y');
     const origins = X?.origins && y?.data && y.origins ? [...new Set([...X.origins, ...y.origins])] : X?.origins;
-    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [], ...(origins ? { origins } : {}), ...(X?.data && !origins?.length ? { rows: X } : {}) });
+    const yExpr = call.args[1] ?? call.kwargs.find((k) => k.name === 'y')?.value;
+    const labelsFrom = yExpr ? /^[A-Za-z_]\w*/.exec(it.src(yExpr))?.[0] : undefined;
+    it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [], ...(origins ? { origins } : {}), ...(X?.data && !origins?.length ? { rows: X } : {}), ...(labelsFrom ? { labelsFrom } : {}) });
     reportLayerLeaks(it, est, X);
     checkLabelInputs(it, X, y, call.line);
     // A network whose preprocessing layer was adapted on train and test rows together learns with their statistics.

@@ -542,9 +542,10 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   // (A call that handed no rows, such as `main()`, chose nothing: the metric is cited where it is.)
   const nearest = it.frames[it.frames.length - 1];
   const outer = it.callSiteFor(truth) ?? (nearest?.handsOver ? nearest : undefined);
-  it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}), ...(truth?.origins ? { origins: truth.origins } : {}), ...(outer ? { calledAt: { file: outer.path, line: outer.line, endLine: outer.endLine } } : {}) });
-  // (Labels of rows no split divided, from the source a model was fitted on: the training rows scored again.)
-  const refitted = part === undefined && truth?.data === true && (truth.origins?.length ?? 0) > 0 && !truth.splitIds?.length && it.facts.fits.some((f) => (f.origins?.length ?? 0) > 0 && truth.origins!.every((o) => f.origins!.includes(o)));
+  const truthFrom = call.args[0] ? /^[A-Za-z_]\w*/.exec(it.src(call.args[0]))?.[0] : undefined;
+  it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}), ...(truth?.origins ? { origins: truth.origins } : {}), ...(outer ? { calledAt: { file: outer.path, line: outer.line, endLine: outer.endLine } } : {}), ...(truthFrom ? { truthFrom } : {}) });
+  // (Labels of rows no split divided, taken from the frame a model was fitted on: the training rows scored again.)
+  const refitted = part === undefined && truth?.data === true && (truth.origins?.length ?? 0) > 0 && !truth.splitIds?.length && it.facts.fits.some((f) => f.labelsFrom !== undefined && f.labelsFrom === truthFrom && (f.origins?.length ?? 0) > 0 && truth.origins!.every((o) => f.origins!.includes(o)));
   if (part !== 'train' && part !== 'full' && !refitted) it.facts.heldOutUses.push(call.line);
   const score = { part, line: call.line, metric: name, file: it.path };
   return { score, part, ...(kind === 'threshold-curve' ? { curve: score } : {}), ...(truth?.origins ? { origins: truth.origins } : {}) };
