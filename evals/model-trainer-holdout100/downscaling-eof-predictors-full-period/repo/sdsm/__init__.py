@@ -1,0 +1,1 @@
+"""Statistical downscaling of station Tmax from ERA5 large-scale predictors."""

@@ -1,0 +1,1 @@
+"""Newsroom topic classification: baselines and transformer fine-tuning."""

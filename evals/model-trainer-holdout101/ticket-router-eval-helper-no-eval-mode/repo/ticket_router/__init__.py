@@ -1,0 +1,3 @@
+"""Support-ticket routing classifier (fine-tuned transformer)."""
+
+__version__ = "0.3.1"

@@ -1,0 +1,1 @@
+"""Fraud feature helpers."""

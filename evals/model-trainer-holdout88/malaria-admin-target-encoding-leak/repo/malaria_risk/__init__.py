@@ -1,0 +1,2 @@
+"""Cluster-level Plasmodium falciparum prevalence modelling."""
+__version__ = "0.3.1"

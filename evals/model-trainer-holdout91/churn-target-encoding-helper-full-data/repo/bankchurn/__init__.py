@@ -1,0 +1,1 @@
+"""Bank customer churn (Playground Series S4E1) modelling helpers."""

@@ -1,0 +1,17 @@
+import torch
+from torch import nn
+
+
+class DefaultMLP(nn.Module):
+    def __init__(self, n_in: int, hidden=(256, 128, 64), dropout: float = 0.25):
+        super().__init__()
+        layers = []
+        prev = n_in
+        for h in hidden:
+            layers += [nn.Linear(prev, h), nn.BatchNorm1d(h), nn.ReLU(), nn.Dropout(dropout)]
+            prev = h
+        layers.append(nn.Linear(prev, 1))
+        self.net = nn.Sequential(*layers)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.net(x).squeeze(-1)

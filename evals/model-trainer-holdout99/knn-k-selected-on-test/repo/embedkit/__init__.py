@@ -1,0 +1,4 @@
+from .cache import EmbeddingCache
+from .select import sweep_knn
+
+__all__ = ["EmbeddingCache", "sweep_knn"]
