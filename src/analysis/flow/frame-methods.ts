@@ -3,7 +3,7 @@
 import type { Expr } from '../python/ast.js';
 import { dotted, isConst, kwarg, rootName } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { isLabelColumn, METRIC_NAME, STAT_METHODS, TIME_METHODS } from './knowledge.js';
+import { isLabelColumn, isMetricColumn, STAT_METHODS, TIME_METHODS } from './knowledge.js';
 import { columnNames, notePickedInputs } from './label-sources.js';
 import { citeLeak, leakOfStatistic } from './fitting.js';
 import { noteMergedStatistic } from './row-sources.js';
@@ -199,9 +199,4 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
 function countsLabel(text: string, call: Call): boolean {
   const col = call.fn.k === 'attr' && call.fn.obj.k === 'sub' && call.fn.obj.index[0]?.k === 'str' ? call.fn.obj.index[0].value : undefined;
   return col !== undefined && isLabelColumn(text, col);
-}
-
-/** A column named for an evaluation metric (`accuracy`, `test_auc`, `tpr`): it holds scores, not features. */
-function isMetricColumn(column: string): boolean {
-  return METRIC_NAME.test(column) || /(^|_)(acc|accuracy|tpr|fpr|tnr|fnr|error_rate)(_|$)/i.test(column);
 }

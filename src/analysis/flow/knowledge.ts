@@ -194,9 +194,14 @@ export function isModelName(cls: string): boolean {
 /** Names of metrics other than accuracy, as variables or dict keys hold them (`val_f1`, `rmse`, `"r2"`). */
 export const METRIC_NAME = /f1|auc|precision|recall|mcc|kappa|qini|gini|ndcg|(^|_)(mae|rmse|mse|mape|smape|r2|rmsle|mrr|map|bleu|brier|logloss|log_loss|roi|pnl|profit)(_|@|$)/i;
 
+/** A column named for an evaluation metric (`accuracy`, `test_auc`, `tpr`): it holds scores, not features. */
+export function isMetricColumn(column: string): boolean {
+  return METRIC_NAME.test(column) || /(^|_)(acc|accuracy|tpr|fpr|tnr|fnr|error_rate)(_|$)/i.test(column);
+}
+
 /** A record's key that names a metric (`"val_acc"`, `"profit"`, `"tpr"`): the value kept under it is a score. */
 export function isMetricKey(key: string): boolean {
-  return /acc|loss|score/i.test(key) || METRIC_NAME.test(key) || /(^|_)(tpr|fpr|tnr|fnr|error_rate)(_|$)/i.test(key);
+  return /acc|loss|score/i.test(key) || isMetricColumn(key);
 }
 
 export type Part = 'full' | 'train' | 'val' | 'test';

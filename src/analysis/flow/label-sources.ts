@@ -7,6 +7,7 @@ import { dotted } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { isLabelColumn } from './knowledge.js';
 import type { LabelSource, Val } from './values.js';
+import { escapeRegExp } from '../regexp.js';
 
 type Sub = Extract<Expr, { k: 'sub' }>;
 
@@ -24,7 +25,7 @@ export function noteLabelSource(it: Interpreter, target: Sub, owner: Val, valueE
   const windowedNow = /\.(rolling|expanding|ewm|cumsum|cumprod|cummax)\(/.test(text) && !/\.(shift|diff|pct_change)\(/.test(text);
   if (TEMPORAL.test(text) && !windowedNow) return;
   const columns = new Set<string>();
-  const escaped = frame.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(frame);
   // (A window over a grouped column is written on the group-by: `g["claim_count"].cumsum()`.)
   const owner_ = windowedNow ? '[A-Za-z_][\\w.]*' : escaped;
   for (const m of text.matchAll(new RegExp(`(?<![\\w.])${owner_}(?:\\[\\s*["']([^"'\\]]+)["']\\s*\\]|\\.([A-Za-z_]\\w*)\\b(?!\\s*\\())`, 'g'))) {
@@ -33,7 +34,7 @@ export function noteLabelSource(it: Interpreter, target: Sub, owner: Val, valueE
   }
   if (windowedNow && columns.size !== 1) return;
   // (`g["exposure"].cumsum() - panel["exposure"]`: the row's own value taken back out, a prior total.)
-  if (windowedNow && new RegExp(`-\\s*[A-Za-z_][\\w.]*\\[\\s*["']${[...columns][0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']\\s*\\]`).test(text)) return;
+  if (windowedNow && new RegExp(`-\\s*[A-Za-z_][\\w.]*\\[\\s*["']${escapeRegExp([...columns][0]!)}["']\\s*\\]`).test(text)) return;
   if (columns.size === 0 || (columns.size === 1 && columns.has(key))) return;
   const [column] = [...columns] as [string];
   const source: LabelSource = { label: key, column, ...(columns.size > 1 ? { columns: [...columns] } : {}), file: it.path, line: it.stmt?.line ?? valueExpr.line, endLine: it.stmt?.endLine ?? valueExpr.endLine };
@@ -70,7 +71,7 @@ export function columnNames(e: Expr | undefined, v: Val | undefined): string[] |
 /** Where the picked list names the column (`features = PRE + ["avg_basket_30d"]`): the line to change, else the pick. */
 function listedAt(it: Interpreter, s: LabelSource, pickLine: number): number {
   const lines = it.text.split('\n');
-  const named = new RegExp(`["']${s.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`);
+  const named = new RegExp(`["']${escapeRegExp(s.label)}["']`);
   for (let i = pickLine; i >= 1; i--) {
     const text = lines[i - 1] ?? '';
     if (named.test(text) && !(s.file === it.path && i >= s.line && i <= s.endLine) && !/\]\s*=[^=]/.test(text)) return i;

@@ -13,6 +13,7 @@ import { columnNames, notePickedInputs } from './label-sources.js';
 import { checkPick } from './selection-checks.js';
 import { corpusModelLookup } from './embeddings.js';
 import { aliasesOf } from './aliases.js';
+import { escapeRegExp } from '../regexp.js';
 
 const TEST_SCORE_KEY = /^(test|testing|holdout)[_/ -]?(acc|accuracy|auc|roc_auc|pr_auc|ap|f1|macro_f1|f1_macro|mae|rmse|mse|r2|loss|precision|recall|map|ndcg|dice|iou|miou|score)$/i;
 
@@ -185,7 +186,7 @@ function isLoopWindow(it: Interpreter, index: Expr): boolean {
   const ranges = it.loops.flatMap(({ stmt }) => (stmt.k === 'for' && stmt.iter.k === 'call' && stmt.iter.fn.k === 'name' && stmt.iter.fn.id === 'range' && stmt.target.k === 'name' ? [{ id: stmt.target.id, step: stmt.iter.args[2] }] : []));
   // `for start in range(0, n, 128): chunk = x[start:start + 128]`: batches side by side, not overlapping windows.
   const upperText = it.src(index.upper);
-  if (ranges.some((r) => r.step && new RegExp(`\\b${it.src(r.step).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(upperText) && !/\bwin|window|len(gth)?\b/i.test(upperText))) return false;
+  if (ranges.some((r) => r.step && new RegExp(`\\b${escapeRegExp(it.src(r.step))}\\b`).test(upperText) && !/\bwin|window|len(gth)?\b/i.test(upperText))) return false;
   const loopVars = ranges.map((r) => r.id);
   if (loopVars.length === 0) return false;
   // Names assigned in the loop from its variable (`t0 = k * HOP`) stand for it too.

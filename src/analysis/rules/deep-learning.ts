@@ -266,13 +266,20 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
   // `p_test = torch.sigmoid(model(te[0], te[1]))` after the epoch loop, with the model still in train mode.
   for (const l of epochLoops) {
     const after = leavesAfter(l.unit ? l.unit.body : body, l.loop.endLine);
-    const hit = after.find(({ stmt }) => !deepHas(ctx, [stmt], isBackward) && heldOutForward(ctx, stmt) !== undefined);
-    if (!hit || evalContexts.some((c) => c.line === hit.stmt.line)) continue;
+    let hit: { stmt: Stmt; ancestors: Stmt[]; forward: Extract<Expr, { k: 'call' }> } | undefined;
+    for (const a of after) {
+      const forward = deepHas(ctx, [a.stmt], isBackward) ? undefined : heldOutForward(ctx, a.stmt);
+      if (forward) {
+        hit = { ...a, forward };
+        break;
+      }
+    }
+    if (!hit || evalContexts.some((c) => c.line === hit!.stmt.line)) continue;
     // Left in eval mode by the loop's own validation (`evaluate(model, val_dl)` switching it), or by an evaluation
     // helper called between the loop and this pass (`test_dev = evaluate(model, test_dl)`).
     if (deepHas(ctx, l.loop.body, isEvalCall) || after.some(({ stmt }) => stmt.line < hit.stmt.line && isEvalCallDeep(ctx, stmt))) continue;
-    const forward = heldOutForward(ctx, hit.stmt)!;
-    evalContexts.push({ line: hit.stmt.line, body: [hit.stmt], ancestors: [...l.ancestors, ...hit.ancestors], unit: l.unit, label: `the held-out pass \`${exprText(forward.fn)}(...)\` after training`, models: new Set([exprText(forward.fn)]) });
+    const model = exprText(hit.forward.fn);
+    evalContexts.push({ line: hit.stmt.line, body: [hit.stmt], ancestors: [...l.ancestors, ...hit.ancestors], unit: l.unit, label: `the held-out pass \`${model}(...)\` after training`, models: new Set([model]) });
   }
   for (const def of ctx.defs.values()) {
     // Named for evaluation, or handed a validation/test loader by another file (`evaluator.run(model, val_dl)`).

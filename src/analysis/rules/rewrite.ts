@@ -1,5 +1,6 @@
 // Small text edits that turn the cited lines into the `fixed` rewrite.
 import type { Part } from '../flow/knowledge.js';
+import { escapeRegExp } from '../regexp.js';
 
 const PART_WORDS: Record<Part, string> = {
   test: 'test|tst|holdout|te',
@@ -18,7 +19,7 @@ export function swapPart(text: string, from: Part, to: Part): string {
 
 /** Replaces a whole identifier (not inside other identifiers). */
 export function replaceWord(text: string, word: string, by: string): string {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(word);
   return text.replace(new RegExp(`(?<![\\w.])${escaped}(?!\\w)`, 'g'), by);
 }
 
