@@ -10,6 +10,7 @@ import { ProjectLinks } from './rules/project-links.js';
 import { mergeFindings } from './findings.js';
 import type { PythonParser } from './python/parser.js';
 import { codeQualityFindings, configSecretFindings } from './rules/code-quality.js';
+import { datasetConfigFindings } from './rules/dataset-configs.js';
 import { dependencyFindings, firstThirdPartyImport } from './rules/dependencies.js';
 import { deepLearningFindings, projectTraits } from './rules/deep-learning.js';
 import { evaluationFindings } from './rules/evaluation.js';
@@ -161,7 +162,7 @@ class ProjectAnalysis {
   add(source: SourceFile): void {
     const findings = this.findings;
     if (!source.module || source.code === undefined) {
-      findings.push(...configSecretFindings(source));
+      findings.push(...configSecretFindings(source), ...datasetConfigFindings(source));
       this.analysed.push({ source });
       return;
     }

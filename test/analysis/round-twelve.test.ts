@@ -1300,3 +1300,26 @@ describe('TensorFlow Datasets splits', () => {
     expect(rule(voc('validation'), 'test-set-selection')).toHaveLength(0);
   });
 });
+
+describe('an Ultralytics data YAML', () => {
+  const data = (val: string) => ({
+    'configs/pcb.yaml': `path: /data/pcb\ntrain: images/train\nval: ${val}\ntest: images/test\nnames:\n  0: short\n  1: spur\n`,
+    'train.py': py`
+      from ultralytics import YOLO
+
+      model = YOLO("yolov8s.pt")
+      model.train(data="configs/pcb.yaml", epochs=100, patience=20, seed=0)
+      print(model.val(data="configs/pcb.yaml", split="test").box.map)
+    `,
+  });
+
+  it('fires when its validation images are the test images', () => {
+    const found = rule(data('images/test'), 'test-set-selection');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: 'configs/pcb.yaml', line: 3 });
+  });
+
+  it('stays silent when validation has a folder of its own', () => {
+    expect(rule(data('images/val'), 'test-set-selection')).toHaveLength(0);
+  });
+});
