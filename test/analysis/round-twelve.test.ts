@@ -1323,3 +1323,40 @@ describe('an Ultralytics data YAML', () => {
     expect(rule(data('images/val'), 'test-set-selection')).toHaveLength(0);
   });
 });
+
+describe('a threshold picked on a curve inside a helper', () => {
+  const files = (rows: string) => ({
+    'metrics.py': py`
+      import numpy as np
+      from sklearn.metrics import roc_curve
+
+
+      def threshold_for_sensitivity(y_true, proba, target):
+          fpr, tpr, thresholds = roc_curve(y_true, proba)
+          ok = np.where(tpr >= target)[0]
+          return float(thresholds[ok[0]])
+    `,
+    'train.py': py`
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+
+      from metrics import threshold_for_sensitivity
+
+      X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+      X_train, X_val, y_train, y_val = train_test_split(X_train, y_train, test_size=0.2, stratify=y_train, random_state=0)
+      model = LogisticRegression().fit(X_train, y_train)
+      threshold = threshold_for_sensitivity(${rows}, 0.8)
+      print((model.predict_proba(X_test)[:, 1] >= threshold).mean())
+    `,
+  });
+
+  it('is cited at the call that hands it the test scores, the curve as a site', () => {
+    const found = rule(files('y_test, model.predict_proba(X_test)[:, 1]'), 'test-set-selection');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: 'train.py', line: 9 });
+  });
+
+  it('stays silent when it is handed the validation scores', () => {
+    expect(rule(files('y_val, model.predict_proba(X_val)[:, 1]'), 'test-set-selection')).toHaveLength(0);
+  });
+});

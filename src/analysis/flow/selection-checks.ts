@@ -67,6 +67,15 @@ export function checkPick(it: Interpreter, container: Val | undefined, line: num
 /** `thr[np.argmax(f1s)]` with `prec, rec, thr = precision_recall_curve(y_test, p)`: a threshold picked on the test rows. */
 export function checkCurvePick(it: Interpreter, curve: Score, line: number): void {
   if (curve.part !== 'test' || it.facts.selections.some((sel) => sel.kind === 'threshold')) return;
+  // In a helper handed the scores (`threshold_for_sensitivity(y_thr, p_thr, 0.8)`): cited at that call, where the
+  // rows were chosen, the curve inside as a site.
+  const nearest = it.frames[it.frames.length - 1];
+  if (nearest?.handsOver) {
+    const facts = it.factsOf(nearest.path);
+    if (facts.selections.some((sel) => sel.kind === 'threshold' && sel.line === nearest.line)) return;
+    facts.selections.push({ line: nearest.line, endLine: nearest.endLine, kind: 'threshold', detail: `the decision threshold is picked on \`${curve.metric}\` of the test set, in the helper this call runs`, sites: [], elsewhere: [{ file: curve.file ?? it.path, line: curve.line }] });
+    return;
+  }
   const elsewhere = (curve.file ?? it.path) !== it.path;
   it.facts.selections.push({
     line: elsewhere ? line : curve.line,
