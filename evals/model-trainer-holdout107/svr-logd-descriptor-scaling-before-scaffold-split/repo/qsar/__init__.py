@@ -1,0 +1,1 @@
+"""Small QSAR helpers shared by the property models."""
