@@ -128,8 +128,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
     // The labels fitted are rows it saw too (`fit(build_features(df), df["won"])`: features in a new frame, labels of df).
     const y = args[1] ?? kwargs.get('y');
     const origins = X?.origins && y?.data && y.origins ? [...new Set([...X.origins, ...y.origins])] : X?.origins;
-    const yExpr = call.args[1] ?? call.kwargs.find((k) => k.name === 'y')?.value;
-    const labelsFrom = yExpr ? /^[A-Za-z_]\w*/.exec(it.src(yExpr))?.[0] : undefined;
+    const labelsFrom = frameWritten(it, call.args[1] ?? call.kwargs.find((k) => k.name === 'y')?.value);
     it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: X?.part, splitIds: X?.splitIds ?? [], ...(origins ? { origins } : {}), ...(X?.data && !origins?.length ? { rows: X } : {}), ...(labelsFrom ? { labelsFrom } : {}) });
     reportLayerLeaks(it, est, X);
     checkLabelInputs(it, X, y, call.line);
@@ -174,7 +173,8 @@ function checkValidationArgs(it: Interpreter, call: Call, est: Estimator, kwargs
     // model's best iteration afterwards shows it was on.
     const spreadEarly = est.call.k === 'call' && est.call.args.some((a) => a.k === 'star' && a.double) && /\.best_(iteration|ntree_limit)\b/.test(it.ctx.text);
     // (pytorch-tabnet stops on the last eval_set with `patience`, 10 by default, and restores the best epoch.)
-    const tabnet = /^TabNet(Classifier|Regressor|MultiTaskClassifier)$/.test(est.cls) && !(kwarg(call, 'patience')?.k === 'num' && (kwarg(call, 'patience') as { value: number }).value === 0);
+    const patience = kwarg(call, 'patience');
+    const tabnet = /^TabNet(Classifier|Regressor|MultiTaskClassifier)$/.test(est.cls) && !(patience?.k === 'num' && patience.value === 0);
     const fitEarly = kwarg(call, 'early_stopping_rounds') !== undefined || early || spreadEarly || tabnet;
     if (testRows && (ctorEarly || fitEarly || catboostBest)) {
       const text = it.src(call.kwargs.find((k) => k.name === 'eval_set')!.value);
@@ -279,6 +279,11 @@ export function recordSelection(it: Interpreter, rows: Val | undefined, sel: Sel
   const facts = it.factsOf(frame ? frame.path : home);
   if (facts.selections.some((s) => s.line === at.line && s.kind === at.kind)) return;
   facts.selections.push(at);
+}
+
+/** The name an expression starts with, as written (`utterances` of `utterances["intent"]`): the frame labels come from. */
+export function frameWritten(it: Interpreter, e: Expr | undefined): string | undefined {
+  return e ? /^[A-Za-z_]\w*/.exec(it.src(e))?.[0] : undefined;
 }
 
 /** A leak learned inside helpers from rows a call passed in: cited at that call, the fit inside as a site. */

@@ -18,7 +18,7 @@ import {
   partFromName,
   type Part,
 } from './knowledge.js';
-import { citeLeak, recordSelection } from './fitting.js';
+import { citeLeak, frameWritten, recordSelection } from './fitting.js';
 import { iterate } from './pieces.js';
 import { datasetPartKwarg, hfTrainer, lightningTrainer, statsmodelsModel } from './frameworks.js';
 import { noteMergedStatistic, noteRedrawnRows } from './row-sources.js';
@@ -542,7 +542,7 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   // (A call that handed no rows, such as `main()`, chose nothing: the metric is cited where it is.)
   const nearest = it.frames[it.frames.length - 1];
   const outer = it.callSiteFor(truth) ?? (nearest?.handsOver ? nearest : undefined);
-  const truthFrom = call.args[0] ? /^[A-Za-z_]\w*/.exec(it.src(call.args[0]))?.[0] : undefined;
+  const truthFrom = frameWritten(it, call.args[0]);
   it.facts.evals.push({ line: call.line, part, metric: name, kind, ...(naive ? { baseline: true } : {}), ...(truth?.origins ? { origins: truth.origins } : {}), ...(outer ? { calledAt: { file: outer.path, line: outer.line, endLine: outer.endLine } } : {}), ...(truthFrom ? { truthFrom } : {}) });
   // (Labels of rows no split divided, taken from the frame a model was fitted on: the training rows scored again.)
   const refitted = part === undefined && truth?.data === true && (truth.origins?.length ?? 0) > 0 && !truth.splitIds?.length && it.facts.fits.some((f) => f.labelsFrom !== undefined && f.labelsFrom === truthFrom && (f.origins?.length ?? 0) > 0 && truth.origins!.every((o) => f.origins!.includes(o)));

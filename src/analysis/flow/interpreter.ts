@@ -20,9 +20,8 @@ import { keyedComprehension, keyedPart, perItem, unrolled } from './keyed-parts.
 import type { Handoffs } from './handoffs.js';
 import { ProjectModules } from './modules.js';
 import { Scope } from './scope.js';
-import { columnNames } from './label-sources.js';
 import { projectTransformer } from './project-transformers.js';
-import { noteLabelSource } from './label-sources.js';
+import { columnNames, noteLabelSource } from './label-sources.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type ClassRef, type FileCtx, type FunctionValue, type Leak, type Val } from './values.js';
 import { assignPieces, isRowSelection, isWindowSlice, iterate, positionalCutArg, targetNames, unnamedPiecePart } from './pieces.js';
 

@@ -27,9 +27,8 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const submissionOnly = /\bsample_submission\b|\bsubmission\w*\.(csv|parquet)|\bsubmission\s*=|\bsub\.to_csv\(/.test(texts);
   const splitAnywhere = all((f) => f.facts!.splits).length > 0;
   // Labels of rows no split ever divided, from the source the model was fitted on: the training rows scored again.
-  const sameRows = (e: (typeof evals)[number]) => {
-    return !splitAnywhere && e.x.part === undefined && (e.x.origins?.length ?? 0) > 0 && fits.some((f) => f.file === e.file && f.x.labelsFrom !== undefined && f.x.labelsFrom === e.x.truthFrom && f.x.origins?.some((o) => e.x.origins!.includes(o)));
-  };
+  const sameRows = (e: (typeof evals)[number]) =>
+    !splitAnywhere && e.x.part === undefined && (e.x.origins?.length ?? 0) > 0 && fits.some((f) => f.file === e.file && f.x.labelsFrom !== undefined && f.x.labelsFrom === e.x.truthFrom && f.x.origins?.some((o) => e.x.origins!.includes(o)));
   const heldOut =
     (all((f) => f.facts!.heldOutUses).length > 0 && !submissionOnly) ||
     all((f) => f.facts!.cvLines).length > 0 ||
