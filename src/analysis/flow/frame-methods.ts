@@ -17,6 +17,11 @@ type Call = Extract<Expr, { k: 'call' }>;
 
 const DATE_LIKE = /date|time|timestamp|datetime|^ds$|^dt$|^ts$|day|month|year|period|week|hour/i;
 
+/** `df["date"]` as a groupby key: the column it names. */
+function subscriptColumn(e: Expr): string | undefined {
+  return e.k === 'sub' && e.index.length === 1 && e.index[0]?.k === 'str' ? e.index[0].value : undefined;
+}
+
 /**
  * `axis=1`, `axis=-1`, `axis="columns"`, `axis=(1, 2)` (per clip of a batch of spectrograms): a statistic of
  * each sample on its own, not across samples (axis 0).
@@ -37,10 +42,13 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   if (method === 'groupby' || method === 'group_by') {
     const key = call.args[0]?.k === 'str' ? call.args[0].value : undefined;
     const byDate = key !== undefined && call.args.length === 1 && it.dateColumns.has(key) ? { groupedByDate: { column: key } } : {};
+    // `w.groupby(te["date"])`, `groupby("date")`: each group is one date's cross-section.
+    const keyColumn = key ?? (call.args[0] ? subscriptColumn(call.args[0]) : undefined);
+    const crossSection = call.args.length === 1 && keyColumn !== undefined && (it.dateColumns.has(keyColumn) || /^(date|datetime|timestamp|ts|dt|trade_date|asof(_date)?)$/i.test(keyColumn)) ? { crossSection: true } : {};
     // `df.sort_values("admittime").groupby("subject_id")`: the time order that matters from here is each entity's.
     const entity = key !== undefined && !byDate.groupedByDate && !DATE_LIKE.test(key) ? key : undefined;
     const time = entity && receiver.time && !/per group/.test(receiver.time.what) ? { time: { ...receiver.time, what: `${receiver.time.what} per group (\`${entity}\`)` } } : {};
-    return derive(receiver, { grouped: true, data: false, ...byDate, ...time, ...(entity ? { groupedBy: entity } : {}) });
+    return derive(receiver, { grouped: true, data: false, ...byDate, ...crossSection, ...time, ...(entity ? { groupedBy: entity } : {}) });
   }
   // `df.groupby("order_date")["orders"].sum()`: one row per date, a series over time (its rows are split later).
   if (receiver.grouped && receiver.groupedByDate && /^(sum|mean|count|size|median|max|min|agg|aggregate|nunique)$/.test(method)) {
@@ -82,6 +90,11 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
       addLeak(out, citeLeak(it, receiver, { kind: 'preprocess', file: it.path, line, endLine, what: 'rolling window of the label', ownLabel: column, stmtText }));
     }
     return out;
+  }
+  // `w / w.abs().groupby(df["date"]).transform("sum")`: each row scaled within its own date's cross-section (portfolio
+  // weights, cross-sectional ranks and z-scores) learns nothing across dates, so nothing across a split by date.
+  if (receiver.grouped && receiver.crossSection && method === 'transform' && fnArg?.k === 'str') {
+    return derive(receiver, { grouped: undefined, crossSection: undefined, data: true });
   }
   // `groupby("season")["date"].transform("min")`: where each group starts or how big it is learns no
   // statistic worth a leak; means, sums and spreads (target or mean encoding) do.
