@@ -35,3 +35,32 @@ describe('per-group statistics of the test rows', () => {
     expect(rule('fit-on-test', { 'backtest.py': backtest('date') })).toEqual([]);
   });
 });
+
+describe('time-ordered rows transposed into columns', () => {
+  const profiles = (weekly: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import train_test_split
+
+    raw = pd.read_csv("consumption.csv").set_index("CONS_NO")
+    y = raw.pop("FLAG").astype(int)
+    raw.columns = pd.to_datetime(raw.columns)
+    ${weekly}
+    X = weekly.fillna(0)
+    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, stratify=y, random_state=13)
+    clf = LogisticRegression(max_iter=1000).fit(X_tr, y_tr)
+    print(roc_auc_score(y_te, clf.predict_proba(X_te)[:, 1]))
+  `;
+
+  it('fires when the rows stay the resampled periods', () => {
+    const found = rule('shuffled-time-series-split', { 'theft.py': profiles('weekly = raw.T.resample("W-MON").sum(min_count=4)') });
+    expect(found.map((f) => f.line)).toEqual([12]);
+  });
+
+  it('stays silent when the resampled periods are transposed back into columns (one row per customer)', () => {
+    expect(rule('shuffled-time-series-split', { 'theft.py': profiles('weekly = raw.T.resample("W-MON").sum(min_count=4).T') })).toEqual([]);
+    expect(rule('shuffled-time-series-split', { 'theft.py': profiles('weekly = raw.T.resample("W-MON").sum(min_count=4).transpose()') })).toEqual([]);
+  });
+});

@@ -557,6 +557,8 @@ export class Interpreter {
         // (`data.test_mask` of a graph: a mask of one part's nodes, not the graph's rows.)
         const mask = maskOfPart(e.attr);
         if (mask) return mask;
+        // `daily.T.resample("W").sum().T`: transposed back, the periods are columns again and the rows are entities.
+        if (obj.data && (e.attr === 'T' || e.attr === 'mT') && obj.time) return derive(obj, { time: undefined });
         if (obj.data && !/^(columns|shape|dtypes|dtype|size|ndim|name|names)$/.test(e.attr)) return derive(obj);
         // `centroids.T`, `stats.values`: a statistic transposed or unwrapped is still that statistic.
         if (obj.stat && !obj.data && /^(T|mT|values|real)$/.test(e.attr)) return { stat: obj.stat, ...(obj.leaks ? { leaks: obj.leaks } : {}) };

@@ -63,6 +63,8 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   if (typeof receiver.const === 'string' && /^(read_text|open|read_bytes)$/.test(method)) return { opened: receiver.const };
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  // (As with `.T`: the periods of time-ordered rows become columns.)
+  if (receiver.data && receiver.time && method === 'transpose' && args.length === 0) return derive(receiver, { time: undefined });
   const metricStep = receiver.metricObj ? metricObjectMethod(it, call, receiver.metricObj, method, args) : undefined;
   if (metricStep) return metricStep;
   // `metrics["map"].item()`: a score taken out of a tensor is that score.
