@@ -64,3 +64,43 @@ describe('time-ordered rows transposed into columns', () => {
     expect(rule('shuffled-time-series-split', { 'theft.py': profiles('weekly = raw.T.resample("W-MON").sum(min_count=4).transpose()') })).toEqual([]);
   });
 });
+
+describe('shuffled indices used by a helper', () => {
+  const script = (body: string) => py`
+    import numpy as np
+    import pandas as pd
+    import torch
+    import torch.nn as nn
+
+    torch.manual_seed(0)
+    rng = np.random.default_rng(0)
+    ev = pd.read_csv("events.csv").sort_values(["session_id", "timestamp"])
+    model = nn.Sequential(nn.Embedding(1000, 32), nn.Linear(32, 1000))
+    opt = torch.optim.Adam(model.parameters())
+
+
+    def take(df, order, k):
+        items = df.itemid.to_numpy()
+        return items[order[:k]], items[order[k:]]
+
+
+    def batches(df, order, size):
+        items = df.itemid.to_numpy()
+        for start in range(0, len(order) - 1, size):
+            idx = order[start:start + size]
+            yield torch.as_tensor(items[idx]), torch.as_tensor(items[idx + 1])
+
+
+    ${body}
+  `;
+
+  it('fires when a helper cuts time-ordered rows at shuffled positions into parts', () => {
+    const found = rule('shuffled-time-series-split', { 'train.py': script('fit_items, test_items = take(ev, rng.permutation(len(ev)), 5000)') });
+    expect(found).toHaveLength(1);
+  });
+
+  it('stays silent when a batch generator called by the training loop draws them (minibatches, not a split)', () => {
+    const loop = 'for epoch in range(3):\n    for x, y in batches(ev, rng.permutation(len(ev) - 1), 256):\n        loss = nn.functional.cross_entropy(model(x), y)\n        opt.zero_grad()\n        loss.backward()\n        opt.step()\n';
+    expect(rule('shuffled-time-series-split', { 'train.py': script('') + loop })).toEqual([]);
+  });
+});

@@ -77,6 +77,8 @@ export class Interpreter {
   ctx: FileCtx;
   readonly inlined: Set<object>;
   readonly loops: LoopFrame[] = [];
+  /** The loops of each caller up the stack, set aside while a function runs. */
+  private readonly callerLoops: LoopFrame[][] = [];
   /** Calls into helpers, outermost first. */
   readonly frames: CallFrame[] = [];
   private readonly experimentFiles = new Map<string, boolean>();
@@ -232,6 +234,11 @@ export class Interpreter {
       if (trains === undefined) this.trainingLoops.set(l.stmt, (trains = /\.backward\(|manual_backward\(/.test(this.src(l.stmt))));
       return trains;
     });
+  }
+
+  /** In a training loop here or around the call of the running function (a batch generator called by the loop). */
+  underTrainingLoop(): boolean {
+    return this.inTrainingLoop() || this.callerLoops.some((loops) => loops.some((l) => /\.backward\(|manual_backward\(/.test(this.src(l.stmt))));
   }
 
   inLoop(): boolean {
@@ -765,9 +772,11 @@ export class Interpreter {
     this.returns.push([]);
     this.yields.push([]);
     const savedLoops = this.loops.splice(0);
+    this.callerLoops.push(savedLoops);
     try {
       this.execBlock(fn.def.body, scope);
     } finally {
+      this.callerLoops.pop();
       this.loops.push(...savedLoops);
       this.depth -= 1;
       this.methods.pop();

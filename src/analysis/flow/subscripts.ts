@@ -173,8 +173,8 @@ function walkForwardBlock(it: Interpreter, index: Expr | undefined): Part | unde
 function permutedRows(it: Interpreter, rows: Val, out: Val, perm: NonNullable<Val['perm']>): void {
   out.perm = perm;
   out.splitIds = [...new Set([...(out.splitIds ?? []), perm.id])];
-  // Batches drawn in shuffled order inside a training loop are minibatches, not a split.
-  if (!rows.time || it.inTrainingLoop() || it.facts.timeSplits.some((t) => t.line === perm.line)) return;
+  // Batches drawn in shuffled order inside a training loop (or by a generator it calls) are minibatches, not a split.
+  if (!rows.time || it.underTrainingLoop() || it.facts.timeSplits.some((t) => t.line === perm.line)) return;
   const line = it.stmt?.line ?? perm.line;
   it.facts.timeSplits.push({ line: perm.line, endLine: perm.endLine, evidence: rows.time, how: `the rows are picked with shuffled indices (line ${perm.line}) and cut into parts (line ${line})`, sites: line === perm.line ? [] : [line] });
 }
