@@ -104,3 +104,45 @@ describe('shuffled indices used by a helper', () => {
     expect(rule('shuffled-time-series-split', { 'train.py': script('') + loop })).toEqual([]);
   });
 });
+
+describe('held-out sequences built by hand (leave-one-out)', () => {
+  const script = (call: string) => py`
+    import pandas as pd
+    import torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+
+    torch.manual_seed(0)
+    ratings = pd.read_csv("ratings.csv").sort_values(["user", "ts"])
+    seqs = ratings.groupby("user").item.apply(list).tolist()
+    train_in = torch.tensor([s[:-3] for s in seqs])
+    train_out = torch.tensor([s[1:-2] for s in seqs])
+    test_in = torch.tensor([s[-21:-1] for s in seqs])
+    test_tgt = torch.tensor([s[-1] for s in seqs])
+    model = nn.Sequential(nn.Embedding(5000, 64), nn.Dropout(0.2), nn.Linear(64, 5000))
+    opt = torch.optim.Adam(model.parameters())
+
+
+    @torch.no_grad()
+    def evaluate(inp, tgt):
+        model.eval()
+        return (model(inp)[:, -1].argmax(-1) == tgt).float().mean().item()
+
+
+    for epoch in range(10):
+        model.train()
+        loss = F.cross_entropy(model(train_in).transpose(1, 2), train_out)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    print(${call})
+  `;
+
+  it('fires when only the training sequences are scored', () => {
+    expect(rule('no-held-out-evaluation', { 'sasrec.py': script('evaluate(train_in, train_out[:, -1])') })).toHaveLength(1);
+  });
+
+  it('stays silent when the held-out inputs and targets are handed to the evaluation', () => {
+    expect(rule('no-held-out-evaluation', { 'sasrec.py': script('evaluate(test_in, test_tgt)') })).toEqual([]);
+  });
+});

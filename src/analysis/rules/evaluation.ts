@@ -41,6 +41,8 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
     all((f) => f.facts!.unknownModelUses).length > 0 ||
     code.some((f) => scoredOnOtherRows(f.facts!)) ||
     (!submissionOnly && /\b(val|valid|validation|test|dev|holdout)_?(loader|dataloader|ds|dataset|data|set|batches|iter|generator|gen)\b/i.test(texts)) ||
+    // Held-out inputs and targets built by hand (`test_in`, `valid_tgt`: leave-one-out sequences) and handed to a call.
+    (!submissionOnly && /\w\(\s*(val|valid|validation|test|dev|holdout)_(in|inp|inputs?|seqs?|x)\s*,\s*(val|valid|validation|test|dev|holdout)_(tgt|targets?|labels?|y)\b/i.test(texts)) ||
     // Graph benchmarks' own held-out nodes and edges (PyTorch Geometric masks, OGB's official splits).
     /\b(val|valid|test)_mask\b|\bget_(idx|edge)_split\(/.test(texts);
   const out: FindingInput[] = [];
