@@ -146,3 +146,47 @@ describe('held-out sequences built by hand (leave-one-out)', () => {
     expect(rule('no-held-out-evaluation', { 'sasrec.py': script('evaluate(test_in, test_tgt)') })).toEqual([]);
   });
 });
+
+describe("a project's own seed helper", () => {
+  const project = (helperBody: string) => ({
+    'utils.py': py`
+      import os
+      import random
+
+      import numpy as np
+      import torch
+
+
+      def seed_everything(seed):
+          os.environ["PYTHONHASHSEED"] = str(seed)
+          ${helperBody}
+    `,
+    'train.py': py`
+      import torch
+      import torch.nn as nn
+      from torch.utils.data import DataLoader, TensorDataset
+
+      from utils import seed_everything
+
+      seed_everything(7)
+      ds = TensorDataset(torch.zeros(100, 4), torch.zeros(100))
+      dl = DataLoader(ds, batch_size=16, shuffle=True)
+      net = nn.Linear(4, 1)
+      opt = torch.optim.SGD(net.parameters(), lr=0.1)
+      for x, y in dl:
+          opt.zero_grad()
+          nn.functional.mse_loss(net(x).squeeze(1), y).backward()
+          opt.step()
+    `,
+  });
+
+  it('fires when the helper seeds random and numpy but never torch', () => {
+    const found = rule('missing-random-seed', project('random.seed(seed); np.random.seed(seed)'));
+    expect(found.map((f) => `${f.file}:${f.line}`)).toEqual(['train.py:9']);
+  });
+
+  it('stays silent when the helper seeds torch too, or hands over to a library seeding everything', () => {
+    expect(rule('missing-random-seed', project('random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)'))).toEqual([]);
+    expect(rule('missing-random-seed', project('import lightning as L; L.seed_everything(seed)'))).toEqual([]);
+  });
+});

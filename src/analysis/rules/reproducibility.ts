@@ -42,6 +42,10 @@ export interface RandomnessSummary {
   entry: boolean;
   /** Modules it imports (`tools.make_splits`, `.utils`), to tell which files of the project it runs. */
   imports: string[];
+  /** Seed helpers it calls by name (`seed_everything(cfg.seed)`), taken to seed everything unless the project defines them. */
+  helpers: { name: string; families: Family[] }[];
+  /** Functions it defines whose bodies seed (`def seed_everything(seed): random.seed(seed); np.random.seed(seed)`). */
+  seedDefs: { name: string; families: Family[] }[];
 }
 
 export function summariseRandomness(source: SourceFile): RandomnessSummary | undefined {
@@ -54,7 +58,15 @@ export function summariseRandomness(source: SourceFile): RandomnessSummary | und
   walkStmts(source.module.body, (st) => {
     if (st.k === 'import') for (const n of st.names) modules.push(n.name !== undefined ? `${n.module}.${n.name}` : n.module);
   });
-  return { seeded: seedsIn(sites), uses: randomUses(sites, roots, source), entry, imports: modules };
+  const { direct, helpers } = seedsIn(sites);
+  const seedDefs: RandomnessSummary['seedDefs'] = [];
+  walkStmts(source.module.body, (st) => {
+    if (st.k !== 'def') return;
+    const own = seedsIn(callSites(st.body, imports, (name) => /seed|rng|RandomState/i.test(name)));
+    const families = [...new Set([...own.direct, ...own.helpers.flatMap((h) => h.families)])];
+    if (families.length > 0) seedDefs.push({ name: st.name, families });
+  });
+  return { seeded: direct, uses: randomUses(sites, roots, source), entry, imports: modules, helpers, seedDefs };
 }
 
 /** `tools/make_splits.py` → `make_splits`; a package's `__init__.py` → the package. */
@@ -69,9 +81,11 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
   const cliSeed = files.some((f) => f.source.kind === 'config' && setsSeedEverything(f.source.config?.value));
   if (cliSeed) for (const f of ['numpy', 'random', 'torch'] as const) seeded.add(f);
   const uses: { file: SourceFile; uses: Use[] }[] = [];
+  const defs = new Map(files.flatMap((f) => f.randomness?.seedDefs.map((d) => [d.name, d.families] as const) ?? []));
+  const seedsOf = (r: RandomnessSummary): Family[] => [...r.seeded, ...helperSeeds(r, defs)];
   for (const { source, facts, randomness } of files) {
     if (!randomness || !facts) continue;
-    for (const f of randomness.seeded) seeded.add(f);
+    for (const f of seedsOf(randomness)) seeded.add(f);
     uses.push({ file: source, uses: randomness.uses });
   }
   const out: FindingInput[] = [];
@@ -116,7 +130,7 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
     const stem = moduleStem(file.path);
     if (!me?.randomness?.entry || summaries.some((f) => f !== me && importsStem(f, stem))) return undefined;
     const reached = summaries.filter((f) => f === me || importsStem(me, moduleStem(f.source.path)));
-    return new Set([...(cliSeed ? (['numpy', 'random', 'torch'] as const) : []), ...reached.flatMap((f) => f.randomness!.seeded)]);
+    return new Set([...(cliSeed ? (['numpy', 'random', 'torch'] as const) : []), ...reached.flatMap((f) => seedsOf(f.randomness!))]);
   };
   const missing = uses.flatMap(({ file, uses: fileUses }) => {
     const scope = ownSeeds(file) ?? seeded;
@@ -159,10 +173,12 @@ function seedCall(f: Family): string {
   return { numpy: 'np.random.seed(...)', random: 'random.seed(...)', torch: 'torch.manual_seed(...)', tensorflow: 'tf.random.set_seed(...)' }[f];
 }
 
-/** Families seeded by the file: direct seed calls, helpers whose body seeds, or any `*seed*` call. */
-function seedsIn(sites: CallSite[]): Family[] {
+const ALL_FAMILIES: readonly Family[] = ['numpy', 'random', 'torch', 'tensorflow'];
+
+/** Families seeded by direct seed calls, and seed helpers called by name (each taken to seed every family). */
+function seedsIn(sites: CallSite[]): { direct: Family[]; helpers: { name: string; families: Family[] }[] } {
   const out = new Set<Family>();
-  const all: Family[] = ['numpy', 'random', 'torch', 'tensorflow'];
+  const helpers: { name: string; families: Family[] }[] = [];
   for (const s of sites) {
     const q = s.qual;
     if (!/seed|rng|RandomState/i.test(q)) continue;
@@ -171,9 +187,20 @@ function seedsIn(sites: CallSite[]): Family[] {
     else if (/^torch\.(cuda\.)?manual_seed(_all)?$/.test(q)) out.add('torch');
     else if (/^tensorflow\.(random\.set_seed|set_random_seed)$|^tf\.random\.set_seed$/.test(q)) out.add('tensorflow');
     // (timm's `random_seed(seed)` seeds random, numpy and torch.)
-    else if (/^timm\.utils(\.random)?\.random_seed$|set_random_seed$|seed_everything$|set_seed$|seed_all$|fix_seed|init_seed|seed_torch|setup_seed|seed_worker/i.test(q) && !/^numpy|^random\./.test(q)) all.forEach((f) => out.add(f));
+    else if (/^timm\.utils(\.random)?\.random_seed$|set_random_seed$|seed_everything$|set_seed$|seed_all$|fix_seed|init_seed|seed_torch|setup_seed|seed_worker/i.test(q) && !/^numpy|^random\./.test(q)) {
+      helpers.push({ name: s.name, families: [...ALL_FAMILIES] });
+    }
   }
-  return [...out];
+  return { direct: [...out], helpers };
+}
+
+/**
+ * What the seed helpers a file calls seed: a helper the project defines seeds what its body seeds (a
+ * `seed_everything` that forgets torch leaves torch unseeded); one from a library (Lightning, transformers)
+ * seeds every family.
+ */
+function helperSeeds(summary: RandomnessSummary, defs: ReadonlyMap<string, Family[]>): Family[] {
+  return summary.helpers.flatMap((h) => defs.get(h.name) ?? h.families);
 }
 
 function randomUses(sites: CallSite[], roots: Set<string>, file: SourceFile): Use[] {
