@@ -190,3 +190,37 @@ describe("a project's own seed helper", () => {
     expect(rule('missing-random-seed', project('import lightning as L; L.seed_everything(seed)'))).toEqual([]);
   });
 });
+
+describe('reference power per bin (a target statistic) over hourly SCADA rows', () => {
+  const script = (resample: string, encode: string) => py`
+    import pandas as pd
+    import lightgbm as lgb
+    from sklearn.metrics import mean_absolute_error
+
+    scada = pd.read_csv("scada.csv")
+    scada["Date_time"] = pd.to_datetime(scada["Date_time"], utc=True)
+    df = scada.set_index("Date_time")${resample}.mean().reset_index()
+    df["ws_bin"] = (df["Ws_avg"] * 2).round() / 2
+    ${encode}
+    train = df[df["Date_time"] < "2017-09-01"].copy()
+    test = df[df["Date_time"] >= "2017-09-01"].copy()
+    ref = train.groupby("ws_bin")["P_avg"].median()
+    train["ref_train"], test["ref_train"] = train["ws_bin"].map(ref), test["ws_bin"].map(ref)
+    model = lgb.LGBMRegressor(random_state=0, n_estimators=300).fit(train[["Ws_avg", "ref"]], train["P_avg"])
+    print(mean_absolute_error(test["P_avg"], model.predict(test[["Ws_avg", "ref"]])))
+  `;
+  const allRows = 'df["ref"] = df.groupby("ws_bin")["P_avg"].transform("median")';
+  const plot = 'df.groupby("ws_bin")["P_avg"].median().plot()';
+
+  it('fires when the bin medians of the target are taken over all rows (a bin of a dated frame is no date column)', () => {
+    expect(rule('preprocessing-before-split', { 'power.py': script('.resample("1h")', allRows) }).map((f) => f.line)).toEqual([9]);
+  });
+
+  it('fires when the rows were resampled per turbine first', () => {
+    expect(rule('preprocessing-before-split', { 'power.py': script('.groupby("turbine").resample("1h")', allRows) }).map((f) => f.line)).toEqual([9]);
+  });
+
+  it('stays silent when the full-data bin medians are only plotted and the feature is learned on the training rows', () => {
+    expect(rule('preprocessing-before-split', { 'power.py': script('.groupby("turbine").resample("1h")', plot) })).toEqual([]);
+  });
+});

@@ -150,6 +150,8 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   if (TIME_METHODS.has(method)) {
     out.time = receiver.time ?? { line, what: `\`.${method}()\`${receiver.groupedBy ? ` per group (\`${receiver.groupedBy}\`)` : ''}`, file: it.path };
     if (/^(rolling|expanding|ewm|resample)$/.test(method)) out.windowed = true;
+    // `df.groupby("turbine").resample("1h").mean()`: each group's series, resampled, are still the rows.
+    if (receiver.grouped && method === 'resample' && receiver.data === false) out.data = true;
   }
   if (/^(sort_values|sort_index)$/.test(method)) out.sampled = undefined;
   // `X = df.drop(columns=["urgent"])`: every input but the dropped columns.

@@ -41,6 +41,8 @@ interface LoopFrame {
 
 /** A call into a helper: where it was called (in the caller's file) and the sources of the rows passed in. */
 /** A reported number labelled as the reference to beat. */
+/** Expressions that make a date column: parsing, date arithmetic, another date column's values. */
+const DATE_VALUE = /\bto_datetime\(|datetime64|\bTimestamp\(|\bstrptime\(|\bfromtimestamp\(|\.dt\.(normalize|floor|ceil|round|tz_\w+|to_period|to_timestamp|date)\b|Timedelta|DateOffset|\boffsets\.|\[\s*["'][^"']*(date|time|_ts|_at)["']\s*\]/i;
 const REFERENCE_LABEL = /\b(random|baseline|naive|dummy|chance|prior|no[- ]skill)\b/i;
 
 export interface CallFrame {
@@ -472,7 +474,8 @@ export class Interpreter {
         if (owner.container && value.score) owner.container.scores.push(value.score);
         // `pvals[snp] = p` of a test against the label, column by column: the table of p-values picks columns.
         if (value.selected && !owner.data && !owner.selected) owner.selected = value.selected;
-        if (value.dates && target.index[0]?.k === 'str') this.dateColumns.add(target.index[0].value);
+        // (A column computed from others of a dated frame, `df["ws_bin"] = df["ws"].round()`, is no date.)
+        if (value.dates && target.index[0]?.k === 'str' && valueExpr !== undefined && DATE_VALUE.test(this.src(valueExpr))) this.dateColumns.add(target.index[0].value);
         return;
       }
       default:
