@@ -224,3 +224,31 @@ describe('reference power per bin (a target statistic) over hourly SCADA rows', 
     expect(rule('preprocessing-before-split', { 'power.py': script('.groupby("turbine").resample("1h")', plot) })).toEqual([]);
   });
 });
+
+describe('a hyperspectral cube read with scipy.io.loadmat and split into blocks', () => {
+  const script = (testFeatures: string) => py`
+    import numpy as np
+    import scipy.io as sio
+    from sklearn.decomposition import PCA
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.metrics import cohen_kappa_score
+
+    cube = sio.loadmat("PaviaU.mat")["paviaU"].astype(np.float32)
+    gt = sio.loadmat("PaviaU_gt.mat")["paviaU_gt"]
+    train_cube, test_cube = cube[:, :200], cube[:, 200:]
+    train_gt, test_gt = gt[:, :200], gt[:, 200:]
+    pca = PCA(n_components=15, random_state=0)
+    train_feat = pca.fit_transform(train_cube.reshape(-1, 103))
+    test_feat = ${testFeatures}
+    clf = RandomForestClassifier(n_estimators=300, random_state=0).fit(train_feat, train_gt.ravel())
+    print(cohen_kappa_score(test_gt.ravel(), clf.predict(test_feat)))
+  `;
+
+  it('fires when the PCA is fitted again on the test block', () => {
+    expect(rule('fit-on-test', { 'pavia.py': script('PCA(n_components=15, random_state=0).fit_transform(test_cube.reshape(-1, 103))') }).map((f) => f.line)).toEqual([13]);
+  });
+
+  it('stays silent when the test block is transformed with the PCA of the training block', () => {
+    expect(rule('fit-on-test', { 'pavia.py': script('pca.transform(test_cube.reshape(-1, 103))') })).toEqual([]);
+  });
+});

@@ -95,7 +95,7 @@ export const LOADERS = new Set([
   'read_sql_query', 'read_hdf', 'read_orc', 'loadtxt', 'genfromtxt', 'load_dataset', 'load_from_disk', 'fetch_openml',
   'DataFrame', 'image_dataset_from_directory', 'text_dataset_from_directory', 'ImageFolder', 'TensorDataset',
   'make_classification', 'make_regression', 'make_blobs', 'make_moons', 'make_circles',
-  'scan_parquet', 'scan_csv', 'read_ipc', 'read_delta',
+  'scan_parquet', 'scan_csv', 'read_ipc', 'read_delta', 'loadmat',
   // PyTorch Geometric and OGB graph datasets.
   'Planetoid', 'Amazon', 'Coauthor', 'CitationFull', 'WikiCS', 'Reddit', 'Reddit2', 'Flickr', 'Yelp', 'PPI', 'TUDataset',
   'MoleculeNet', 'QM9', 'ZINC', 'PygNodePropPredDataset', 'PygGraphPropPredDataset', 'PygLinkPropPredDataset', 'EllipticBitcoinDataset',
