@@ -252,3 +252,62 @@ describe('a hyperspectral cube read with scipy.io.loadmat and split into blocks'
     expect(rule('fit-on-test', { 'pavia.py': script('pca.transform(test_cube.reshape(-1, 103))') })).toEqual([]);
   });
 });
+
+describe('a dataset built twice over the same files', () => {
+  const script = (evalDataset: string) => py`
+    import glob
+
+    import numpy as np
+    import torch
+    import torch.nn as nn
+    from torch.utils.data import DataLoader, Dataset
+
+    torch.manual_seed(0)
+    image_paths = sorted(glob.glob("images/*.tif"))
+    mask_paths = sorted(glob.glob("masks/*.tif"))
+    val_images = sorted(glob.glob("val/images/*.tif"))
+    val_masks = sorted(glob.glob("val/masks/*.tif"))
+
+
+    class CellDataset(Dataset):
+        def __init__(self, images, masks, augment=None, mode="train"):
+            self.images = [np.load(p) for p in images]
+            self.masks = [np.load(p) for p in masks]
+            self.augment = augment
+
+        def __len__(self):
+            return len(self.images)
+
+        def __getitem__(self, i):
+            return torch.from_numpy(self.images[i]), torch.from_numpy(self.masks[i])
+
+
+    model = nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.Conv2d(8, 1, 1))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    train_loader = DataLoader(CellDataset(image_paths, mask_paths, "flip"), batch_size=8, shuffle=True)
+    for epoch in range(50):
+        model.train()
+        for x, y in train_loader:
+            loss = nn.functional.binary_cross_entropy_with_logits(model(x), y)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    eval_ds = ${evalDataset}
+    model.eval()
+    ious = []
+    with torch.no_grad():
+        for x, y in DataLoader(eval_ds, batch_size=4):
+            pred = (torch.sigmoid(model(x)) > 0.5).float()
+            ious.append(((pred * y).sum() / ((pred + y) > 0).float().sum()).item())
+    print(np.mean(ious))
+  `;
+
+  it('fires when the evaluation dataset holds the training files again (without augmentation)', () => {
+    expect(rule('no-held-out-evaluation', { 'cells.py': script('CellDataset(image_paths, mask_paths, augment=None)') }).map((f) => f.line)).toEqual([43]);
+  });
+
+  it('stays silent when it is built over other files, or its arguments may pick another part', () => {
+    expect(rule('no-held-out-evaluation', { 'cells.py': script('CellDataset(val_images, val_masks)') })).toEqual([]);
+    expect(rule('no-held-out-evaluation', { 'cells.py': script('CellDataset(image_paths, mask_paths, mode="eval")') })).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // What a call does to the values it touches: dispatch to the project's own functions and classes, to
 // values that are called (layers, metrics, networks), to methods, and to module functions.
-import type { Expr } from '../python/ast.js';
+import type { Expr, Stmt } from '../python/ast.js';
 import { calleeName, dotted } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { citeLeak, fitEstimator, transformWith, validationOnTest } from './fitting.js';
@@ -79,6 +79,8 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
   if (callee?.cls && !callee.instanceOf) {
     transformOfParts(it, call, args, kwargs);
     const instance = it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
+    const key = sameRowsKey(it, call, callee.cls.def);
+    if (key) instance.rowsKey = { key, passed: [...args, ...kwargs.values()].flatMap((a) => a.origins ?? []) };
     // `class PairwiseRewardTrainer(Trainer)` built with datasets: a Hugging Face Trainer all the same.
     if (/Trainer$/.test(callee.cls.def.name) && (kwargs.has('train_dataset') || kwargs.has('eval_dataset'))) instance.hfTrainer = hfTrainer(it, call, kwargs).hfTrainer;
     return instance;
@@ -179,7 +181,9 @@ function forwardPass(it: Interpreter, call: Call, args: Val[]): Val {
   }
   // Only rows known to be data count (a Lightning `validation_step`'s batch is whatever the trainer passes);
   // rows of the whole, never split, dataset are no held-out rows, and neither are the rows it trained on.
-  const trained = x?.origins?.length && it.facts.trainedOn.some((t) => t.part === x.part && t.origins.length > 0 && x.origins!.every((id) => t.origins.includes(id)));
+  // (A loader over the dataset object the training loader ran, by another name, holds the training rows too.)
+  const sameDataset = (t: { part: string | undefined }) => x !== undefined && x.part === undefined && t.part === 'train' && (x.origins ?? []).every((id) => it.datasetOrigins.has(id));
+  const trained = x?.origins?.length && it.facts.trainedOn.some((t) => (t.part === x.part || sameDataset(t)) && t.origins.length > 0 && x.origins!.every((id) => t.origins.includes(id)));
   if (trained) it.facts.trainedRowsScored.push(it.frames[it.frames.length - 1]?.line ?? call.line);
   // (Inside `forward`, layers applied to the network's own input evaluate nothing.)
   else if (x?.data && x.part !== 'train' && x.part !== 'full' && !/^(forward|__call__|call)$/.test(it.runningFunction() ?? '')) it.facts.heldOutUses.push(call.line);
@@ -269,3 +273,22 @@ const RESAMPLING_FUNCTION = /^_?(cross_validat\w*|\w*_cv|cv_\w+|\w*backtest\w*|w
 const TOPPED_UP = /minority|balance|upsample|oversample|top_?up|(^|_)rare(_|$)/i;
 const AUGMENTING_FUNCTION = /^_?(eda|augment\w*|\w+_augment\w*|paraphrase\w*|back_?translat\w*|synonym_replac\w*|random_(swap|deletion|insertion)|add_noise|jitter\w*)$/i;
 
+
+/** Arguments that only change how samples are augmented, not which samples a dataset holds. */
+const AUGMENTATION_KWARG = /^(transforms?|augment\w*|aug|tfms|train_transforms?|eval_transforms?|preprocess\w*)$/;
+
+/**
+ * `CellDataset(image_paths, mask_paths, augment=None)` built twice over the same files: the same rows, whatever
+ * the augmentation. Undefined when an argument may pick a part (`mode="val"`, `split`, `fold`, a path naming one).
+ */
+function sameRowsKey(it: Interpreter, call: Call, cls: Extract<Stmt, { k: 'class' }>): string | undefined {
+  // Positional arguments are named by `__init__`'s parameters (`CellDataset(paths, masks, aug)`).
+  const init = cls.body.find((s): s is Extract<Stmt, { k: 'def' }> => s.k === 'def' && s.name === '__init__');
+  const names = init?.params.slice(1).map((p) => p.name) ?? [];
+  const args = call.args.filter((_, i) => !AUGMENTATION_KWARG.test(names[i] ?? ''));
+  if (args.length === 0 || args.some((a) => a.k !== 'name' && a.k !== 'attr')) return undefined;
+  const kept = call.kwargs.filter((k) => k.name === undefined || !AUGMENTATION_KWARG.test(k.name));
+  const text = [...args.map((a) => it.src(a)), ...kept.map((k) => `${k.name ?? '**'}=${it.src(k.value)}`)].join(', ');
+  if (/\b(train\w*|val\w*|valid\w*|test\w*|dev|holdout|split|mode|fold\w*|subset|part|phase|stage|is_train|training)\b/i.test(text)) return undefined;
+  return `${it.src(call.fn)}(${text})`;
+}

@@ -285,7 +285,10 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     const heldParts = new Set(rows.map((v) => v.part));
     const heldPart = heldParts.size === 1 ? [...heldParts][0] : undefined;
     const part: Part | undefined = isConst(train, 'True') ? 'train' : isConst(train, 'False') ? 'test' : src?.part ?? (heldPart !== 'full' ? heldPart : undefined);
-    const origins = src?.origins ?? (src?.instanceOf ? [...new Set([it.originOf(src), ...held])] : undefined);
+    // (Built alike over the same files, its rows are those of the key, plus what was handed in; not what `__init__` read anew.)
+    const key = src?.rowsKey;
+    const own = key ? [it.originOf(key.key), ...held.filter((o) => key.passed.includes(o))] : src?.instanceOf ? [it.originOf(src), ...held] : undefined;
+    const origins = src?.origins ?? (own ? [...new Set(own)] : undefined);
     return derive(src, { data: true, part, ...(origins ? { origins } : {}) });
   }
   if (/^(sigmoid|softmax|log_softmax|expit)$/.test(name)) return derive(args[0], { prob: true });

@@ -103,6 +103,9 @@ export class Interpreter {
   private yields: Val[][] = [];
   private readonly reportedLeaks = new Set<object>();
   private readonly objectOrigins = new WeakMap<object, number>();
+  private readonly keyOrigins = new Map<string, number>();
+  /** Origins that are dataset objects: a loader over one is those rows, whatever name it is given. */
+  readonly datasetOrigins = new Set<number>();
   private readonly trainingLoops = new WeakMap<object, boolean>();
   /** Functions running, innermost last (`super()` needs the method's instance and class). */
   private readonly methods: FunctionValue[] = [];
@@ -171,10 +174,15 @@ export class Interpreter {
     return this.originCounter;
   }
 
-  /** One origin per object (a dataset instance): every loader over it shares it. */
-  originOf(obj: object): number {
-    let id = this.objectOrigins.get(obj);
-    if (id === undefined) this.objectOrigins.set(obj, (id = this.nextOrigin()));
+  /** One origin per object (a dataset instance), or per key (datasets built alike): every loader over it shares it. */
+  originOf(obj: object | string): number {
+    let id = typeof obj === 'string' ? this.keyOrigins.get(obj) : this.objectOrigins.get(obj);
+    if (id === undefined) {
+      id = this.nextOrigin();
+      if (typeof obj === 'string') this.keyOrigins.set(obj, id);
+      else this.objectOrigins.set(obj, id);
+      this.datasetOrigins.add(id);
+    }
     return id;
   }
 

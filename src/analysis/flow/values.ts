@@ -220,6 +220,8 @@ export interface Val {
   localModule?: string;
   /** An instance of a class defined in the analysed project. */
   instanceOf?: string;
+  /** A dataset instance's constructor call when it names no part: instances built alike hold the same rows. */
+  rowsKey?: { key: string; passed: readonly number[] };
   /** The class itself (for instances and class values). */
   cls?: ClassRef;
   /** Identities of the rows' sources (a load, a parameter, an untraced value): derived rows keep them. */
