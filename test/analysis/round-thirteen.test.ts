@@ -311,3 +311,55 @@ describe('a dataset built twice over the same files', () => {
     expect(rule('no-held-out-evaluation', { 'cells.py': script('CellDataset(image_paths, mask_paths, mode="eval")') })).toEqual([]);
   });
 });
+
+describe("a two-tower model's towers run by attribute", () => {
+  const script = (prelude: string, body: string) => py`
+    import pandas as pd
+    import torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+
+    torch.manual_seed(0)
+    events = pd.read_parquet("events.parquet")
+    from_end = events.groupby("uidx").cumcount(ascending=False)
+    test, valid, train = events[from_end == 0], events[from_end == 1], events[from_end >= 2]
+
+
+    class TwoTower(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.user = nn.Sequential(nn.Embedding(1000, 32), nn.Dropout(0.2))
+            self.item = nn.Sequential(nn.Embedding(500, 32), nn.Dropout(0.2))
+
+
+    model = TwoTower()
+    opt = torch.optim.Adam(model.parameters())
+
+
+    @torch.no_grad()
+    def recall_at_k(split_df, k=50):
+        ${prelude}
+        ${body}
+
+
+    for epoch in range(10):
+        model.train()
+        u, i = torch.as_tensor(train.uidx.to_numpy()), torch.as_tensor(train.iidx.to_numpy())
+        loss = F.cross_entropy(model.user(u) @ model.item(i).T, torch.arange(len(u)))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        print(recall_at_k(valid))
+    print(recall_at_k(test))
+  `;
+  const towers = 'scores = model.user(torch.as_tensor(split_df.uidx.to_numpy())) @ model.item(torch.arange(500)).T\n        return (scores.topk(k).indices == torch.as_tensor(split_df.iidx.to_numpy())[:, None]).any(1).float().mean().item()';
+
+  it('fires when the metric helper runs the towers in train mode', () => {
+    expect(rule('missing-eval-mode', { 'towers.py': script('pass', towers) })).toHaveLength(1);
+  });
+
+  it("stays silent when it switches to eval mode, or only reads the model's parameters", () => {
+    expect(rule('missing-eval-mode', { 'towers.py': script('model.eval()', towers) })).toEqual([]);
+    expect(rule('missing-eval-mode', { 'towers.py': script('pass', 'return sum(p.numel() for p in model.parameters()) + len(model.state_dict())') })).toEqual([]);
+  });
+});

@@ -122,8 +122,10 @@ const isTrainCall = (s: Stmt) =>
 /** `model.query_tower(q)`, `model.encode(x)`: a sub-network or encoding method of the model runs forward too. */
 const SUBMODULE = /^(\w*_)?(tower|encoder|encode\w*|embed\w*|decoder|head|backbone)$/;
 // (`DummyClassifier(...)`, `TwoTower(...)`: a capitalised callee builds a model, it does not run one.)
+// (`model.user(u, ...)` of a two-tower model: any attribute called on the model that is not nn.Module's own API.)
+const MODULE_API = /^(eval|train|to|cuda|cpu|parameters|named_parameters|state_dict|load_state_dict|zero_grad|apply|modules|children|named_modules|named_children|buffers|named_buffers|register_\w+|requires_grad_|half|float|double|bfloat16|save_pretrained|from_pretrained|push_to_hub|fit|compile|summary|save|save_weights|load_weights|get_\w+|set_\w+|freeze\w*|unfreeze\w*|share_memory|add_module|type|resize_token_embeddings|gradient_checkpointing_\w+|print_trainable_parameters|tie_weights|init_weights|reset_parameters)$/;
 const isModelForward = (s: Stmt) =>
-  callsIn(s).some((c) => (MODEL_CALLEE.test(exprText(c.fn)) && !/^[A-Z]/.test(calleeOf(c))) || calleeOf(c) === 'forward' || (c.fn.k === 'attr' && SUBMODULE.test(c.fn.attr) && /(model|net)$/i.test(exprText(c.fn.obj))));
+  callsIn(s).some((c) => (MODEL_CALLEE.test(exprText(c.fn)) && !/^[A-Z]/.test(calleeOf(c))) || calleeOf(c) === 'forward' || (c.fn.k === 'attr' && SUBMODULE.test(c.fn.attr) && /(model|net)$/i.test(exprText(c.fn.obj))) || (c.fn.k === 'attr' && !MODULE_API.test(c.fn.attr) && /^(self\.)?(model|net)$/i.test(exprText(c.fn.obj))));
 
 /** `model.cuda().to(device)` → `model`: the object under a chain of method calls. */
 function unchained(e: Expr): Expr {
