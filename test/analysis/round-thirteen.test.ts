@@ -363,3 +363,98 @@ describe("a two-tower model's towers run by attribute", () => {
     expect(rule('missing-eval-mode', { 'towers.py': script('pass', 'return sum(p.numel() for p in model.parameters()) + len(model.state_dict())') })).toEqual([]);
   });
 });
+
+describe('recommenders scored with lightfm.evaluation and implicit.evaluation', () => {
+  const lightfm = (evaluate: string) => py`
+    import pandas as pd
+    from lightfm import LightFM
+    from lightfm.cross_validation import random_train_test_split
+    from lightfm.data import Dataset
+    from lightfm.evaluation import precision_at_k
+
+    saves = pd.read_csv("saves.csv")
+    ds = Dataset()
+    ds.fit(users=saves.user_id.unique(), items=saves.recipe_id.unique())
+    interactions, _ = ds.build_interactions(zip(saves.user_id, saves.recipe_id))
+    train, test = random_train_test_split(interactions, test_percentage=0.2, random_state=7)
+    user_map, _, item_map, _ = ds.mapping()
+    model = LightFM(no_components=48, loss="warp", random_state=7)
+    model.fit(${evaluate === 'held-out' ? 'train' : 'interactions'}, epochs=30)
+    print(${evaluate === 'held-out' ? 'precision_at_k(model, test, train_interactions=train, k=10).mean()' : 'precision_at_k(model, interactions, k=10).mean()'})
+    print(model.predict(user_map[saves.user_id.iloc[0]], list(item_map.values())))
+  `;
+
+  it('fires when LightFM is scored on the interactions it was fitted on', () => {
+    expect(rule('no-held-out-evaluation', { 'recs.py': lightfm('train') })).toHaveLength(1);
+  });
+
+  it('stays silent when it is scored on held-out interactions', () => {
+    expect(rule('no-held-out-evaluation', { 'recs.py': lightfm('held-out') })).toEqual([]);
+  });
+
+  const implicit = (fitOn: string) => ({
+    'data.py': py`
+      import pandas as pd
+      import scipy.sparse as sp
+
+
+      def to_csr(df):
+          return sp.csr_matrix((df["plays"].to_numpy(), (df["uidx"].to_numpy(), df["iidx"].to_numpy())))
+
+
+      def build_matrices(df):
+          from_end = df.sort_values(["uidx", "ts"]).groupby("uidx").cumcount(ascending=False)
+          train_df, test_df = df[from_end > 0], df[from_end == 0]
+          return to_csr(df), to_csr(train_df), to_csr(test_df)
+    `,
+    'train.py': py`
+      import pandas as pd
+      from implicit.als import AlternatingLeastSquares
+      from implicit.evaluation import ranking_metrics_at_k
+
+      from data import build_matrices
+
+      events = pd.read_parquet("plays.parquet")
+      user_items, train_items, test_items = build_matrices(events)
+      model = AlternatingLeastSquares(factors=64, regularization=0.05, random_state=3)
+      model.fit(${fitOn})
+      print(ranking_metrics_at_k(model, train_items, test_items, K=10))
+    `,
+  });
+
+  it('fires when implicit ALS is fitted on the full matrix, held-out plays included', () => {
+    expect(rule('fit-on-test', implicit('user_items')).map((f) => `${f.file}:${f.line}`)).toEqual(['train.py:10']);
+  });
+
+  it('stays silent when it is fitted on the training matrix', () => {
+    expect(rule('fit-on-test', implicit('train_items'))).toEqual([]);
+  });
+
+  const sweep = (scoredOn: string) => py`
+    from implicit.als import AlternatingLeastSquares
+    from implicit.evaluation import ndcg_at_k, train_test_split
+    import scipy.sparse as sp
+
+    plays = sp.load_npz("plays.npz")
+    dev, test = train_test_split(plays, train_percentage=0.9, random_state=1)
+    fit_part, valid = train_test_split(dev, train_percentage=0.9, random_state=1)
+    best, best_cfg = -1.0, None
+    for factors in (32, 64, 128):
+        m = AlternatingLeastSquares(factors=factors, random_state=1)
+        m.fit(fit_part)
+        score = ndcg_at_k(m, fit_part, ${scoredOn}, K=10)
+        if score > best:
+            best, best_cfg = score, factors
+    final = AlternatingLeastSquares(factors=best_cfg, random_state=1)
+    final.fit(dev)
+    print(ndcg_at_k(final, dev, test, K=10))
+  `;
+
+  it('fires when a factor sweep is ranked on the test interactions', () => {
+    expect(rule('test-set-selection', { 'sweep.py': sweep('test') })).toHaveLength(1);
+  });
+
+  it('stays silent when it is ranked on validation interactions', () => {
+    expect(rule('test-set-selection', { 'sweep.py': sweep('valid') })).toEqual([]);
+  });
+});

@@ -193,7 +193,7 @@ function forwardPass(it: Interpreter, call: Call, args: Val[]): Val {
 const BUILTINS = /^(print|len|str|repr|type|isinstance|issubclass|list|dict|tuple|set|frozenset|sorted|reversed|getattr|setattr|hasattr|delattr|id|vars|dir|callable|enumerate|zip|map|filter|min|max|sum|any|all|abs|round|int|float|bool|range|open|iter|next|super|format|hash|display)$/;
 
 /** Roots of libraries whose functions the analyzer knows (or knows not to evaluate a model). */
-const KNOWN_LIBRARY = /^(sklearn|numpy|np|pandas|pd|torch|tensorflow|tf|keras|xgboost|xgb|lightgbm|lgb|catboost|scipy|matplotlib|plt|seaborn|sns|joblib|pickle|json|os|sys|math|random|re|time|datetime|pathlib|logging|warnings|collections|itertools|functools|typing|dataclasses|argparse|imblearn|optuna|mlflow|wandb|statsmodels|transformers|datasets|shap|tqdm|copy|csv|io|gc|glob|shutil|yaml|peft|accelerate|deepspeed|class:)(\.|$)/;
+const KNOWN_LIBRARY = /^(lightfm\.evaluation|implicit\.evaluation|sklearn|numpy|np|pandas|pd|torch|tensorflow|tf|keras|xgboost|xgb|lightgbm|lgb|catboost|scipy|matplotlib|plt|seaborn|sns|joblib|pickle|json|os|sys|math|random|re|time|datetime|pathlib|logging|warnings|collections|itertools|functools|typing|dataclasses|argparse|imblearn|optuna|mlflow|wandb|statsmodels|transformers|datasets|shap|tqdm|copy|csv|io|gc|glob|shutil|yaml|peft|accelerate|deepspeed|class:)(\.|$)/;
 
 /**
  * A function the analyzer cannot follow (not defined in the review, from an unknown module): when it

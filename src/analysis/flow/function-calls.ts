@@ -28,6 +28,7 @@ import { load, partOfRead } from './loaders.js';
 import { repeatedItem } from './repeats.js';
 import { checkCurvePick, checkPick } from './selection-checks.js';
 import { perSampleAxis } from './frame-methods.js';
+import { reportFullFit } from './method-calls.js';
 import { crossValidate, randomSplit, split, splitter } from './splits.js';
 import { augmentationTransform, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { corpusModel, isCorpusModelCall } from './embeddings.js';
@@ -117,6 +118,7 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   if (name === 'train_test_split') return split(it, call, args, kwargs);
   if (CV_FUNCTIONS.has(name)) return crossValidate(it, call, name, args, kwargs);
   if (name in METRIC_FUNCTIONS) return metric(it, call, name, args);
+  if (/^(lightfm|implicit)\.evaluation\./.test(qual)) return interactionMetric(it, call, name, qual, args, kwargs);
   if (SPLITTER_CLASSES.has(name)) return splitter(it, call, name, args, kwargs);
   const statsModel = statsmodelsModel(it, call, qual, name, args, kwargs);
   if (statsModel) return statsModel;
@@ -274,7 +276,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     else if (first?.curve && /^(nan)?arg(max|min)$/.test(name)) checkCurvePick(it, first.curve, call.line);
     return first?.container ? {} : combine(args);
   }
-  if (name === 'DataLoader' || name === 'Dataset' || /Dataset$/.test(name)) {
+  // (LightFM's `Dataset()` builds id mappings and matrices; it holds no rows yet.)
+  if ((name === 'DataLoader' || name === 'Dataset' || /Dataset$/.test(name)) && !/^lightfm\./.test(qual)) {
     const src = args[0];
     const train = kwarg(call, 'train');
     // Loaders over one dataset object share its identity (a training loader and an "eval" loader of the same rows).
@@ -552,6 +555,24 @@ function metric(it: Interpreter, call: Call, name: string, args: Val[]): Val {
   if (part !== 'train' && part !== 'full' && !refitted) it.facts.heldOutUses.push(call.line);
   const score = { part, line: call.line, metric: name, file: it.path };
   return { score, part, ...(kind === 'threshold-curve' ? { curve: score } : {}), ...(truth?.origins ? { origins: truth.origins } : {}) };
+}
+
+/**
+ * `precision_at_k(model, test_interactions, train_interactions)` (LightFM), `ranking_metrics_at_k(model, train,
+ * test, K)` (implicit): a recommender scored on an interaction matrix: held-out interactions, or the ones it was
+ * fitted on.
+ */
+function interactionMetric(it: Interpreter, call: Call, name: string, qual: string, args: Val[], kwargs: Map<string, Val>): Val {
+  const model = args[0] ?? kwargs.get('model');
+  const scored = qual.startsWith('lightfm') ? (args[1] ?? kwargs.get('test_interactions')) : (args[2] ?? kwargs.get('test_user_items'));
+  const est = model?.est;
+  if (est?.fullFit && scored?.part === 'test') reportFullFit(it, est);
+  // (The matrix the model was fitted on, scored again: its training interactions.)
+  const refitted = scored !== undefined && it.facts.fits.some((f) => f.est === est && (f.rows === scored || (f.origins?.length && scored.origins?.length && scored.origins.every((o) => f.origins!.includes(o)))) && (f.part === scored.part || f.part === undefined));
+  const part = refitted ? 'train' : scored?.part;
+  it.facts.evals.push({ line: call.line, part, metric: name, kind: 'other', ...(scored?.origins ? { origins: scored.origins } : {}) });
+  if (part !== 'train' && part !== 'full') it.facts.heldOutUses.push(call.line);
+  return { score: { part, line: call.line, metric: name, file: it.path }, part };
 }
 
 function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kwargs: Map<string, Val>): Val {

@@ -106,6 +106,8 @@ export class Interpreter {
   private readonly keyOrigins = new Map<string, number>();
   /** Origins that are dataset objects: a loader over one is those rows, whatever name it is given. */
   readonly datasetOrigins = new Set<number>();
+  /** Sources of rows split by hand (`test = df[df.date >= cut]`), and where: all of them from then on hold test rows. */
+  readonly splitOrigins = new Map<number, { line: number; file: string }>();
   private readonly trainingLoops = new WeakMap<object, boolean>();
   /** Functions running, innermost last (`super()` needs the method's instance and class). */
   private readonly methods: FunctionValue[] = [];
@@ -421,6 +423,8 @@ export class Interpreter {
           // `Xtr, ytr = make_windows(arr[:cut])`: a helper handed a positional cut of the rows makes a split too.
           const cut = positionalCutArg(valueExpr);
           if (v.part === 'full' && valueExpr && (isRowSelection(valueExpr) || cut)) this.manualSplit(v, target.id, named, cut ?? valueExpr);
+          // (`train_df, test_df = leave_last_out(df)`: test rows taken from the source by a helper.)
+          else if (named === 'test') for (const o of v.origins ?? []) if (!this.splitOrigins.has(o)) this.splitOrigins.set(o, { line: this.stmt?.line ?? 0, file: this.path });
           v = { ...v, part: named, dev: isDevName(target.id) || undefined };
         } else if (v.perm && !v.data && named && !v.indexPart) {
           // `test_idx = order[cut:]`: row indices of a part.
@@ -501,6 +505,7 @@ export class Interpreter {
   /** Manual splits by row selection: leaks in the rows and shuffled selection of time-ordered rows. */
   manualSplit(v: Val, name: string, part: Part, valueExpr: Expr): void {
     const line = this.stmt?.line ?? valueExpr.line;
+    for (const o of v.origins ?? []) if (!this.splitOrigins.has(o)) this.splitOrigins.set(o, { line, file: this.path });
     this.reportLeak(v, { line, kind: 'split', sinkText: this.stmt ? this.src(this.stmt) : undefined, ...(part === 'train' ? { trainName: name } : { testName: name }) });
     const sample = sampleCall(valueExpr);
     if (sample && !/^\s*1(\.0*)?\s*$/.test(sample.kwargs.find((k) => k.name === 'frac') ? this.src(sample.kwargs.find((k) => k.name === 'frac')!.value) : '')) {

@@ -180,6 +180,12 @@ export function isRegressorName(cls: string): boolean {
 }
 
 /** A CamelCase constructor that looks like an estimator (model) of a common library. */
+/** Collaborative-filtering models of `implicit` and LightFM: fitted on a user-item interaction matrix. */
+export const RECOMMENDERS = new Set([
+  'AlternatingLeastSquares', 'BayesianPersonalizedRanking', 'LogisticMatrixFactorization', 'LightFM',
+  'ItemItemRecommender', 'CosineRecommender', 'BM25Recommender', 'TFIDFRecommender',
+]);
+
 export function isModelName(cls: string): boolean {
   return (
     isClassifierName(cls) ||
@@ -187,7 +193,8 @@ export function isModelName(cls: string): boolean {
     TUNABLE_MODELS.has(cls) ||
     SURVIVAL_MODELS.has(cls) ||
     /^(XGB|LGBM|CatBoost)/.test(cls) ||
-    ['KMeans', 'IsolationForest', 'Sequential', 'DBSCAN', 'GaussianMixture', 'NearestNeighbors', 'OneClassSVM'].includes(cls)
+    ['KMeans', 'IsolationForest', 'Sequential', 'DBSCAN', 'GaussianMixture', 'NearestNeighbors', 'OneClassSVM'].includes(cls) ||
+    RECOMMENDERS.has(cls)
   );
 }
 

@@ -3,7 +3,7 @@
 import type { Expr } from '../python/ast.js';
 import { calleeName, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { isClassifierName, isMetricKey, isRegressorName } from './knowledge.js';
+import { isClassifierName, isMetricKey, isRegressorName, RECOMMENDERS } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, transformWith } from './fitting.js';
 import { hfTrainerCall, lightningCall } from './frameworks.js';
 import { commandLine, settingAt } from './settings.js';
@@ -127,7 +127,9 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
     // A forecast predicts the periods after the fitted sample: out of sample by construction.
     // (`model.predict(["where is my parcel"])`: a demo on inputs written in the code, no held-out rows.)
     const written = call.args[0]?.k === 'seq' && !X?.data;
-    if (forecast || (X && X.part !== 'train' && X.part !== 'full' && !onFitted && !written)) it.facts.heldOutUses.push(call.line);
+    // (`model.predict(uidx, item_ids)` of a recommender scores ids for a recommendation, not held-out rows.)
+    const ids = est !== undefined && RECOMMENDERS.has(est.cls) && call.args.length >= 2;
+    if (forecast || (X && X.part !== 'train' && X.part !== 'full' && !onFitted && !written && !ids)) it.facts.heldOutUses.push(call.line);
     if (onFitted) it.facts.trainedRowsScored.push(call.line);
     const prob = !forecast && (method !== 'predict' || est?.deep === true);
     // Rows of no known part that the model was fitted on are its training rows: scores of them are training scores.
@@ -264,13 +266,14 @@ function reportRefit(it: Interpreter, r: NonNullable<Val['refit']>): void {
 }
 
 /** A model fitted on all rows (test rows included) and then scored on the test rows. */
-function reportFullFit(it: Interpreter, est: Estimator): void {
+export function reportFullFit(it: Interpreter, est: Estimator): void {
   const ff = est.fullFit;
   if (!ff || it.facts.testFits.some((t) => t.line === ff.line) || it.facts.selections.some((s) => s.line === ff.line)) return;
+  const at = ff.splitFile ? `${ff.splitFile}:${ff.splitLine}` : `line ${ff.splitLine}`;
   if (est.kind === 'search') {
-    it.facts.selections.push({ line: ff.line, endLine: ff.endLine, kind: 'search-on-test', detail: `the search is fitted on all of \`${ff.dataText}\`, including the test rows split off at line ${ff.splitLine}, and then scored on those test rows`, sites: [ff.splitLine] });
+    it.facts.selections.push({ line: ff.line, endLine: ff.endLine, kind: 'search-on-test', detail: `the search is fitted on all of \`${ff.dataText}\`, including the test rows split off at ${at}, and then scored on those test rows`, sites: ff.splitFile ? [] : [ff.splitLine] });
   } else {
-    it.facts.testFits.push({ line: ff.line, endLine: ff.endLine, cls: est.cls, method: 'fit', part: 'test', dataText: ff.dataText, estText: est.cls, note: `all of \`${ff.dataText}\`, including the test rows split off at line ${ff.splitLine}` });
+    it.facts.testFits.push({ line: ff.line, endLine: ff.endLine, cls: est.cls, method: 'fit', part: 'test', dataText: ff.dataText, estText: est.cls, note: `all of \`${ff.dataText}\`, including the test rows split off at ${at}` });
   }
 }
 

@@ -82,7 +82,8 @@ export interface Estimator {
   /** The `cv=` splitter of a search or CV estimator (`RandomizedSearchCV(..., cv=KFold(shuffle=True))`). */
   cv?: Splitter;
   /** Fitted on all rows of data that had been split before (the test rows included). */
-  fullFit?: { line: number; endLine: number; splitLine: number; dataText: string };
+  /** Fitted on all rows after some were split off as the test set (at `splitLine`, of `splitFile` when another file). */
+  fullFit?: { line: number; endLine: number; splitLine: number; splitFile?: string; dataText: string };
 }
 
 export interface Splitter {
