@@ -458,3 +458,34 @@ describe('recommenders scored with lightfm.evaluation and implicit.evaluation', 
     expect(rule('test-set-selection', { 'sweep.py': sweep('valid') })).toEqual([]);
   });
 });
+
+describe('an out-of-time sample named oot', () => {
+  const script = (validSets: string) => py`
+    import lightgbm as lgb
+    import pandas as pd
+    from sklearn.metrics import roc_auc_score
+
+
+    def time_split(df, col, start):
+        return df[df[col] < start], df[df[col] >= start]
+
+
+    df = pd.read_parquet("applications.parquet")
+    FEATS = ["income", "dti", "age"]
+    dev, oot = time_split(df, "application_date", "2023-01-01")
+    fit_rows, val_rows = time_split(dev, "application_date", "2022-07-01")
+    dtrain = lgb.Dataset(fit_rows[FEATS], fit_rows["bad"])
+    dval = lgb.Dataset(val_rows[FEATS], val_rows["bad"], reference=dtrain)
+    doot = lgb.Dataset(oot[FEATS], oot["bad"], reference=dtrain)
+    booster = lgb.train({"objective": "binary", "seed": 1}, dtrain, 3000, valid_sets=${validSets}, callbacks=[lgb.early_stopping(100)])
+    print(roc_auc_score(oot["bad"], booster.predict(oot[FEATS], num_iteration=booster.best_iteration)))
+  `;
+
+  it('fires when it is the early-stopping set', () => {
+    expect(rule('test-set-selection', { 'pd_model.py': script('[dtrain, doot]') }).map((f) => f.line)).toEqual([17]);
+  });
+
+  it('stays silent when a validation period stops training and the out-of-time sample is scored once', () => {
+    expect(rule('test-set-selection', { 'pd_model.py': script('[dtrain, dval]') })).toEqual([]);
+  });
+});

@@ -246,7 +246,7 @@ export function partFromName(name: string): Part | undefined {
 /** `past = df[df.week < cut]`, `future = df[df.week >= cut]`: rows cut by time and named for it. */
 export function temporalPart(name: string): Part | undefined {
   if (/^(past|hist|history|earlier|older|before)(_|$)/i.test(name)) return 'train';
-  if (/^(fut|future|later|after|recent|latest|newer|oos|out_of_sample)(_|$)/i.test(name)) return 'test';
+  if (/^(fut|future|later|after|recent|latest|newer|oos|out_of_sample|oot|out_of_time)(_|$)/i.test(name)) return 'test';
   return undefined;
 }
 
