@@ -430,6 +430,27 @@ describe('recommenders scored with lightfm.evaluation and implicit.evaluation', 
     expect(rule('fit-on-test', implicit('train_items'))).toEqual([]);
   });
 
+  it("stays silent on Kaggle's train.csv and test.csv put together for features and cut apart again", () => {
+    const kaggle = py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+
+
+      def build_features(train, test):
+          both = pd.concat([train.drop(columns="SalePrice"), test])
+          both["TotalSF"] = both["1stFlrSF"] + both["2ndFlrSF"]
+          return both.iloc[:len(train)], both.iloc[len(train):]
+
+
+      train, test = pd.read_csv("train.csv"), pd.read_csv("test.csv")
+      X, X_test = build_features(train, test)
+      model = Ridge(alpha=10.0).fit(X, np.log1p(train["SalePrice"]))
+      pd.DataFrame({"Id": test["Id"], "SalePrice": np.expm1(model.predict(X_test))}).to_csv("submission.csv", index=False)
+    `;
+    expect(rule('fit-on-test', { 'blend.py': kaggle })).toEqual([]);
+  });
+
   const sweep = (scoredOn: string) => py`
     from implicit.als import AlternatingLeastSquares
     from implicit.evaluation import ndcg_at_k, train_test_split

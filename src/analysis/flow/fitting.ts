@@ -48,7 +48,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   }
 
   // (Rows whose source was split by hand earlier, in a helper too: `held_out = df[last]` then a fit on all of `df`.)
-  const splitByHand = X?.part === 'full' && X.splitAt === undefined ? X.origins?.map((o) => it.splitOrigins.get(o)).find((l) => l !== undefined) : undefined;
+  const splitByHand = X?.part === 'full' && X.splitAt === undefined && !X.splitIds?.length ? X.origins?.map((o) => it.splitOrigins.get(o)).find((l) => l !== undefined) : undefined;
   const splitAt = X?.splitAt !== undefined && X.splitAt < call.line ? { line: X.splitAt, file: it.path } : splitByHand;
   if ((est.kind === 'search' || est.kind === 'model' || est.kind === 'pipeline') && X?.part === 'full' && splitAt !== undefined) {
     est.fullFit = { line: call.line, endLine: call.endLine, splitLine: splitAt.line, ...(splitAt.file !== it.path ? { splitFile: splitAt.file } : {}), dataText: xText };

@@ -424,7 +424,11 @@ export class Interpreter {
           const cut = positionalCutArg(valueExpr);
           if (v.part === 'full' && valueExpr && (isRowSelection(valueExpr) || cut)) this.manualSplit(v, target.id, named, cut ?? valueExpr);
           // (`train_df, test_df = leave_last_out(df)`: test rows taken from the source by a helper.)
-          else if (named === 'test') for (const o of v.origins ?? []) if (!this.splitOrigins.has(o)) this.splitOrigins.set(o, { line: this.stmt?.line ?? 0, file: this.path });
+          // (Unpacked from the helper's result and named in full, `te` in `fit_te` may well be a target encoding; and of
+          // one source only: train.csv and test.csv put together and cut apart again are two sources.)
+          else if (named === 'test' && v.origins?.length === 1 && this.stmt?.k === 'assign' && this.stmt.targets[0]?.k === 'seq' && /(^|_)(test|holdout|held_out)(_|$)/i.test(target.id)) {
+            for (const o of v.origins) if (!this.splitOrigins.has(o)) this.splitOrigins.set(o, { line: this.stmt.line, file: this.path });
+          }
           v = { ...v, part: named, dev: isDevName(target.id) || undefined };
         } else if (v.perm && !v.data && named && !v.indexPart) {
           // `test_idx = order[cut:]`: row indices of a part.
