@@ -510,3 +510,87 @@ describe('an out-of-time sample named oot', () => {
     expect(rule('test-set-selection', { 'pd_model.py': script('[dtrain, dval]') })).toEqual([]);
   });
 });
+
+describe('held-out parts known by how they are cut and named', () => {
+  const windows = (scored: string) => py`
+    import numpy as np
+    import pandas as pd
+    import torch
+    import torch.nn as nn
+
+    torch.manual_seed(0)
+    sales = pd.read_csv("data/walmart/train.csv", parse_dates=["Date"])
+    wide = sales.pivot_table(index="Date", columns="Store", values="Weekly_Sales").sort_index()
+    scaled = (wide / wide.iloc[:-26].mean()).values.astype(np.float32)
+
+
+    def make_windows(arr, start, end):
+        X = np.stack([arr[t - 52:t] for t in range(start, end - 4)])
+        Y = np.stack([arr[t:t + 4] for t in range(start, end - 4)])
+        return torch.from_numpy(X), torch.from_numpy(Y)
+
+
+    split_t = len(wide) - 26
+    X_tr, Y_tr = make_windows(scaled, 52, split_t)
+    X_te, Y_te = make_windows(scaled, split_t, len(wide))
+    model = nn.Sequential(nn.Flatten(), nn.Linear(52 * scaled.shape[1], 4 * scaled.shape[1]))
+    opt = torch.optim.Adam(model.parameters())
+    for epoch in range(20):
+        opt.zero_grad()
+        loss = nn.functional.l1_loss(model(X_tr), Y_tr.flatten(1))
+        loss.backward()
+        opt.step()
+    model.eval()
+    with torch.no_grad():
+        print(nn.functional.l1_loss(model(${scored}), ${scored === 'X_te' ? 'Y_te' : 'Y_tr'}.flatten(1)).item())
+  `;
+
+  it("fires when only the training windows of Kaggle's train.csv are scored", () => {
+    expect(rule('no-held-out-evaluation', { 'lstm.py': windows('X_tr') })).toHaveLength(1);
+  });
+
+  it('stays silent when windows cut from its last weeks and named for the test part are scored', () => {
+    expect(rule('no-held-out-evaluation', { 'lstm.py': windows('X_te') })).toEqual([]);
+  });
+
+  const seasons = (scoredOn: string, holdName: string) => ({
+    'model.py': py`
+      import numpy as np
+      import pandas as pd
+      from catboost import CatBoostRegressor
+
+
+      def prepare(df):
+          return df.sort_values(["style_id", "week"]).copy()
+
+
+      def season_split(df):
+          order = sorted(df["season"].unique())
+          return df[df["season"] < order[-1]], df[df["season"] == order[-1]]
+
+
+      def score(model, df):
+          return float(np.mean(np.abs(model.predict(df[["discount", "weeks_left"]]) - df["rate"])))
+    `,
+    'run.py': py`
+      import pandas as pd
+      from catboost import CatBoostRegressor
+
+      from model import prepare, score, season_split
+
+      hist = prepare(pd.read_csv("data/clearance_weekly.csv"))
+      train, ${holdName} = season_split(hist)
+      model = CatBoostRegressor(iterations=500, random_seed=1).fit(train[["discount", "weeks_left"]], train["rate"])
+      print(score(model, ${scoredOn}))
+    `,
+  });
+
+  it('fires when a helper scores the model on its training seasons only', () => {
+    expect(rule('no-held-out-evaluation', seasons('train', 'test'))).toHaveLength(1);
+  });
+
+  it('stays silent when the last season (test, or hold) is scored, even from a frame named hist', () => {
+    expect(rule('no-held-out-evaluation', seasons('test', 'test'))).toEqual([]);
+    expect(rule('no-held-out-evaluation', seasons('hold', 'hold'))).toEqual([]);
+  });
+});

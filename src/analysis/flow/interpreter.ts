@@ -399,7 +399,8 @@ export class Interpreter {
         const boundary = /(^|_)(start|end|begin|cutoff|cut|boundary|date|day|year|month)(_|$)/i.test(target.id);
         // Names of periods (`past`, `hist`, `future`) name parts cut from rows, not files read whole; and
         // `hist = z[t - LOOKBACK:t]`, a window of both bounds, is a sample's history, not the training period.
-        const readWhole = valueExpr?.k === 'call' && /^(read_\w+|load|load_\w+|fetch\w*)$/.test(calleeName(valueExpr) ?? '');
+        // (`hist = prepare(pd.read_csv(path))`: a helper over a file read whole is still the whole file.)
+        const readWhole = valueExpr?.k === 'call' && (/^(read_\w+|load|load_\w+|fetch\w*)$/.test(calleeName(valueExpr) ?? '') || valueExpr.args.some((a) => a.k === 'call' && /^(read_\w+|load_\w+|fetch\w*)$/.test(calleeName(a) ?? '')));
         const periodCut = !readWhole && !isWindowSlice(valueExpr);
         const named = boundary ? undefined : this.namedPart(target.id) ?? impliedPart ?? (periodCut ? temporalPart(target.id) : undefined);
         // `X_test, y_test = joblib.load("test_split.joblib")`: rows from a call the analyzer cannot see into,
@@ -416,7 +417,9 @@ export class Interpreter {
         const opaque = Object.entries(v).every(([k, x]) => x === undefined || (k === 'container' && (x as { scores: unknown[] }).scores.length === 0));
         if (splitHelper && opaque && named && named !== 'full' && named === this.namedPart(target.id) && !isDevName(target.id)) v = { indexPart: named };
         // `test = sales[sales.date > CUT]` of a frame read from `train.csv`: the labelled file, split by hand.
-        const splitOfTrainFile = v.filePart === true && v.part === 'train' && (named === 'test' || named === 'val') && valueExpr !== undefined && isRowSelection(valueExpr);
+        // (So is `valid_dl = DataLoader(Windows(sales, va_t))` of it: windows of its validation period.)
+        // (And rows of no known split named for the training period, `X_te = make_windows(scaled, split_t, n)` cut from it.)
+        const splitOfTrainFile = v.part === 'train' && (v.filePart === true || !v.splitIds?.length) && (named === 'test' || named === 'val') && valueExpr !== undefined && (isRowSelection(valueExpr) || !readWhole);
         if (splitOfTrainFile) v = { ...v, part: 'full' };
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
