@@ -594,3 +594,60 @@ describe('held-out parts known by how they are cut and named', () => {
     expect(rule('no-held-out-evaluation', seasons('hold', 'hold'))).toEqual([]);
   });
 });
+
+describe('clinical models validated without a split', () => {
+  const harrell = (loop: string) => py`
+    import numpy as np
+    import pandas as pd
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+    from sklearn.metrics import roc_auc_score
+
+
+    def fit(data):
+        return smf.glm("death_30d ~ age + urea + resp_rate", data=data, family=sm.families.Binomial()).fit()
+
+
+    cap = pd.read_csv("cap_cohort.csv")
+    final = fit(cap)
+    apparent = roc_auc_score(cap["death_30d"], final.predict(cap))
+    rng = np.random.default_rng(11)
+    optimism = []
+    ${loop}
+    print(apparent - np.mean(optimism) if optimism else apparent)
+  `;
+  const bootstrap = 'for b in range(200):\n        boot = cap.iloc[rng.integers(0, len(cap), len(cap))]\n        m = fit(boot)\n        optimism.append(roc_auc_score(boot["death_30d"], m.predict(boot)) - roc_auc_score(cap["death_30d"], m.predict(cap)))';
+
+  it('fires when only the apparent performance on the fitted cohort is reported', () => {
+    expect(rule('no-held-out-evaluation', { 'cap.py': harrell('pass') })).toHaveLength(1);
+  });
+
+  it("stays silent when Harrell's bootstrap refits the model on resamples (optimism correction)", () => {
+    expect(rule('no-held-out-evaluation', { 'cap.py': harrell(bootstrap) })).toEqual([]);
+  });
+
+  const propensity = (extra: string, seed: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.metrics import roc_auc_score
+
+    ${seed}
+    df = pd.read_csv("visits.csv")
+    X, a = df[["age", "charlson", "los"]].to_numpy(), df["early_visit"].to_numpy()
+    ps_model = RandomForestClassifier(n_estimators=500, min_samples_leaf=25${extra})
+    ps_model.fit(X, a)
+    ps = ps_model.${extra.includes('oob') ? 'oob_decision_function_[:, 1]' : 'predict_proba(X)[:, 1]'}
+    print(roc_auc_score(a, ps))
+  `;
+
+  it('fires when a forest is scored on the rows it was fitted on, and when only a generator of its own is seeded', () => {
+    expect(rule('no-held-out-evaluation', { 'ps.py': propensity(', random_state=3', '') })).toHaveLength(1);
+    expect(rule('missing-random-seed', { 'ps.py': propensity(', oob_score=True', 'rng = np.random.default_rng(7)') }).map((f) => f.line)).toEqual([9]);
+  });
+
+  it('stays silent on out-of-bag scores, and when the global generator is seeded', () => {
+    expect(rule('no-held-out-evaluation', { 'ps.py': propensity(', oob_score=True, random_state=3', '') })).toEqual([]);
+    expect(rule('missing-random-seed', { 'ps.py': propensity(', oob_score=True', 'np.random.seed(7)') })).toEqual([]);
+  });
+});

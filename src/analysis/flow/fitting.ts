@@ -128,6 +128,7 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   }
 
   if (est.kind === 'model' || est.kind === 'pipeline') {
+    noteBootstrapFit(it, X, call.line);
     // The labels fitted are rows it saw too (`fit(build_features(df), df["won"])`: features in a new frame, labels of df).
     const y = args[1] ?? kwargs.get('y');
     const origins = X?.origins && y?.data && y.origins ? [...new Set([...X.origins, ...y.origins])] : X?.origins;
@@ -332,4 +333,12 @@ function reportLayerLeaks(it: Interpreter, est: Estimator, X: Val | undefined): 
 export function noteFitUse(it: Interpreter, est: Estimator, X: Val | undefined): void {
   const kind = isClassifierName(est.cls) || est.classification || est.inner.some(isClassifierName) ? 'classifier' : isRegressorName(est.cls) || est.inner.some(isRegressorName) ? 'regressor' : 'other';
   for (const id of X?.splitIds ?? []) it.facts.splits.find((s) => s.id === id)?.usedBy.add(kind);
+}
+
+/**
+ * A model refitted in a loop on rows drawn with replacement (a bootstrap, as in Harrell's optimism correction) is
+ * judged on rows each refit did not see: a resampling validation, like cross-validation.
+ */
+export function noteBootstrapFit(it: Interpreter, X: Val | undefined, line: number): void {
+  if (X?.redrawn !== undefined && it.underLoop()) it.facts.cvLines.push(line);
 }

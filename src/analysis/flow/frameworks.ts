@@ -6,7 +6,7 @@ import { isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { partFromName, type Part } from './knowledge.js';
 import { derive, type Estimator, type Val } from './values.js';
-import { citeLeak, recordSelection } from './fitting.js';
+import { citeLeak, noteBootstrapFit, recordSelection } from './fitting.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -144,6 +144,7 @@ export function statsmodelsModel(it: Interpreter, call: Call, qual: string, name
     const leak = regression && !heldOut ? citeLeak(it, rows, { kind: 'preprocess', file: it.path, line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `${name} (its p-values or coefficients pick the columns used later)`, stmtText: it.stmt ? it.src(it.stmt) : undefined, origins: it.ensureOrigin(rows), ...(rows.part === 'train' ? { fromTrainPart: true } : {}) }) : undefined;
     est.fittedOn = { part: rows.part, line: call.line, ...(leak ? { leak } : {}) };
     it.facts.fits.push({ line: call.line, endLine: call.endLine, est, part: rows.part, splitIds: rows.splitIds ?? [], ...(rows.origins ? { origins: rows.origins } : {}) });
+    noteBootstrapFit(it, rows, call.line);
   }
   return { est };
 }

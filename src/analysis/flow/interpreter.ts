@@ -257,6 +257,11 @@ export class Interpreter {
     return this.loops.length > 0;
   }
 
+  /** In a loop here or around the call of the running function. */
+  underLoop(): boolean {
+    return this.inLoop() || this.callerLoops.some((loops) => loops.length > 0);
+  }
+
   // ---------- statements ----------
 
   execBlock(body: readonly Stmt[], scope: Scope): void {
@@ -419,8 +424,13 @@ export class Interpreter {
         // `test = sales[sales.date > CUT]` of a frame read from `train.csv`: the labelled file, split by hand.
         // (So is `valid_dl = DataLoader(Windows(sales, va_t))` of it: windows of its validation period.)
         // (And rows of no known split named for the training period, `X_te = make_windows(scaled, split_t, n)` cut from it.)
-        const splitOfTrainFile = v.part === 'train' && (v.filePart === true || !v.splitIds?.length) && (named === 'test' || named === 'val') && valueExpr !== undefined && (isRowSelection(valueExpr) || !readWhole);
+        // (Not under a name that also says training, `tr_te`, `train_valid`, `hist_valid`: training rows encoded or extended.)
+        const alsoTrain = /(^|_)(tr|trn|train|training|fit|hist|history|past|dev)(_|$)|^(tr|train)[A-Z]/i.test(target.id);
+        const heldOutName = (named === 'test' || named === 'val') && !alsoTrain;
+        const splitOfTrainFile = v.filePart === true && v.part === 'train' && heldOutName && valueExpr !== undefined && (isRowSelection(valueExpr) || !readWhole);
+        const carved = !splitOfTrainFile && v.data && v.part === 'train' && !v.splitIds?.length && heldOutName && valueExpr?.k === 'call' && !readWhole;
         if (splitOfTrainFile) v = { ...v, part: 'full' };
+        else if (carved && named) v = { ...v, part: named };
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
           // `Xtr, ytr = make_windows(arr[:cut])`: a helper handed a positional cut of the rows makes a split too.
@@ -450,7 +460,10 @@ export class Interpreter {
         const pieces = target.k === 'seq' && value.items ? assignPieces(items, value.items) : value.items;
         // `tr, te = df.iloc[:cut], df.iloc[cut:]`: each target keeps its own expression (a manual split).
         const exprs = target.k === 'seq' && valueExpr?.k === 'seq' && valueExpr.items.length === items.length ? valueExpr.items : undefined;
-        const implied = exprs ? unnamedPiecePart(items, exprs, (n) => this.namedPart(n)) : undefined;
+        const guessed = exprs ? unnamedPiecePart(items, exprs, (n) => this.namedPart(n)) : undefined;
+        // (Cut from rows already of the training or development part, the piece beside the training one validates.)
+        const source = guessed ? pieces?.[guessed.index] : undefined;
+        const implied = guessed?.part === 'test' && (source?.dev || source?.part === 'train' || source?.part === 'val') ? { ...guessed, part: 'val' as const } : guessed;
         items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, exprs?.[i] ?? (valueExpr?.k === 'call' ? valueExpr : undefined), implied?.index === i ? implied.part : undefined));
         return;
       }

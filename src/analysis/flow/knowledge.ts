@@ -213,7 +213,7 @@ export function isMetricKey(key: string): boolean {
 
 export type Part = 'full' | 'train' | 'val' | 'test';
 
-const PART_HINT = /te|ts|hold|va|vl|dev|tr|fit|cal/i;
+const PART_HINT = /te|ts|holdout|va|vl|dev|tr|fit|cal/i;
 
 /** The part of the data a variable or file name announces (`X_test`, `val_loader`, `train.csv`, `fit_rows`). */
 /** Words of A/B tests and uplift modelling, where "test" names an experiment and `tr`, `te`, `co` treated, effect, control. */
@@ -236,7 +236,7 @@ export function partFromName(name: string): Part | undefined {
   // Most names hold none of the words: skip splitting them (this runs for every name evaluated).
   if (!PART_HINT.test(name)) return undefined;
   const words = nameWords(name);
-  if (words.some((w) => w === 'test' || w === 'tst' || w === 'holdout' || w === 'hold' || w === 'te')) return 'test';
+  if (words.some((w) => w === 'test' || w === 'tst' || w === 'holdout' || w === 'te')) return 'test';
   // A calibration set is held out like a validation set: calibrators and thresholds are fitted on it.
   if (words.some((w) => w === 'val' || w === 'valid' || w === 'validation' || w === 'dev' || w === 'development' || w === 'vl' || w === 'va' || w === 'cal' || w === 'calib' || w === 'calibration')) return 'val';
   if (words.some((w) => w === 'train' || w === 'training' || w === 'trn' || w === 'tr' || w === 'fit')) return 'train';
@@ -246,7 +246,7 @@ export function partFromName(name: string): Part | undefined {
 /** `past = df[df.week < cut]`, `future = df[df.week >= cut]`: rows cut by time and named for it. */
 export function temporalPart(name: string): Part | undefined {
   if (/^(past|hist|history|earlier|older|before)(_|$)/i.test(name)) return 'train';
-  if (/^(fut|future|later|after|recent|latest|newer|oos|out_of_sample|oot|out_of_time)(_|$)/i.test(name)) return 'test';
+  if (/^(fut|future|later|after|recent|latest|newer|oos|out_of_sample|oot|out_of_time|hold)(_|$)/i.test(name)) return 'test';
   return undefined;
 }
 

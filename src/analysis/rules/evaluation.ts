@@ -44,7 +44,9 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
     // Held-out inputs and targets built by hand (`test_in`, `valid_tgt`: leave-one-out sequences) and handed to a call.
     (!submissionOnly && /\w\(\s*(val|valid|validation|test|dev|holdout)_(in|inp|inputs?|seqs?|x)\s*,\s*(val|valid|validation|test|dev|holdout)_(tgt|targets?|labels?|y)\b/i.test(texts)) ||
     // Graph benchmarks' own held-out nodes and edges (PyTorch Geometric masks, OGB's official splits).
-    /\b(val|valid|test)_mask\b|\bget_(idx|edge)_split\(/.test(texts);
+    /\b(val|valid|test)_mask\b|\bget_(idx|edge)_split\(/.test(texts) ||
+    // Out-of-bag estimates of a bagged model: each row scored by the trees that did not see it.
+    /\boob_score\s*=\s*True\b|\.oob_(score|decision_function|prediction)_/.test(texts);
   const out: FindingInput[] = [];
 
   // A split was made, but every metric is of the training part (an evaluation step that reads the train split back).

@@ -182,7 +182,9 @@ function seedsIn(sites: CallSite[]): { direct: Family[]; helpers: { name: string
   for (const s of sites) {
     const q = s.qual;
     if (!/seed|rng|RandomState/i.test(q)) continue;
-    if (/^numpy\.random\.seed$/.test(q) || (/(default_rng|RandomState)$/.test(q) && s.call.args.length > 0 && /numpy/.test(q))) out.add('numpy');
+    // (A seeded `default_rng(7)` or `RandomState(7)` is a generator of its own: numpy's global one, which scikit-learn
+    // estimators without random_state and `np.random.*` draw from, stays unseeded.)
+    if (/^numpy\.random\.seed$/.test(q)) out.add('numpy');
     else if (q === 'random.seed') out.add('random');
     else if (/^torch\.(cuda\.)?manual_seed(_all)?$/.test(q)) out.add('torch');
     else if (/^tensorflow\.(random\.set_seed|set_random_seed)$|^tf\.random\.set_seed$/.test(q)) out.add('tensorflow');
