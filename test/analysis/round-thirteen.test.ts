@@ -651,3 +651,107 @@ describe('clinical models validated without a split', () => {
     expect(rule('missing-random-seed', { 'ps.py': propensity(', oob_score=True', 'np.random.seed(7)') })).toEqual([]);
   });
 });
+
+describe("validation engines carved out of C-MAPSS's train file", () => {
+  const script = (carve: string, fitOn: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.ensemble import RandomForestRegressor
+    from sklearn.metrics import mean_squared_error
+    from sklearn.preprocessing import StandardScaler
+
+    train = pd.read_csv("data/train_FD001.txt", sep=" ")
+    train["RUL"] = train.groupby("unit_nr")["time_cycles"].transform("max") - train["time_cycles"]
+    SENSORS = ["s2", "s3", "s4", "s7"]
+    rng = np.random.default_rng(5)
+    is_val = train["unit_nr"].isin(rng.choice(train["unit_nr"].unique(), 20, replace=False))
+    ${carve}
+    scaler = StandardScaler().fit(${fitOn}[SENSORS])
+    model = RandomForestRegressor(n_estimators=200, random_state=5).fit(scaler.transform(fit_df[SENSORS]), fit_df["RUL"])
+    print(mean_squared_error(val_df["RUL"], model.predict(scaler.transform(val_df[SENSORS]))) ** 0.5)
+  `;
+  const together = 'fit_df, val_df = train[~is_val].copy(), train[is_val].copy()';
+  const apart = 'fit_df = train[~is_val].copy()\n    val_df = train[is_val].copy()';
+
+  it('fires when the scaler is fitted on the whole train file, validation engines included', () => {
+    expect(rule('preprocessing-before-split', { 'rul.py': script(together, 'train') })).toHaveLength(1);
+  });
+
+  it('stays silent when it is fitted on the engines kept for fitting', () => {
+    expect(rule('preprocessing-before-split', { 'rul.py': script(together, 'fit_df') })).toEqual([]);
+    expect(rule('preprocessing-before-split', { 'rul.py': script(apart, 'fit_df') })).toEqual([]);
+  });
+});
+
+describe('a statistic taken two helpers deep', () => {
+  const project = (rows: string) => ({
+    'features.py': py`
+      import pandas as pd
+
+
+      def smoothed_target_mean(df, col, target, m):
+          stats = df.groupby(col)[target].agg(["sum", "count"])
+          prior = df[target].mean()
+          return df[col].map((stats["sum"] + m * prior) / (stats["count"] + m))
+
+
+      def build_features(df):
+          out = pd.DataFrame(index=df.index)
+          out["age"] = df["age"]
+          out["drg_risk"] = smoothed_target_mean(df, "drg", "readmit", 50)
+          return out
+    `,
+    'train.py': py`
+      import lightgbm as lgb
+      import pandas as pd
+      from sklearn.metrics import roc_auc_score
+      from sklearn.model_selection import GroupShuffleSplit
+
+      from features import build_features
+
+      df = pd.read_csv("stays.csv")
+      tr_idx, te_idx = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=3).split(df, groups=df["patient_id"]))
+      train, test = df.iloc[tr_idx], df.iloc[te_idx]
+      X = build_features(${rows})
+      model = lgb.LGBMClassifier(random_state=3).fit(X.loc[train.index], train["readmit"])
+      print(roc_auc_score(test["readmit"], model.predict_proba(X.loc[test.index])[:, 1]))
+    `,
+  });
+
+  it('fires at the outer call, with the inner call and the statistic as sites', () => {
+    const found = rule('preprocessing-before-split', project('df'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.sites?.map((s) => `${s.file}:${s.line}`)).toEqual(expect.arrayContaining(['features.py:13']));
+  });
+
+  it('stays silent when the features are built from the training rows', () => {
+    expect(rule('preprocessing-before-split', project('train'))).toEqual([]);
+  });
+});
+
+describe('estimator settings unpacked from a config file', () => {
+  const project = (settings: string) => ({
+    'promo_config.json': settings,
+    'train.py': py`
+      import json
+
+      import numpy as np
+      import pandas as pd
+      from sklearn.neural_network import MLPRegressor
+
+      cfg = json.load(open("promo_config.json"))
+      events = pd.read_csv("promos.csv")
+      train, test = events[events.week < 40], events[events.week >= 40]
+      model = MLPRegressor(**cfg["mlp"]).fit(train[["depth", "price"]], train["lift"])
+      print(np.mean(np.abs(model.predict(test[["depth", "price"]]) - test["lift"])))
+    `,
+  });
+
+  it('fires when no settings file names a seed', () => {
+    expect(rule('missing-random-seed', project('{"mlp": {"hidden_layer_sizes": [64, 32], "early_stopping": true}}')).map((f) => f.line)).toEqual([10]);
+  });
+
+  it('stays silent when the settings name random_state', () => {
+    expect(rule('missing-random-seed', project('{"mlp": {"hidden_layer_sizes": [64, 32], "random_state": 11}}'))).toEqual([]);
+  });
+});

@@ -294,7 +294,10 @@ export function frameWritten(it: Interpreter, e: Expr | undefined): string | und
 export function citeLeak(it: Interpreter, X: Val | undefined, leak: Leak): Leak {
   const frame = it.callSiteFor(X);
   if (!frame) return leak;
-  return { ...leak, file: frame.path, line: frame.line, endLine: frame.endLine, stmtText: frame.text(), objText: undefined, sites: [{ file: it.path, line: leak.line }] };
+  // (The calls between, `build_features` calling `smoothed_target_mean(df, ...)`, are sites too: one of them may be
+  // where a reader sees the statistic taken.)
+  const between = it.frames.slice(it.frames.indexOf(frame) + 1).map((f) => ({ file: f.path, line: f.line }));
+  return { ...leak, file: frame.path, line: frame.line, endLine: frame.endLine, stmtText: frame.text(), objText: undefined, sites: [...between, { file: it.path, line: leak.line }] };
 }
 
 /** A pandas statistic of all rows (`df.mean()`, a groupby target mean) written into or applied to rows split later. */

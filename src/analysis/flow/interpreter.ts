@@ -431,6 +431,8 @@ export class Interpreter {
         const carved = !splitOfTrainFile && v.data && v.part === 'train' && !v.splitIds?.length && heldOutName && valueExpr?.k === 'call' && !readWhole;
         if (splitOfTrainFile) v = { ...v, part: 'full' };
         else if (carved && named) v = { ...v, part: named };
+        // `fit_df = train_df[~train_df.unit.isin(val_units)]`: some rows of the labelled file, under a name of their own.
+        else if (named === 'train' && v.filePart && valueExpr !== undefined && isRowSelection(valueExpr) && /(^|_)fit(_|$)/i.test(target.id)) v = { ...v, filePart: undefined };
         if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
           // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
           // `Xtr, ytr = make_windows(arr[:cut])`: a helper handed a positional cut of the rows makes a split too.
@@ -464,7 +466,14 @@ export class Interpreter {
         // (Cut from rows already of the training or development part, the piece beside the training one validates.)
         const source = guessed ? pieces?.[guessed.index] : undefined;
         const implied = guessed?.part === 'test' && (source?.dev || source?.part === 'train' || source?.part === 'val') ? { ...guessed, part: 'val' as const } : guessed;
-        items.forEach((t, i) => this.assign(t, pieces?.[i] ?? derive(value), scope, exprs?.[i] ?? (valueExpr?.k === 'call' ? valueExpr : undefined), implied?.index === i ? implied.part : undefined));
+        // `fit_df, val_df = train[~is_val].copy(), train[is_val].copy()` of the labelled train file: the piece for
+        // fitting is part of the file now, no longer all of its rows.
+        const heldOutSibling = exprs !== undefined && items.some((t) => t.k === 'name' && (this.namedPart(t.id) === 'val' || this.namedPart(t.id) === 'test'));
+        items.forEach((t, i) => {
+          let piece = pieces?.[i] ?? derive(value);
+          if (heldOutSibling && piece.filePart && t.k === 'name' && this.namedPart(t.id) === 'train') piece = { ...piece, filePart: undefined };
+          this.assign(t, piece, scope, exprs?.[i] ?? (valueExpr?.k === 'call' ? valueExpr : undefined), implied?.index === i ? implied.part : undefined);
+        });
         return;
       }
       case 'attr': {

@@ -121,7 +121,7 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
   }
   // No seed is one root cause for the whole project: every unseeded draw is a site of one finding, led by
   // an unseeded split when there is one (the split is the line to change first), else by the first draw.
-  const settingsSeed = files.some((f) => f.source.kind === 'config' && f.source.lines.some((l) => /\bseed\b/i.test(l)));
+  const settingsSeed = files.some((f) => f.source.kind === 'config' && f.source.lines.some((l) => /\b(seed|random_state|random_seed)\b/i.test(l)));
   // A script no other file imports runs in its own process: seeds of the other scripts do not reach it.
   const summaries = files.filter((f) => f.randomness && f.facts);
   const importsStem = (f: AnalysedFile, stem: string) => f.randomness!.imports.some((m) => m.split('.').includes(stem));
@@ -221,8 +221,10 @@ function randomUses(sites: CallSite[], roots: Set<string>, file: SourceFile): Us
     if (!/^(numpy\.random\.|random\.|torch\.|sklearn\.)/.test(q) && s.name !== 'DataLoader') continue;
     const text = (file.lines[line - 1] ?? '').trim();
     if (RANDOM_ESTIMATORS.test(s.name) && /^sklearn\./.test(q)) {
-      const seeded = s.call.kwargs.some((k) => k.name === 'random_state') || s.call.args.some((a) => a.k === 'star');
-      if (!seeded) uses.push({ family: 'numpy', line, what: `\`${s.name}\` without \`random_state\`` });
+      // (`MLPRegressor(**cfg["mlp"])`: settings unpacked may hold random_state; a settings file naming a seed clears it.)
+      const seeded = s.call.kwargs.some((k) => k.name === 'random_state') || s.call.args.some((a) => a.k === 'star' && !a.double);
+      const unpacked = s.call.args.some((a) => a.k === 'star' && a.double);
+      if (!seeded) uses.push({ family: 'numpy', line, what: `\`${s.name}\` without \`random_state\``, ...(unpacked ? { settingsMaySeed: true } : {}) });
       continue;
     }
     if (/^numpy\.random\./.test(q)) {
