@@ -751,7 +751,37 @@ describe('estimator settings unpacked from a config file', () => {
     expect(rule('missing-random-seed', project('{"mlp": {"hidden_layer_sizes": [64, 32], "early_stopping": true}}')).map((f) => f.line)).toEqual([10]);
   });
 
-  it('stays silent when the settings name random_state', () => {
+  it('stays silent when the settings name random_state, or a dict of parameters in the file does', () => {
     expect(rule('missing-random-seed', project('{"mlp": {"hidden_layer_sizes": [64, 32], "random_state": 11}}'))).toEqual([]);
+    const inFile = project('{}');
+    inFile['train.py'] = inFile['train.py']!.replace('cfg = json.load(open("promo_config.json"))', 'cfg = {"mlp": dict(hidden_layer_sizes=(64, 32), random_state=11)}');
+    expect(rule('missing-random-seed', inFile)).toEqual([]);
+  });
+});
+
+describe('an external validation cohort', () => {
+  const script = (evalSet: string) => py`
+    import pandas as pd
+    import xgboost as xgb
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import train_test_split
+
+    dev = pd.read_csv("site_a.csv")
+    ext = pd.read_csv("site_b.csv")
+    FEATS = ["age", "lactate", "gcs"]
+    X_dev, y_dev = dev[FEATS], dev["died"]
+    X_ext, y_ext = ext[FEATS], ext["died"]
+    X_tr, X_int, y_tr, y_int = train_test_split(X_dev, y_dev, test_size=0.2, stratify=y_dev, random_state=4)
+    model = xgb.XGBClassifier(n_estimators=2000, early_stopping_rounds=50, random_state=4)
+    model.fit(X_tr, y_tr, eval_set=[${evalSet}])
+    print(roc_auc_score(y_ext, model.predict_proba(X_ext)[:, 1]))
+  `;
+
+  it('fires when it stops the boosting early', () => {
+    expect(rule('test-set-selection', { 'validate.py': script('(X_ext, y_ext)') })).toHaveLength(1);
+  });
+
+  it('stays silent when the internal split stops it and the external cohort is scored once', () => {
+    expect(rule('test-set-selection', { 'validate.py': script('(X_int, y_int)') })).toEqual([]);
   });
 });

@@ -213,7 +213,7 @@ export function isMetricKey(key: string): boolean {
 
 export type Part = 'full' | 'train' | 'val' | 'test';
 
-const PART_HINT = /te|ts|holdout|va|vl|dev|tr|fit|cal/i;
+const PART_HINT = /te|ts|holdout|va|vl|dev|tr|fit|cal|ext/i;
 
 /** The part of the data a variable or file name announces (`X_test`, `val_loader`, `train.csv`, `fit_rows`). */
 /** Words of A/B tests and uplift modelling, where "test" names an experiment and `tr`, `te`, `co` treated, effect, control. */
@@ -237,6 +237,8 @@ export function partFromName(name: string): Part | undefined {
   if (!PART_HINT.test(name)) return undefined;
   const words = nameWords(name);
   if (words.some((w) => w === 'test' || w === 'tst' || w === 'holdout' || w === 'te')) return 'test';
+  // An external validation cohort (`X_ext`, `external_df`; a lone `ext` is more often a file extension).
+  if (words.some((w) => w === 'external' || (w === 'ext' && words.length > 1))) return 'test';
   // A calibration set is held out like a validation set: calibrators and thresholds are fitted on it.
   if (words.some((w) => w === 'val' || w === 'valid' || w === 'validation' || w === 'dev' || w === 'development' || w === 'vl' || w === 'va' || w === 'cal' || w === 'calib' || w === 'calibration')) return 'val';
   if (words.some((w) => w === 'train' || w === 'training' || w === 'trn' || w === 'tr' || w === 'fit')) return 'train';
