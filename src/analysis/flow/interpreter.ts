@@ -41,6 +41,8 @@ interface LoopFrame {
 
 /** A call into a helper: where it was called (in the caller's file) and the sources of the rows passed in. */
 /** A reported number labelled as the reference to beat. */
+/** A training step of a network: its loop is a training loop. */
+const TRAINING_STEP = /\.backward\(|manual_backward\(/;
 /** Expressions that make a date column: parsing, date arithmetic, another date column's values. */
 const DATE_VALUE = /\bto_datetime\(|datetime64|\bTimestamp\(|\bstrptime\(|\bfromtimestamp\(|\.dt\.(normalize|floor|ceil|round|tz_\w+|to_period|to_timestamp|date)\b|Timedelta|DateOffset|\boffsets\.|\[\s*["'][^"']*(date|time|_ts|_at)["']\s*\]/i;
 const REFERENCE_LABEL = /\b(random|baseline|naive|dummy|chance|prior|no[- ]skill)\b/i;
@@ -79,8 +81,8 @@ export class Interpreter {
   ctx: FileCtx;
   readonly inlined: Set<object>;
   readonly loops: LoopFrame[] = [];
-  /** The loops of each caller up the stack, set aside while a function runs. */
-  private readonly callerLoops: LoopFrame[][] = [];
+  /** For each caller up the stack: whether the call sits in a loop, and in a training loop. */
+  private readonly callerLoops: { any: boolean; trains: boolean }[] = [];
   /** Calls into helpers, outermost first. */
   readonly frames: CallFrame[] = [];
   private readonly experimentFiles = new Map<string, boolean>();
@@ -243,14 +245,14 @@ export class Interpreter {
   inTrainingLoop(): boolean {
     return this.loops.some((l) => {
       let trains = this.trainingLoops.get(l.stmt);
-      if (trains === undefined) this.trainingLoops.set(l.stmt, (trains = /\.backward\(|manual_backward\(/.test(this.src(l.stmt))));
+      if (trains === undefined) this.trainingLoops.set(l.stmt, (trains = TRAINING_STEP.test(this.src(l.stmt))));
       return trains;
     });
   }
 
   /** In a training loop here or around the call of the running function (a batch generator called by the loop). */
   underTrainingLoop(): boolean {
-    return this.inTrainingLoop() || this.callerLoops.some((loops) => loops.some((l) => /\.backward\(|manual_backward\(/.test(this.src(l.stmt))));
+    return this.inTrainingLoop() || this.callerLoops.some((c) => c.trains);
   }
 
   inLoop(): boolean {
@@ -259,7 +261,7 @@ export class Interpreter {
 
   /** In a loop here or around the call of the running function. */
   underLoop(): boolean {
-    return this.inLoop() || this.callerLoops.some((loops) => loops.length > 0);
+    return this.inLoop() || this.callerLoops.some((c) => c.any);
   }
 
   // ---------- statements ----------
@@ -817,7 +819,8 @@ export class Interpreter {
     this.returns.push([]);
     this.yields.push([]);
     const savedLoops = this.loops.splice(0);
-    this.callerLoops.push(savedLoops);
+    // (Judged in the caller's text: the loops are statements of its file.)
+    this.callerLoops.push({ any: savedLoops.length > 0, trains: savedLoops.some((l) => TRAINING_STEP.test(caller.text.slice(l.stmt.start, l.stmt.end))) });
     try {
       this.execBlock(fn.def.body, scope);
     } finally {
