@@ -208,6 +208,7 @@ function helperSeeds(summary: RandomnessSummary, defs: ReadonlyMap<string, Famil
 function randomUses(sites: CallSite[], roots: Set<string>, file: SourceFile): Use[] {
   const uses: Use[] = [];
   const hasTorchTraining = sites.some((s) => s.name === 'backward') && roots.has('torch');
+  const namesRandomState = file.lines.some((l) => /\brandom_state\b/.test(l));
   const hasKerasTraining = (roots.has('tensorflow') || roots.has('keras')) && sites.some((s) => s.name === 'fit' || s.name === 'compile');
   for (const s of sites) {
     const q = s.qual;
@@ -222,9 +223,9 @@ function randomUses(sites: CallSite[], roots: Set<string>, file: SourceFile): Us
     const text = (file.lines[line - 1] ?? '').trim();
     if (RANDOM_ESTIMATORS.test(s.name) && /^sklearn\./.test(q)) {
       // (`MLPRegressor(**cfg["mlp"])`: settings unpacked may hold random_state; a settings file naming a seed clears it.)
-      const seeded = s.call.kwargs.some((k) => k.name === 'random_state') || s.call.args.some((a) => a.k === 'star' && (!a.double || file.lines.some((l) => /\brandom_state\b/.test(l))));
       // (A dict of parameters written in the file, `GB_PARAMS = dict(..., random_state=SEED)`, may well hold it.)
-      const unpacked = s.call.args.some((a) => a.k === 'star' && a.double) && !file.lines.some((l) => /\brandom_state\b/.test(l));
+      const seeded = s.call.kwargs.some((k) => k.name === 'random_state') || s.call.args.some((a) => a.k === 'star' && (!a.double || namesRandomState));
+      const unpacked = s.call.args.some((a) => a.k === 'star' && a.double);
       if (!seeded) uses.push({ family: 'numpy', line, what: `\`${s.name}\` without \`random_state\``, ...(unpacked ? { settingsMaySeed: true } : {}) });
       continue;
     }
