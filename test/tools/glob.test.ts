@@ -1,6 +1,7 @@
-import { readFile, utimes } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGlobTool } from '../../tools/glob.js';
 import { listingSink } from '../../tools/glob/rg.js';
 import { runTool } from '../../tools/index.js';
@@ -275,5 +276,54 @@ describe('Glob engine choice', () => {
       content: expect.stringMatching(/^ripgrep \(rg\) is not on PATH; install it/),
       isError: true,
     });
+  });
+});
+
+describeNeeding('rg')(`Glob calls in parallel share one rg walk${needsNote('rg')}`, () => {
+  // A wrapper that counts how often rg is started, then runs the real one.
+  let counter: { root: string; cleanup: () => Promise<void> };
+  let countingRg: string;
+  const runs = async () => (await readFile(path.join(counter.root, 'runs'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
+  beforeAll(async () => {
+    const real = execFileSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).trim();
+    counter = await makeTree({}, 'ra-rg-count-');
+    countingRg = path.join(counter.root, 'rg');
+    await writeFile(countingRg, `#!/bin/sh\necho "$*" >> '${path.join(counter.root, 'runs')}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  });
+  afterAll(() => counter.cleanup());
+  beforeEach(() => rm(path.join(counter.root, 'runs'), { force: true }));
+
+  it('answers each pattern as a lone call would, from one walk of the folder', async () => {
+    const shared = createGlobTool({ engine: 'rg', rgPath: countingRg });
+    const patterns = ['**/*.py', '**/*.md', 'src/**/*.{ts,tsx}', '**/*.txt'];
+    const together = await Promise.all(patterns.map((pattern) => runTool(shared, { pattern }, makeContext(root))));
+    expect(await runs()).toBe(1);
+    for (const [i, pattern] of patterns.entries()) expect(together[i]).toEqual(await runTool(rg, { pattern }, makeContext(root)));
+  });
+
+  it('walks again for another folder, and for a call made after the walk ended', async () => {
+    const shared = createGlobTool({ engine: 'rg', rgPath: countingRg });
+    await Promise.all([runTool(shared, { pattern: '**/*.py' }, makeContext(root)), runTool(shared, { pattern: '**/*.py', path: 'src' }, makeContext(root))]);
+    expect(await runs()).toBe(2);
+    const before = await runTool(shared, { pattern: 'fresh_*.py' }, makeContext(root));
+    await writeFile(path.join(root, 'fresh_file.py'), '');
+    try {
+      const after = await runTool(shared, { pattern: 'fresh_*.py' }, makeContext(root));
+      expect(await runs()).toBe(4);
+      expect(before.content).toMatch(/no files match/);
+      expect(after).toEqual({ content: 'fresh_file.py', isError: false });
+    } finally {
+      await rm(path.join(root, 'fresh_file.py'));
+    }
+  });
+
+  it('keeps the walk going for the other calls when one is cancelled', async () => {
+    const shared = createGlobTool({ engine: 'rg', rgPath: countingRg });
+    const controller = new AbortController();
+    const cancelled = runTool(shared, { pattern: '**/*.md' }, { ...makeContext(root), signal: controller.signal });
+    const kept = runTool(shared, { pattern: '**/*.py' }, makeContext(root));
+    controller.abort();
+    expect((await cancelled).isError).toBe(true);
+    expect(await kept).toEqual(await runTool(rg, { pattern: '**/*.py' }, makeContext(root)));
   });
 });
