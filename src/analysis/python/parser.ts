@@ -28,11 +28,28 @@ const KEEP_TOKENS_UNDER = new Set([
   'augmented_assignment',
 ]);
 
+/**
+ * Loaded once per process (or worker): each Language.load links another copy of the grammar into
+ * tree-sitter's wasm memory, which is never given back, so a host running many reviews would grow
+ * with every one. A Language is immutable and may serve any number of parsers.
+ */
+let python: Promise<Language> | undefined;
+
+function loadPython(): Promise<Language> {
+  python ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const grammarDir = path.dirname(require.resolve('tree-sitter-python/package.json'));
+    await Parser.init();
+    return Language.load(path.join(grammarDir, 'tree-sitter-python.wasm'));
+  })().catch((error: unknown) => {
+    python = undefined; // a failed load (e.g. a missing package) is retried, not remembered
+    throw error;
+  });
+  return python;
+}
+
 export async function createPythonParser(): Promise<PythonParser> {
-  const require = createRequire(import.meta.url);
-  const grammarDir = path.dirname(require.resolve('tree-sitter-python/package.json'));
-  await Parser.init();
-  const language = await Language.load(path.join(grammarDir, 'tree-sitter-python.wasm'));
+  const language = await loadPython();
   const parser = new Parser();
   parser.setLanguage(language);
   // Looked up once: asking wasm per node is what makes a CST walk slow.
