@@ -8,7 +8,8 @@ export interface EvalArgs {
   /** merge: the shard logs. */
   files: string[];
   agent?: string;
-  suite?: string;
+  /** Suite folders; more than one are scored one after another in this process. Empty: the default. */
+  suites: string[];
   provider: string;
   model?: string;
   baseUrl?: string;
@@ -34,7 +35,9 @@ usage: review-agent eval --agent NAME [options]
        review-agent eval merge LOG.json... [--suite DIR] [--report FORMAT] [--output FILE] [--update-baseline]
 
   --agent NAME          agent name or .md file (default: the name of --suite's folder)
-  --suite DIR           cases, one folder each (case.yaml + repo/); default evals/<agent>
+  --suite DIR           cases, one folder each (case.yaml + repo/); default evals/<agent>.
+                        Repeat it to score several suites in one run (start-up is paid once);
+                        each is compared with its own baseline, and the run fails if any regressed
   --provider ID         offline (default), anthropic, openai or replay
   --model ID            model for anthropic/openai (an alias such as sonnet, or a full id)
   --base-url URL        OpenAI-compatible or Anthropic-compatible server
@@ -85,7 +88,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
       strict: true,
       options: {
         agent: { type: 'string' },
-        suite: { type: 'string' },
+        suite: { type: 'string', multiple: true },
         provider: { type: 'string' },
         model: { type: 'string' },
         'base-url': { type: 'string' },
@@ -114,6 +117,9 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     throw usage(`unexpected argument "${first}"`, 'arguments', 'eval takes options only, or "merge LOG.json..."');
   }
   if (command === 'merge' && rest.length === 0) throw usage('eval merge needs the logs to join', 'files', 'review-agent eval merge shard-1.json shard-2.json');
+  const suites = v.suite ?? [];
+  if (suites.length > 1 && command === 'merge') throw usage('eval merge joins the logs of one suite', '--suite', 'pass --suite once');
+  if (suites.length > 1 && v.output) throw usage('--output holds one report, and there is one per suite', '--output', 'score one suite per --output, or drop --output to print every report');
   const report = (v.report ?? 'table') as ReportFormat;
   if (!REPORT_FORMATS.includes(report)) throw usage(`unknown report "${v.report}"`, '--report', `use one of ${REPORT_FORMATS.join(', ')}`);
   const margin = v.margin === undefined ? 0 : Number(v.margin);
@@ -128,7 +134,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     command,
     files: command === 'merge' ? rest : [],
     agent: v.agent,
-    suite: v.suite,
+    suites,
     provider,
     model: v.model,
     baseUrl: v['base-url'],

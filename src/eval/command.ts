@@ -39,15 +39,48 @@ export async function runEvalCommand(args: string[], io: EvalIO, deps: EvalComma
       io.stdout(EVAL_HELP);
       return EXIT.ok;
     }
-    return parsed.command === 'merge' ? await mergeCommand(parsed, io) : await runCommand(parsed, io, deps);
+    if (parsed.command === 'merge') return await mergeCommand(parsed, io);
+    if (parsed.suites.length <= 1) return await runCommand(parsed, io, deps);
+    return await runSuites(parsed, io, deps);
   } catch (error) {
-    if (isReviewAgentError(error)) {
-      io.stderr(`review-agent eval: ${error.describe()}\n`);
-      return error.exitCode;
-    }
-    io.stderr(`review-agent eval: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    return EXIT.runtime;
+    return reportError(error, io);
   }
+}
+
+function reportError(error: unknown, io: EvalIO): number {
+  if (isReviewAgentError(error)) {
+    io.stderr(`review-agent eval: ${error.describe()}\n`);
+    return error.exitCode;
+  }
+  io.stderr(`review-agent eval: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT.runtime;
+}
+
+/**
+ * Several suites, one after another: a broken or regressed suite does not stop the others, and
+ * the exit code is the worst of theirs.
+ */
+async function runSuites(args: EvalArgs, io: EvalIO, deps: EvalCommandDeps): Promise<number> {
+  const codes = new Map<string, number>();
+  for (const suite of args.suites) {
+    if (deps.signal?.aborted) break;
+    io.stdout(`== ${suite}\n`);
+    let code: number;
+    try {
+      code = await runCommand({ ...args, suites: [suite] }, io, deps);
+    } catch (error) {
+      code = reportError(error, io);
+    }
+    codes.set(suite, code);
+  }
+  const failed = [...codes].filter(([, code]) => code !== EXIT.ok);
+  const skipped = args.suites.length - codes.size;
+  io.stdout(
+    `${codes.size} suite${codes.size === 1 ? '' : 's'} scored: ${failed.length === 0 ? 'all ok' : `${failed.length} failed (${failed.map(([s, c]) => `${s}: exit ${c}`).join(', ')})`}` +
+      `${skipped > 0 ? `; ${skipped} not run (cancelled)` : ''}\n`,
+  );
+  if (skipped > 0) return EXIT.runtime;
+  return Math.max(EXIT.ok, ...failed.map(([, code]) => code));
 }
 
 function relative(io: EvalIO, file: string): string {
@@ -56,10 +89,11 @@ function relative(io: EvalIO, file: string): string {
 }
 
 async function runCommand(args: EvalArgs, io: EvalIO, deps: EvalCommandDeps): Promise<number> {
-  const agentName = args.agent ?? (args.suite ? path.basename(path.resolve(io.cwd, args.suite)) : undefined);
+  const suite = args.suites[0];
+  const agentName = args.agent ?? (suite ? path.basename(path.resolve(io.cwd, suite)) : undefined);
   if (!agentName) throw new ReviewAgentError('usage', 'which agent? --agent is required', { field: '--agent', fix: 'e.g. review-agent eval --agent model-trainer' });
   const agent = await findAgent(agentName, { cwd: io.cwd });
-  const suiteDir = path.resolve(io.cwd, args.suite ?? path.join('evals', agent.name));
+  const suiteDir = path.resolve(io.cwd, suite ?? path.join('evals', agent.name));
   const cases = await loadSuite(suiteDir);
   const cassettes = path.join(suiteDir, 'cassettes');
   const replaying = args.provider === 'replay';
@@ -136,7 +170,7 @@ async function mergeCommand(args: EvalArgs, io: EvalIO): Promise<number> {
   const logs = await Promise.all(args.files.map((f) => readLog(path.resolve(io.cwd, f))));
   let merged = mergeLogs(logs, args.files);
   if (args.window !== undefined) merged = rescore(merged, { window: args.window });
-  const suiteDir = path.resolve(io.cwd, args.suite ?? merged.spec.suite);
+  const suiteDir = path.resolve(io.cwd, args.suites[0] ?? merged.spec.suite);
   return finish(merged, suiteDir, args, io);
 }
 

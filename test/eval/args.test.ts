@@ -24,7 +24,7 @@ describe('parseEvalArgs', () => {
       '--report', 'html', '--output', 'r.html', '--disable-rule', 'x', '--disable-rule', 'y', '--max-turns', '9',
     ]);
     expect(a).toMatchObject({
-      suite: 's', provider: 'openai', model: 'm', baseUrl: 'http://127.0.0.1:1/v1', trials: 3, concurrency: 2,
+      suites: ['s'], provider: 'openai', model: 'm', baseUrl: 'http://127.0.0.1:1/v1', trials: 3, concurrency: 2,
       shard: { index: 2, count: 4 }, window: 0, margin: 0.05, updateBaseline: true, report: 'html', output: 'r.html',
       disableRules: ['x', 'y'], maxTurns: 9,
     });
@@ -46,6 +46,8 @@ describe('parseEvalArgs', () => {
     [['--record', '--trials', '2'], /one exchange per case/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['extra'], /unexpected argument "extra"/],
+    [['merge', 'a.json', '--suite', 'x', '--suite', 'y'], /joins the logs of one suite/],
+    [['--suite', 'x', '--suite', 'y', '--output', 'r.json'], /--output holds one report/],
   ])('rejects %j', (args, message) => {
     expect(() => parseEvalArgs(args)).toThrow(message);
   });

@@ -12,10 +12,10 @@ async function workspace(): Promise<string> {
   return dir;
 }
 
-async function run(cwd: string, args: string[]) {
+async function run(cwd: string, args: string[], suites = ['suite']) {
   let stdout = '';
   let stderr = '';
-  const code = await runEvalCommand(['--agent', 'model-trainer', '--suite', 'suite', '--provider', 'offline', ...args], {
+  const code = await runEvalCommand(['--agent', 'model-trainer', ...suites.flatMap((s) => ['--suite', s]), '--provider', 'offline', ...args], {
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     isTTY: false,
@@ -81,5 +81,29 @@ describe('eval with the offline analyzer', () => {
     expect(merged.results.metrics.severe).toEqual(whole.results.metrics.severe);
     expect(merged.results.metrics.verdictAccuracy).toEqual(whole.results.metrics.verdictAccuracy);
     expect(merged.samples.map((s) => s.review?.findings)).toEqual(whole.samples.map((s) => s.review?.findings));
+  });
+
+  it('scores several suites in one run, each against its own baseline, and fails if any regressed', async () => {
+    const cwd = await workspace();
+    await cp(path.join(cwd, 'suite'), path.join(cwd, 'other'), { recursive: true });
+    // Only the copy's baseline records the SMOTE case as caught, so only the copy regresses when the rule is off.
+    expect((await run(cwd, ['--update-baseline'], ['other'])).code).toBe(0);
+    expect((await run(cwd, ['--update-baseline', '--disable-rule', 'oversampling-before-split'])).code).toBe(0);
+
+    const both = await run(cwd, ['--disable-rule', 'oversampling-before-split'], ['suite', 'other']);
+    expect(both.code).toBe(1);
+    expect(both.stdout.indexOf('== suite\n')).toBeLessThan(both.stdout.indexOf('== other\n'));
+    expect(both.stdout.match(/result: no regression/g)).toHaveLength(1);
+    expect(both.stdout).toContain('smote-before-split: caught→missed');
+    expect(both.stdout).toContain('2 suites scored: 1 failed (other: exit 1)');
+    expect(both.stderr).toContain('regression against other/baseline.offline.json: smote-before-split');
+
+    // A suite that cannot be loaded is reported, and the others are still scored.
+    const broken = await run(cwd, [], ['missing', 'other']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/review-agent eval: .*missing/);
+    expect(broken.stdout).toContain('== other\n');
+    expect(broken.stdout).toContain('result: no regression');
+    expect(broken.stdout).toContain('2 suites scored: 1 failed (missing: exit 2)');
   });
 });
