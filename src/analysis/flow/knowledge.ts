@@ -287,3 +287,9 @@ export function isLabelColumn(text: string, col: string): boolean {
   const fitted = new RegExp(`\\.fit\\([^()]*?,\\s*[\\w.]+\\[[ \\t]*${quoted}[ \\t]*\\]`);
   return assigned.test(text) || named.test(text) || fitted.test(text) || new RegExp(`\\b(stratify|label|target)\\w*[ \\t]*=[ \\t]*\\w+\\[[ \\t]*${quoted}`, 'i').test(text);
 }
+
+/** Off-policy estimates of a bandit policy's value: what such a run reports and chooses by. */
+export const POLICY_VALUE = /^(ips|snips|dr|doubly_robust|switch_dr|policy_value|estimated_value|expected_reward|mean_reward|avg_reward)$/i;
+
+/** Expressions that make a date column: parsing, date arithmetic, another date column's values. */
+export const DATE_VALUE = /\bto_datetime\(|datetime64|\bTimestamp\(|\bstrptime\(|\bfromtimestamp\(|\.dt\.(normalize|floor|ceil|round|tz_\w+|to_period|to_timestamp|date)\b|Timedelta|DateOffset|\boffsets\.|\[\s*["'][^"']*(date|time|_ts|_at)["']\s*\]/i;
