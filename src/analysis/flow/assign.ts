@@ -7,11 +7,21 @@ import { calleeName } from '../python/ast.js';
 import { leakOfStatistic } from './fitting.js';
 import { guessFromName, type Interpreter } from './interpreter.js';
 import { keyedPart } from './keyed-parts.js';
-import { DATE_VALUE, isDevName, temporalPart, type Part } from './knowledge.js';
+import { DATE_VALUE, isDevName, LOADERS, temporalPart, type Part } from './knowledge.js';
 import { noteLabelSource } from './label-sources.js';
 import { assignPieces, isRowSelection, isWindowSlice, positionalCutArg, targetNames, unnamedPiecePart } from './pieces.js';
 import type { Scope } from './scope.js';
 import { absorb, addLeak, derive, type Val } from './values.js';
+
+/** scikit-learn's dataset functions (`fetch_california_housing`, `load_diabetes`, `make_classification`). */
+function isBundledDataset(it: Interpreter, name: string | undefined): boolean {
+  if (!name || !/^(fetch|load|make)_\w+$/.test(name)) return false;
+  return new RegExp(`\\bsklearn\\.datasets\\b[^\\n]*\\b${name}\\b|\\bdatasets\\.${name}\\(`).test(it.text);
+}
+
+function readsRows(name: string | undefined): boolean {
+  return name !== undefined && (LOADERS.has(name) || /^(read|load|fetch)_\w+$/.test(name));
+}
 
 /** Binds a value to an assignment target, mutating the receiver for `df[...] = v` and `self.x = v`. */
 export function assignTo(it: Interpreter, target: Expr, value: Val, scope: Scope, valueExpr: Expr | undefined, impliedPart?: Part): void {
@@ -25,7 +35,9 @@ export function assignTo(it: Interpreter, target: Expr, value: Val, scope: Scope
       // (`hist = prepare(pd.read_csv(path))`: a helper over a file read whole is still the whole file.)
       const readWhole = valueExpr?.k === 'call' && (/^(read_\w+|load|load_\w+|fetch\w*)$/.test(calleeName(valueExpr) ?? '') || valueExpr.args.some((a) => a.k === 'call' && /^(read_\w+|load_\w+|fetch\w*)$/.test(calleeName(a) ?? '')));
       const periodCut = !readWhole && !isWindowSlice(valueExpr);
-      const named = boundary ? undefined : it.namedPart(target.id) ?? impliedPart ?? (periodCut ? temporalPart(target.id) : undefined);
+      // `cal = fetch_california_housing(as_frame=True)`: a library's bundled dataset is all of it, whatever it is called.
+      const bundled = valueExpr?.k === 'call' && isBundledDataset(it, calleeName(valueExpr));
+      const named = boundary || bundled ? undefined : it.namedPart(target.id) ?? impliedPart ?? (periodCut ? temporalPart(target.id) : undefined);
       // `X_test, y_test = joblib.load("test_split.joblib")`: rows from a call the analyzer cannot see into,
       // known only by the name they are given.
       // Constants (`TEST_START = datetime(...)`) and names of dates, sizes or paths are not rows.
@@ -47,7 +59,11 @@ export function assignTo(it: Interpreter, target: Expr, value: Val, scope: Scope
       const heldOutName = (named === 'test' || named === 'val') && !alsoTrain;
       const splitOfTrainFile = v.filePart === true && v.part === 'train' && heldOutName && valueExpr !== undefined && (isRowSelection(valueExpr) || !readWhole);
       const carved = !splitOfTrainFile && v.data && v.part === 'train' && !v.splitIds?.length && heldOutName && valueExpr?.k === 'call' && !readWhole;
+      // `test_ds = ImageFolder(os.path.join(root, cfg["test_dir"]))` with `test_dir: valid`: the folder the code
+      // holds out as its test set (and reports as one), whatever the dataset's authors called it.
+      const readAsTest = named === 'test' && heldOutName && v.part === 'val' && !v.splitIds?.length && valueExpr?.k === 'call' && readsRows(calleeName(valueExpr));
       if (splitOfTrainFile) v = { ...v, part: 'full' };
+      else if (readAsTest) v = { ...v, part: 'test' };
       else if (carved && named) v = { ...v, part: named };
       // `fit_df = train_df[~train_df.unit.isin(val_units)]`: some rows of the labelled file, under a name of their own.
       else if (named === 'train' && v.filePart && valueExpr !== undefined && isRowSelection(valueExpr) && /(^|_)fit(_|$)/i.test(target.id)) v = { ...v, filePart: undefined };
@@ -119,7 +135,8 @@ export function assignTo(it: Interpreter, target: Expr, value: Val, scope: Scope
       // A leak written into one named column stays with that column (`df["label"]` read later does not carry it).
       const into = typeof key === 'string' && value.leaks?.length ? { ...value, leaks: value.leaks.map((l) => (owner.leaks?.includes(l) || l.intoColumn ? l : { ...l, intoColumn: key })) } : value;
       if (owner.data) absorb(owner, into);
-      noteLabelSource(it, target, owner, valueExpr);
+      // (The label's neighbour mean is judged as a statistic of all rows, below, not as a copy of the label.)
+      if (!value.stat?.neighbourLabel) noteLabelSource(it, target, owner, valueExpr);
       // `per_season[["cum_sum"]] = per_season.groupby("player")[...].transform(lambda s: s.cumsum().shift(1))`:
       // a per-period table turned into earlier-periods-only values is no statistic of the future.
       if (owner.stat && value.time && /lagged|rolling/.test(value.time.what)) owner.stat = { ...owner.stat, pastOnly: true };

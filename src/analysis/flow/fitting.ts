@@ -305,7 +305,7 @@ export function leakOfStatistic(it: Interpreter, rows: Val | undefined, stat: No
   const stmtText = it.stmt ? it.src(it.stmt) : undefined;
   // A statistic of a feature over all of train.csv is judged like an unsupervised fit on it: a leak across a split, not across CV folds.
   const unsupervised = stat.trainFile && !(stat.perGroup?.column !== undefined && isLabelColumn(it.text, stat.perGroup.column));
-  return citeStatistic(it, rows, stat, { kind: 'preprocess', file: it.path, line: stat.line, endLine, what, stmtText, ...(stat.perGroup ? { perGroup: stat.perGroup } : {}), ...(unsupervised ? { trainOnlyUnsupervised: true } : {}) });
+  return citeStatistic(it, rows, stat, { kind: 'preprocess', file: it.path, line: stat.line, endLine, what, stmtText, ...(stat.perGroup ? { perGroup: stat.perGroup } : {}), ...(stat.neighbourLabel ? { neighbourLabel: stat.neighbourLabel } : {}), ...(unsupervised ? { trainOnlyUnsupervised: true } : {}) });
 }
 
 /** Like `citeLeak`; a statistic a helper computed from rows its caller handed in is cited at that call (`stat.via`). */

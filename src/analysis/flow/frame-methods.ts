@@ -16,6 +16,8 @@ import { absorb, addLeak, combine, derive, wholeRows, type Val } from './values.
 type Call = Extract<Expr, { k: 'call' }>;
 
 const DATE_LIKE = /date|time|timestamp|datetime|^ds$|^dt$|^ts$|day|month|year|period|week|hour/i;
+/** `created_at`, `event_ts`: when a row happened. Sorted by one, rows are in time order, weakly: see `dates`. */
+const EVENT_TIME = /(_at|_ts)$/i;
 
 /** `df["date"]` as a groupby key: the column it names. */
 function subscriptColumn(e: Expr): string | undefined {
@@ -31,6 +33,20 @@ export function perSampleAxis(axis: Expr): boolean {
   if (axis.k === 'str') return axis.value === 'columns';
   if (axis.k === 'seq') return axis.items.length > 0 && axis.items.every(one);
   return one(axis);
+}
+
+/** The statistic of `y[nbr_idx].mean(axis=1)`: a per-group statistic of the label, each row's neighbours its group. */
+export function neighbourStat(it: Interpreter, call: Call, labels: Val): NonNullable<Val['stat']> {
+  return {
+    line: call.line,
+    endLine: it.stmt?.endLine ?? call.endLine,
+    what: 'neighbour mean of the label',
+    part: labels.part,
+    file: it.path,
+    perGroup: { column: labels.neighbourLabels?.column },
+    neighbourLabel: labels.neighbourLabels?.column,
+    ...(labels.origins ? { origins: labels.origins } : {}),
+  };
 }
 
 export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[], kwargs: Map<string, Val>, scope: Scope): Val {
@@ -75,6 +91,12 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
     return derive(receiver, { time: undefined });
   }
   if (receiver.windowed) return derive(receiver, { windowed: undefined });
+  // `tickets.groupby("customer_id")["escalated"].cumsum()` on rows sorted by `created_at`: each row's history,
+  // counted along time; the rows are a time series from here on.
+  if (receiver.grouped && receiver.dates?.ordered && /^(cumsum|cumcount|cummax|cummin|cumprod|shift|diff|pct_change)$/.test(method)) {
+    const dates = receiver.dates;
+    return derive(receiver, { grouped: undefined, data: true, time: { line: dates.line, what: `history features counted per group over ${dates.what}`, file: dates.file ?? it.path } });
+  }
   const fnArg = call.args[0];
   // A function applied per group (a lambda or a function's name); polars' `agg(pl.col(y).sum())` expressions aggregate.
   const perRow = fnArg !== undefined && (fnArg.k === 'lambda' || fnArg.k === 'name' || fnArg.k === 'attr');
@@ -116,6 +138,8 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   // (So are statistics of one sample, in a function called per item: `(f - f.mean(axis=0)) / f.std(axis=0)` per clip.)
   // (And of one recording read from its file: `wav.mean(dim=0)` mixes its channels down.)
   if (!receiver.grouped && STAT_METHODS.has(method) && ((axis !== undefined && perSampleAxis(axis)) || it.inPerItemCall() || receiver.waveform)) {
+    // (Except the label at each row's neighbours, `y[nbr_idx].mean(axis=1)`: a mean of other rows' labels, as in target encoding.)
+    if (receiver.neighbourLabels && axis !== undefined) return { stat: neighbourStat(it, call, receiver) };
     return derive(receiver, { data: true });
   }
   // `df["ts"] - df["ts"].min()`: the first timestamp is an anchor for relative time, not a statistic learned from the rows.
@@ -188,6 +212,9 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
     // `sort_values(["session_id", "ts"])`: time order within each entity (a split keeping entities whole keeps it).
     const perGroup = datey && keys.length > 1 && !isDate(keys[0]!) ? ` per group (\`${keys[0]}\`)` : '';
     if (datey || (method === 'sort_index' && receiver.dates)) out.time = out.time ?? { line, what: `rows ordered by \`${byText ?? 'a date index'}\`${perGroup}`, file: it.path };
+    // (Rows sorted by an event's time, `sort_values("created_at")`, are a log in time order: a time series only once
+    // features are built along it, per entity or overall, as history.)
+    else if (keys.length === 1 && EVENT_TIME.test(keys[0]!)) out.dates = out.dates ?? { line, what: `rows ordered by \`${keys[0]}\``, file: it.path, ordered: true };
   }
   if (method === 'sample') out.sampled = true;
   if (method === 'sample' && isConst(kwarg(call, 'replace'), 'True')) out.redrawn = call.line;

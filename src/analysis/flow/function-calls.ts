@@ -21,13 +21,13 @@ import {
 import { citeLeak, frameWritten, recordSelection } from './fitting.js';
 import { iterate } from './pieces.js';
 import { datasetPartKwarg, hfTrainer, lightningTrainer, statsmodelsModel } from './frameworks.js';
-import { noteMergedStatistic, noteRedrawnRows } from './row-sources.js';
+import { noteMergedStatistic, noteRedrawnRows, partOfPathText } from './row-sources.js';
 import { loadSettings, openedPath } from './settings.js';
 import { noteWrite } from './handoffs.js';
 import { load, partOfRead } from './loaders.js';
 import { repeatedItem } from './repeats.js';
 import { checkCurvePick, checkPick } from './selection-checks.js';
-import { perSampleAxis } from './frame-methods.js';
+import { neighbourStat, perSampleAxis } from './frame-methods.js';
 import { reportFullFit } from './method-calls.js';
 import { crossValidate, randomSplit, split, splitter } from './splits.js';
 import { augmentationTransform, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
@@ -131,6 +131,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     it.facts.estimators.push(est);
     return { est };
   }
+  const tuned = fastTextAutotune(it, call, qual, kwargs);
+  if (tuned) return tuned;
   noteWrite(it, call, qual, undefined, undefined, args, kwargs);
   const settings = loadSettings(it, qual, args, kwargs) ?? openedPath(name, args);
   if (settings) return settings;
@@ -338,6 +340,7 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   // `np.mean(y)` is `y.mean()`: a statistic of the rows (unless per sample, `axis=1`).
   if (/^(np|numpy)\.(nan)?(mean|median|std|var|average)$/.test(qual) && args[0]?.data && !args[0].pred && !args[0].prob) {
     const axis = kwarg(call, 'axis') ?? call.args[1];
+    if (axis && perSampleAxis(axis) && args[0].neighbourLabels) return { stat: neighbourStat(it, call, args[0]) };
     if (!axis || !perSampleAxis(axis)) return { stat: { line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `np.${name}()`, part: args[0].part, file: it.path, ...(args[0].origins ? { origins: args[0].origins } : {}) } };
   }
   // `np.sqrt(mean_squared_error(y_te, fc))`: a score put through arithmetic is still that score.
@@ -599,3 +602,35 @@ function boosterTrain(it: Interpreter, call: Call, name: string, args: Val[], kw
   return { est };
 }
 
+/**
+ * `fasttext.train_supervised(input=..., autotuneValidationFile=path)`: autotune trains many models and keeps the best
+ * on that file. A file named for the test set is chosen on at once; another is, once the model is scored on it.
+ */
+function fastTextAutotune(it: Interpreter, call: Call, qual: string, kwargs: Map<string, Val>): Val | undefined {
+  if (!/(^|\.)fasttext\.train_supervised$/.test(qual)) return undefined;
+  const file = kwargs.get('autotuneValidationFile')?.const;
+  if (typeof file !== 'string') return {};
+  const at = call.kwargs.find((k) => k.name === 'autotuneValidationFile')?.value ?? call;
+  if (partOfPathText(file) === 'test') {
+    recordSelection(it, undefined, { line: at.line, endLine: at.endLine, kind: 'search-on-test', detail: `\`autotuneValidationFile\` has fastText pick the hyperparameters by their score on \`${file}\`, the test file`, sites: [] });
+  }
+  return { tunedOnFile: { path: file, line: at.line, endLine: at.endLine } };
+}
+
+/** `model.test(path)` / `model.test_label(path)` of a fastText model: scored on the file autotune chose on is a score of the choice. */
+export function scoreOnTunedFile(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[]): void {
+  const tuned = receiver.tunedOnFile;
+  if (!tuned || !/^(test|test_label)$/.test(method) || args[0]?.const !== tuned.path) return;
+  const known = it.facts.selections.find((s) => s.line === tuned.line && s.kind === 'search-on-test');
+  if (known) {
+    if (!known.sites.includes(call.line) && known.line !== call.line) known.sites.push(call.line);
+    return;
+  }
+  recordSelection(it, undefined, {
+    line: tuned.line,
+    endLine: tuned.endLine,
+    kind: 'search-on-test',
+    detail: `\`autotuneValidationFile\` has fastText pick the hyperparameters by their score on \`${tuned.path}\`, and the model is then scored on that same file (line ${call.line}) as if it were unseen`,
+    sites: [call.line],
+  });
+}

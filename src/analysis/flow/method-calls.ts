@@ -16,7 +16,7 @@ import { noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { corpusModelMethod } from './embeddings.js';
 import { listFiles } from './loaders.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
-import { keyNamesOtherScores, runCallbacks, adaptedLayerLeaks } from './function-calls.js';
+import { keyNamesOtherScores, runCallbacks, adaptedLayerLeaks, scoreOnTunedFile } from './function-calls.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -63,6 +63,11 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   if (typeof receiver.const === 'string' && /^(read_text|open|read_bytes)$/.test(method)) return { opened: receiver.const };
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
+  if (receiver.tunedOnFile) scoreOnTunedFile(it, call, receiver, method, args);
+  // `tree.query(coords, k=11)` of a BallTree/KDTree (not `df.query("x > 0")`), `nn.kneighbors(X)`: neighbours' row indices.
+  if ((method === 'query' && args[0]?.data) || (/^(kneighbors|radius_neighbors|query_radius)$/.test(method) && (args[0]?.data || receiver.data))) {
+    return derive(args[0]?.data ? args[0] : receiver, { neighbours: true });
+  }
   // (As with `.T`: the periods of time-ordered rows become columns.)
   if (receiver.data && receiver.time && method === 'transpose' && args.length === 0) return derive(receiver, { time: undefined });
   const metricStep = receiver.metricObj ? metricObjectMethod(it, call, receiver.metricObj, method, args) : undefined;

@@ -5,6 +5,7 @@ import type { Expr, Stmt } from '../python/ast.js';
 import { dotted } from '../python/ast.js';
 import { recordSelection } from './fitting.js';
 import type { Interpreter } from './interpreter.js';
+import { isMetricKey } from './knowledge.js';
 import { targetNames } from './pieces.js';
 import type { Score, Val } from './values.js';
 
@@ -30,8 +31,10 @@ export function checkSelection(it: Interpreter, s: Extract<Stmt, { k: 'if' }>, t
     return;
   }
   if (!it.inLoop()) return;
+  // (Or worked out by hand from test rows, `acc = correct / total`, under a metric's name.)
+  const handScore = (v: Val, e: Expr) => v.part === 'test' && v.data === true && !v.score && e.k === 'name' && isMetricKey(e.id);
   for (const [score, other, scoreExpr] of [[va, b, a], [vb, a, b]] as [Val, Expr, Expr][]) {
-    if (isTestScore(score) && keeps(other)) {
+    if ((isTestScore(score) || handScore(score, scoreExpr)) && keeps(other)) {
       // A score computed inside a helper (`rmse(test, fc)` returning it) is cited in the loop, at the comparison.
       const loop = it.loops[it.loops.length - 1]?.stmt;
       const measured = scoreLine(score);

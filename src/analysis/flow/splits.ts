@@ -4,7 +4,7 @@
 import type { Expr } from '../python/ast.js';
 import { isConst, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { noteFitUse } from './fitting.js';
+import { noteFitUse, recordTestFit } from './fitting.js';
 import { ALWAYS_RANDOM_SPLITTERS, isClassifierName, isDevName, partFromName, type Part } from './knowledge.js';
 import { keptStatistic, withinGroups } from './row-sources.js';
 import { derive, type Val } from './values.js';
@@ -129,6 +129,12 @@ export function crossValidate(it: Interpreter, call: Call, name: string, args: V
   const X = args[1] ?? kwargs.get('X');
   it.facts.cvLines.push(call.line);
   it.reportLeak(X, { line: call.line, kind: 'cv', sinkText: it.stmt ? it.src(it.stmt) : undefined });
+  // `cross_val_predict(clf, X_test, y_test)`: every fold's model is fitted on test rows and their labels.
+  const y = args[2] ?? kwargs.get('y');
+  if (X?.part === 'test' && y?.data && !X.pred && !X.prob) {
+    const dataText = call.args[1] ? it.src(call.args[1]) : 'X';
+    recordTestFit(it, X, { line: call.line, endLine: call.endLine, cls: est?.cls ?? name, method: name, part: 'test', dataText, estText: call.args[0] ? it.src(call.args[0]) : name });
+  }
   const cv = kwargs.get('cv');
   // (Folds that keep groups whole, `cross_val_score(..., cv=StratifiedGroupKFold(...), groups=subject)`, hold out whole
   // subjects or recordings: their time order stays inside each group.)

@@ -2,7 +2,7 @@
 // entries of keyed dicts and settings, columns of group-bys. A pick of one part's rows is where a split happens.
 import type { Expr } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { maskOfPart, partFromName, type Part } from './knowledge.js';
+import { isLabelColumn, maskOfPart, partFromName, type Part } from './knowledge.js';
 import { PART_KEY } from './keyed-parts.js';
 import { reportPartPick, withinGroups } from './row-sources.js';
 import type { Scope } from './scope.js';
@@ -30,6 +30,11 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   // `np.where(precision >= 0.99)[0]`, `ok[0]`: still positions on that curve.
   if (obj.curve && !obj.data && !obj.score) return { curve: obj.curve };
   const first = e.index[0];
+  // `df["MedHouseVal"].to_numpy()[nbr_idx]`: the label at each row's neighbours.
+  if (obj.data && index.length === 1 && index[0]?.neighbours) {
+    const column = labelNamed(it, e.obj);
+    if (column) return derive(obj, { neighbourLabels: { column } });
+  }
   if (obj.items && first?.k === 'num') return obj.items[first.value] ?? {};
   // `np.r_[a, b]`, `np.c_[a, b]`: the pieces put together.
   if (obj.qual && /(^|\.)(numpy|np)\.(r_|c_)$/.test(obj.qual)) return combine(index);
@@ -192,4 +197,13 @@ function isLoopWindow(it: Interpreter, index: Expr): boolean {
   const derived = aliasesOf(it.src(it.loops[it.loops.length - 1]!.stmt), loopVars);
   const uses = (x: Expr) => derived.some((n) => new RegExp(`\\b${n}\\b`).test(it.src(x)));
   return uses(index.lower) && uses(index.upper);
+}
+
+/** The label column an expression reads (`df["price"].values`, `train[TARGET]`, `y`), if it reads one. */
+function labelNamed(it: Interpreter, e: Expr): string | undefined {
+  const text = it.src(e);
+  const key = /\[\s*["'](\w+)["']\s*\]/.exec(text)?.[1];
+  if (key !== undefined) return isLabelColumn(it.text, key) ? key : undefined;
+  const name = /^(\w+)(\.(values|to_numpy\(\)|ravel\(\)))?$/.exec(text)?.[1];
+  return name !== undefined && /^(y|y_all|target|targets|label|labels)$/i.test(name) ? name : undefined;
 }

@@ -15,6 +15,8 @@ export interface Leak {
   what: string;
   /** A window over the label that includes each row's own value (`rolling(7).mean()` of the target, unshifted). */
   ownLabel?: string;
+  /** A mean of the label `column` over each row's nearest neighbours (a spatial lag of the target). */
+  neighbourLabel?: string;
   /** The expression text of the fitted object (for rewrites), e.g. `scaler`. */
   objText?: string;
   /** The statement text that fitted it, e.g. `X = scaler.fit_transform(X)`. */
@@ -54,6 +56,8 @@ export interface TimeEvidence {
   what: string;
   /** The file of `line` when it is not the file being analysed (a helper module's). */
   file?: string;
+  /** Weak evidence of rows already in time order (sorted by an event time): history features built along it make it strong. */
+  ordered?: true;
 }
 
 export interface Estimator {
@@ -162,6 +166,8 @@ export interface Val {
     trainFile?: boolean;
     /** Computed inside a helper from rows a call handed it (`arm_rates(df, key)`): that call, where the fix goes. */
     via?: { file: string; line: number; endLine: number; text: string };
+    /** Of the label over each row's nearest neighbours (`y[nbr_idx].mean(axis=1)`). */
+    neighbourLabel?: string;
     /** Of rows put back together with the test rows (`np.concatenate([x_tr, x_va, x_te])`), combined at this line. */
     withTest?: number;
   };
@@ -279,6 +285,12 @@ export interface Val {
   ranked?: number;
   /** Labels of this frame computed from one of its columns. */
   labelFrom?: LabelSource[];
+  /** A fastText model whose autotune picked its hyperparameters on this file (`autotuneValidationFile`). */
+  tunedOnFile?: { path: string; line: number; endLine: number };
+  /** Row indices of each row's nearest neighbours (`dist, idx = tree.query(coords, k=11)`): other rows, per row. */
+  neighbours?: true;
+  /** The label looked up at each row's neighbours (`y[nbr_idx]`), and which column it is: averaged per row, a statistic of other rows' labels. */
+  neighbourLabels?: { column: string };
   /** Model inputs that include the column a label was computed from (where they were picked). */
   labelInputs?: LabelSource & { pickFile: string; pickLine: number; itself?: boolean };
   /** Model inputs computed from other columns of the frame (`label` names the input here), and where they were picked. */
@@ -340,6 +352,7 @@ export function derive(from: Val | undefined, extra: Partial<Val> = {}): Val {
   if (from.oofOf && !('part' in extra)) v.oofOf = from.oofOf;
   if (from.curve) v.curve = from.curve;
   if (from.labelFrom) v.labelFrom = from.labelFrom;
+  if (from.neighbours) v.neighbours = true;
   if (from.labelInputs) v.labelInputs = from.labelInputs;
   if (from.derivedInputs) v.derivedInputs = from.derivedInputs;
   if (from.labelColumns) v.labelColumns = from.labelColumns;

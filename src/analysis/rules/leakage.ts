@@ -34,7 +34,8 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
     const fixed = isTransformer ? swapPart(current.replace('.fit_transform(', '.transform('), fit.part, fit.part) : swapPart(current, fit.part, 'train');
     const rows = fit.note ?? `the ${fit.part === 'val' ? 'validation' : 'test'} rows`;
     const inner = fit.sites ?? [];
-    const fitText = `\`${fit.estText}.${fit.method}(${fit.dataText})\``;
+    // (Cross-validation functions take the model first: `cross_val_predict(clf, X_test, y_test)`.)
+    const fitText = /^cross_val/.test(fit.method) ? `\`${fit.method}(${fit.estText}, ${fit.dataText}, ...)\`` : `\`${fit.estText}.${fit.method}(${fit.dataText})\``;
     if (fit.method === 'call') {
       // A project helper named for fitting (`fit_normalizer(test_df)`), handed the held-out rows.
       const call = `${fit.estText}(${fit.dataText})`;
@@ -155,7 +156,9 @@ function leakFinding(file: SourceFile, group: LeakSink[]): FindingDraft {
       : sink.kind === 'transform'
         ? `it was fitted on all rows and then applied to the split parts (${at})`
         : `the rows are cross-validated afterwards (${at}), so every validation fold took part in the fit`;
-  const issue = leak.ownLabel
+  const issue = leak.neighbourLabel
+    ? `The feature at line ${leak.line} averages the label \`${leak.neighbourLabel}\` over each row's nearest neighbours among all rows, and ${where}: training rows are given the labels of test rows near them.`
+    : leak.ownLabel
     ? `A rolling window over the label \`${leak.ownLabel}\` (line ${leak.line}) is not shifted, so each row's feature includes the target it is meant to predict; the model reads the answer, and ${where}.`
     : oversample
     ? `${leak.what} creates synthetic/duplicated rows from ${data} at line ${leak.line}, and ${where}.`
@@ -163,7 +166,9 @@ function leakFinding(file: SourceFile, group: LeakSink[]): FindingDraft {
   const impact = oversample
     ? 'Synthetic rows derived from test rows (or copies of them) are trained on, so the test score is inflated and will not hold on new data.'
     : 'Statistics of the test rows leak into the training features, so the test score is optimistic and will not hold on new data.';
-  const fix = leak.ownLabel
+  const fix = leak.neighbourLabel
+    ? 'Split first, build the neighbour index on the training rows only (leaving each training row out of its own neighbours), and let test rows look up their neighbours among the training rows.'
+    : leak.ownLabel
     ? `Shift the series before the window (\`s.shift(1).rolling(w).mean()\`) so each row sees only earlier values of \`${leak.ownLabel}\`.`
     : oversample
     ? 'Split first and resample only the training part (or put the sampler in an imblearn Pipeline inside cross-validation).'

@@ -1,0 +1,244 @@
+// Round-fourteen idioms (real estate, education, agriculture, support tickets): each mechanism fires on the wrong
+// variant and stays silent on the correct one.
+import { describe, expect, it } from 'vitest';
+import { py, useAnalyzer } from './helpers.js';
+
+const { analyze } = useAnalyzer();
+const REQ = { 'requirements.txt': 'numpy==2.1.3\npandas==2.2.3\nscikit-learn==1.5.2\ntorch==2.5.1\n' };
+const rule = (id: string, files: Record<string, string>) => analyze({ ...REQ, ...files }).findings.filter((f) => f.rule === id);
+
+describe("the label averaged over each row's nearest neighbours", () => {
+  const houses = (lag: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.datasets import fetch_california_housing
+    from sklearn.ensemble import HistGradientBoostingRegressor
+    from sklearn.metrics import mean_absolute_error
+    from sklearn.model_selection import train_test_split
+    from sklearn.neighbors import BallTree
+
+    cal = fetch_california_housing(as_frame=True)
+    df = cal.frame.copy()
+    FEATS = ["MedInc", "HouseAge", "Latitude", "Longitude", "nbr_value"]
+    ${lag}
+    m = HistGradientBoostingRegressor(random_state=7).fit(train_df[FEATS], train_df["MedHouseVal"])
+    print(mean_absolute_error(test_df["MedHouseVal"], m.predict(test_df[FEATS])))
+  `;
+  const rad = (frame: string) => `np.radians(${frame}[["Latitude", "Longitude"]].to_numpy())`;
+
+  it('fires when the neighbours and their labels are taken from all rows before the split', () => {
+    const found = rule('preprocessing-before-split', {
+      'lag.py': houses(`tree = BallTree(${rad('df')}, metric="haversine")
+    dist, idx = tree.query(${rad('df')}, k=11)
+    nbr_idx = idx[:, 1:]
+    df["nbr_value"] = df["MedHouseVal"].to_numpy()[nbr_idx].mean(axis=1)
+    train_df, test_df = train_test_split(df, test_size=0.2, random_state=7)`),
+    });
+    expect(found.map((f) => f.line)).toEqual([15]);
+    expect(found[0]?.issue).toContain("averages the label `MedHouseVal` over each row's nearest neighbours");
+  });
+
+  it('fires for np.mean over the neighbours of a kNN model as well', () => {
+    const found = rule('preprocessing-before-split', {
+      'lag.py': houses(`from sklearn.neighbors import NearestNeighbors
+    y = df["MedHouseVal"].to_numpy()
+    nn = NearestNeighbors(n_neighbors=11).fit(${rad('df')})
+    _, idx = nn.kneighbors(${rad('df')})
+    df["nbr_value"] = np.mean(y[idx[:, 1:]], axis=1)
+    train_df, test_df = train_test_split(df, test_size=0.2, random_state=7)`),
+    });
+    expect(found.map((f) => f.line)).toEqual([16]);
+  });
+
+  it('stays silent when the index holds training rows only and test rows look their neighbours up there', () => {
+    const found = rule('preprocessing-before-split', {
+      'lag.py': houses(`train_df, test_df = train_test_split(df, test_size=0.2, random_state=7)
+    train_df, test_df = train_df.copy(), test_df.copy()
+    tree = BallTree(${rad('train_df')}, metric="haversine")
+    _, idx = tree.query(${rad('train_df')}, k=11)
+    y_tr = train_df["MedHouseVal"].to_numpy()
+    train_df["nbr_value"] = y_tr[idx[:, 1:]].mean(axis=1)
+    _, tidx = tree.query(${rad('test_df')}, k=10)
+    test_df["nbr_value"] = y_tr[tidx].mean(axis=1)`),
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('stays silent for neighbour means of a feature, and keeps df.query a row filter', () => {
+    const found = rule('preprocessing-before-split', {
+      'lag.py': houses(`df = df.query("MedHouseVal < 5")
+    tree = BallTree(${rad('df')}, metric="haversine")
+    dist, idx = tree.query(${rad('df')}, k=11)
+    df["nbr_value"] = df["MedInc"].to_numpy()[idx[:, 1:]].mean(axis=1)
+    train_df, test_df = train_test_split(df, test_size=0.2, random_state=7)`),
+    });
+    expect(found).toEqual([]);
+  });
+});
+
+describe("scikit-learn's bundled datasets", () => {
+  const encoded = (name: string, split: string) => py`
+    from sklearn.datasets import fetch_california_housing
+    from sklearn.linear_model import Ridge
+    from sklearn.metrics import r2_score
+    from sklearn.model_selection import train_test_split
+
+    ${name} = fetch_california_housing(as_frame=True)
+    df = ${name}.frame.copy()
+    FEATS = ["MedInc", "AveRooms", "age_value"]
+    ${split}
+    print(r2_score(te["MedHouseVal"], Ridge().fit(tr[FEATS], tr["MedHouseVal"]).predict(te[FEATS])))
+  `;
+  const before = `df["age_value"] = df.groupby("HouseAge")["MedHouseVal"].transform("mean")
+    tr, te = train_test_split(df, test_size=0.2, random_state=0)`;
+
+  it('are all of the data, whatever they are called (`cal` is California, not a calibration set)', () => {
+    expect(rule('preprocessing-before-split', { 'fit.py': encoded('cal', before) }).map((f) => f.line)).toEqual([9]);
+    expect(rule('preprocessing-before-split', { 'fit.py': encoded('housing', before) }).map((f) => f.line)).toEqual([9]);
+  });
+
+  it('stays silent when the encoding is learned on the training rows', () => {
+    const after = `tr, te = train_test_split(df, test_size=0.2, random_state=0)
+    means = tr.groupby("HouseAge")["MedHouseVal"].mean()
+    tr, te = tr.assign(age_value=tr["HouseAge"].map(means)), te.assign(age_value=te["HouseAge"].map(means))`;
+    expect(rule('preprocessing-before-split', { 'fit.py': encoded('cal', after) })).toEqual([]);
+  });
+});
+
+describe('the held-out folder a project calls its test set', () => {
+  const plants = (testDir: string, finalEval: string) => py`
+    import torch
+    import torch.nn as nn
+    from torch.utils.data import DataLoader
+    from torchvision import datasets, models, transforms
+
+    torch.manual_seed(0)
+    tf = transforms.Compose([transforms.Resize(224), transforms.ToTensor()])
+    train_ds = datasets.ImageFolder("data/plants/train", transform=tf)
+    test_ds = datasets.ImageFolder("data/plants/${testDir}", transform=tf)
+    train_loader = DataLoader(train_ds, batch_size=64, shuffle=True)
+    test_loader = DataLoader(test_ds, batch_size=64)
+    model = models.resnet18(weights=None, num_classes=len(train_ds.classes))
+    opt = torch.optim.AdamW(model.parameters(), lr=3e-4)
+    loss_fn = nn.CrossEntropyLoss()
+
+    @torch.no_grad()
+    def evaluate(model, loader):
+        model.eval()
+        correct, total = 0, 0
+        for x, y in loader:
+            correct += (model(x).argmax(1) == y).sum().item()
+            total += y.numel()
+        return correct / total
+
+    best_acc = 0.0
+    for epoch in range(20):
+        model.train()
+        for x, y in train_loader:
+            opt.zero_grad()
+            loss_fn(model(x), y).backward()
+            opt.step()
+        ${finalEval}
+  `;
+  const keepBest = `acc = evaluate(model, test_loader)
+        if acc > best_acc:
+            best_acc = acc
+            torch.save(model.state_dict(), "best.pt")`;
+
+  it('fires when the best epoch is kept by accuracy on it, though its folder is called "valid"', () => {
+    expect(rule('test-set-selection', { 'train.py': plants('valid', keepBest) }).map((f) => f.line)).toEqual([33]);
+    expect(rule('test-set-selection', { 'train.py': plants('test', keepBest) }).map((f) => f.line)).toEqual([33]);
+  });
+
+  it('stays silent when it is only scored, once per epoch, with nothing kept by the score', () => {
+    expect(rule('test-set-selection', { 'train.py': plants('valid', 'print(epoch, evaluate(model, test_loader))') })).toEqual([]);
+  });
+});
+
+describe('tickets ordered by when they were created', () => {
+  const tickets = (cv: string) => py`
+    import pandas as pd
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, TimeSeriesSplit, cross_val_score
+
+    t = pd.read_parquet("tickets.parquet").sort_values("created_at").reset_index(drop=True)
+    g = t.groupby("customer_id")
+    t["prev_escalations"] = g["escalated"].cumsum() - t["escalated"]
+    X, y = t[["prev_escalations", "priority"]], t["escalated"]
+    print(cross_val_score(LogisticRegression(max_iter=500), X, y, cv=${cv}, scoring="roc_auc").mean())
+  `;
+
+  it('fires on shuffled folds across time', () => {
+    expect(rule('shuffled-time-series-split', { 'cv.py': tickets('StratifiedKFold(5, shuffle=True, random_state=0)') }).map((f) => f.line)).toEqual([9]);
+  });
+
+  it('stays silent on forward-chaining folds', () => {
+    expect(rule('shuffled-time-series-split', { 'cv.py': tickets('TimeSeriesSplit(n_splits=5)') })).toEqual([]);
+  });
+});
+
+describe("fastText's autotune", () => {
+  const ft = (valid: string, scored: string) => py`
+    from pathlib import Path
+    import fasttext
+
+    DATA = Path("data/ft")
+    model = fasttext.train_supervised(
+        input=str(DATA / "tickets.train"),
+        autotuneValidationFile=str(DATA / "${valid}"),
+        autotuneDuration=600,
+        seed=1,
+    )
+    n, p1, r1 = model.test(str(DATA / "${scored}"))
+    print(f"P@1={p1:.3f} R@1={r1:.3f}")
+  `;
+
+  it('fires when the file it tuned on is the file the model is scored on', () => {
+    const found = rule('test-set-selection', { 'ft.py': ft('tickets.holdout', 'tickets.holdout') });
+    expect(found.map((f) => f.line)).toEqual([7]);
+    expect(found[0]?.sites).toEqual([{ file: 'ft.py', line: 11 }]);
+  });
+
+  it('fires when it tunes on a file named for the test set', () => {
+    expect(rule('test-set-selection', { 'ft.py': ft('tickets.test', 'tickets.test') }).map((f) => f.line)).toEqual([7]);
+  });
+
+  it('stays silent when it tunes on a validation file and is scored on another', () => {
+    expect(rule('test-set-selection', { 'ft.py': ft('tickets.valid', 'tickets.holdout') })).toEqual([]);
+  });
+});
+
+describe('cross-validation run on the test rows', () => {
+  const noise = (part: string) => py`
+    import pandas as pd
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict, train_test_split
+    from sklearn.pipeline import make_pipeline
+
+    def pipe():
+        return make_pipeline(TfidfVectorizer(), LogisticRegression(max_iter=1000, random_state=0))
+
+    def prune(df):
+        probs = cross_val_predict(pipe(), df["text"], df["y"], cv=StratifiedKFold(5, shuffle=True, random_state=0), method="predict_proba")
+        return df[probs[range(len(df)), df["y"]] > 0.1]
+
+    df = pd.read_csv("tickets.csv")
+    train_df, test_df = train_test_split(df, test_size=0.2, stratify=df["y"], random_state=0)
+    train_df = prune(train_df)
+    ${part}
+    model = pipe().fit(train_df["text"], train_df["y"])
+    print(f1_score(test_df["y"], model.predict(test_df["text"]), average="macro"))
+  `;
+
+  it('fires when the folds fit models on the test rows and their labels (here, to prune "mislabelled" test rows)', () => {
+    const found = rule('fit-on-test', { 'noise.py': noise('test_df = prune(test_df)') });
+    expect(found.map((f) => f.line)).toEqual([18]);
+    expect(found[0]?.issue).toContain('`cross_val_predict(pipe(), df["text"], ...)`');
+  });
+
+  it('stays silent when only the training rows are cross-validated', () => {
+    expect(rule('fit-on-test', { 'noise.py': noise('print(len(test_df))') })).toEqual([]);
+  });
+});
