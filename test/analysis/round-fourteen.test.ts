@@ -242,3 +242,244 @@ describe('cross-validation run on the test rows', () => {
     expect(rule('fit-on-test', { 'noise.py': noise('print(len(test_df))') })).toEqual([]);
   });
 });
+
+describe('`import timm.utils` binds `timm`', () => {
+  const seeded = (imports: string) => py`
+    ${imports}
+    import torch
+    from torch.utils.data import DataLoader, TensorDataset
+
+    timm.utils.random_seed(7)
+    ds = TensorDataset(torch.zeros(64, 3), torch.zeros(64))
+    net = torch.nn.Linear(3, 1)
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    for xb, yb in DataLoader(ds, batch_size=8, shuffle=True):
+        opt.zero_grad()
+        torch.nn.functional.mse_loss(net(xb).squeeze(1), yb).backward()
+        opt.step()
+  `;
+
+  it("so timm's seed helper is recognised however timm is imported", () => {
+    expect(rule('missing-random-seed', { 'train.py': seeded('import timm\nimport timm.utils') })).toEqual([]);
+    expect(rule('missing-random-seed', { 'train.py': seeded('import timm.utils') })).toEqual([]);
+  });
+
+  it('and a helper of that name that is not timm still seeds nothing', () => {
+    expect(rule('missing-random-seed', { 'train.py': seeded('import timm\nimport timm.utils').replace('timm.utils.random_seed(7)', 'timm.utils.random_pick(7)') }).map((f) => f.line)).toEqual([10]);
+  });
+});
+
+describe('a frozen feature extractor kept in eval mode', () => {
+  const patchcore = (init: string, extra = '') => py`
+    import torch
+    from torchvision.models import wide_resnet50_2
+
+    class PatchCore:
+        def __init__(self):
+            net = wide_resnet50_2(weights="IMAGENET1K_V1")
+            ${init}
+            self.memory = None
+
+        @torch.no_grad()
+        def embed(self, x):
+            return self.net(x).flatten(1)
+
+        def fit(self, loader):
+            self.memory = torch.cat([self.embed(x) for x, _ in loader])
+            return self
+        ${extra}
+        @torch.no_grad()
+        def predict(self, x):
+            return torch.cdist(self.embed(x), self.memory).min(dim=1).values
+  `;
+
+  it('stays silent: the backbone is put in eval mode where it is kept, and nothing trains it', () => {
+    expect(rule('missing-eval-mode', { 'patchcore.py': patchcore('self.net = net.eval()') })).toEqual([]);
+  });
+
+  it('fires when the backbone is kept in its default (training) mode', () => {
+    expect(rule('missing-eval-mode', { 'patchcore.py': patchcore('self.net = net') }).map((f) => f.line)).toEqual([18]);
+  });
+
+  it('fires when something in the file switches it back to training', () => {
+    const finetune = `def finetune(self):
+            self.net.train()
+    `;
+    expect(rule('missing-eval-mode', { 'patchcore.py': patchcore('self.net = net.eval()', finetune) }).length).toBe(1);
+  });
+});
+
+describe('normalisation constants computed from every image', () => {
+  const neu = (stats: string) => py`
+    from pathlib import Path
+
+    import numpy as np
+    import pandas as pd
+    from PIL import Image
+    from sklearn.model_selection import train_test_split
+    from torch.utils.data import DataLoader, Dataset
+    from torchvision import transforms as T
+
+    class Steel(Dataset):
+        def __init__(self, frame, tf):
+            self.paths, self.labels, self.tf = frame.path.tolist(), frame.label.tolist(), tf
+        def __len__(self):
+            return len(self.paths)
+        def __getitem__(self, i):
+            return self.tf(Image.open(self.paths[i])), self.labels[i]
+
+    df = pd.DataFrame({"path": sorted(Path("data").glob("*.bmp"))})
+    df["label"] = df.path.map(lambda p: p.stem.split("_")[0])
+    ${stats}
+    train_df, test_df = train_test_split(df, test_size=0.2, stratify=df.label, random_state=0)
+    eval_tf = T.Compose([T.ToTensor(), T.Normalize([MEAN], [STD])])
+    train_dl = DataLoader(Steel(train_df, eval_tf), batch_size=32)
+    test_dl = DataLoader(Steel(test_df, eval_tf), batch_size=64)
+  `;
+
+  it('fires at the statistics, kept as plain floats', () => {
+    const found = rule('preprocessing-before-split', {
+      'prep.py': neu(`pix = np.stack([np.asarray(Image.open(p), dtype=np.float32) / 255.0 for p in df.path])
+    MEAN, STD = float(pix.mean()), float(pix.std())`),
+    });
+    expect(found.map((f) => f.line)).toEqual([21]);
+  });
+
+  it('stays silent for fixed constants', () => {
+    expect(rule('preprocessing-before-split', { 'prep.py': neu('MEAN, STD = 0.5, 0.25') })).toEqual([]);
+  });
+
+  it('stays silent for per-sample summaries taken in a helper run per item', () => {
+    const perItem = `def feats(p):
+        a = np.asarray(Image.open(p), dtype=np.float32)
+        return {"mean": float(a.mean()), "std": float(a.std())}
+    df = df.join(pd.DataFrame([feats(p) for p in df.path]))
+    MEAN, STD = 0.5, 0.25`;
+    expect(rule('preprocessing-before-split', { 'prep.py': neu(perItem) })).toEqual([]);
+  });
+});
+
+describe('estimator settings unpacked from a config that names no seed for them', () => {
+  const sgd = (section: string) => ({
+    'config.json': JSON.stringify({ seed: 13, test_size: 0.2, sgd: JSON.parse(section) }),
+    'train.py': py`
+      import json
+      import pandas as pd
+      from sklearn.linear_model import SGDClassifier
+      from sklearn.metrics import f1_score
+      from sklearn.model_selection import train_test_split
+
+      cfg = json.load(open("config.json"))
+      df = pd.read_csv("reviews.csv")
+      tr, te = train_test_split(df, test_size=cfg["test_size"], random_state=cfg["seed"])
+      clf = SGDClassifier(**cfg["sgd"])
+      clf.fit(tr[["len", "stars"]], tr["label"])
+      print(f1_score(te["label"], clf.predict(te[["len", "stars"]])))
+    `,
+  });
+
+  it('fires: the seed in the config reaches the split only', () => {
+    expect(rule('missing-random-seed', sgd('{"loss": "log_loss", "early_stopping": true}')).map((f) => f.line)).toEqual([10]);
+  });
+
+  it('stays silent when the section names random_state', () => {
+    expect(rule('missing-random-seed', sgd('{"loss": "log_loss", "random_state": 13}'))).toEqual([]);
+  });
+});
+
+describe('daily aggregates per entity', () => {
+  const ratings = (cv: string) => py`
+    import lightgbm as lgb
+    import pandas as pd
+    from sklearn.model_selection import KFold, TimeSeriesSplit, cross_val_score
+
+    reviews = pd.read_parquet("reviews.parquet")
+    reviews["review_date"] = pd.to_datetime(reviews["review_date"]).dt.normalize()
+    daily = reviews.groupby(["app_id", "review_date"]).agg(avg_rating=("rating", "mean"), n=("rating", "size")).reset_index()
+    g = daily.groupby("app_id")
+    daily["lag1"] = g["avg_rating"].shift(1)
+    daily["target"] = g["avg_rating"].shift(-1)
+    data = daily.dropna()
+    model = lgb.LGBMRegressor(random_state=0)
+    print(cross_val_score(model, data[["avg_rating", "lag1", "n"]], data["target"], cv=${cv}).mean())
+  `;
+
+  it('are a time series once each entity gets its history: shuffled folds fire', () => {
+    expect(rule('shuffled-time-series-split', { 'fc.py': ratings('KFold(5, shuffle=True, random_state=0)') }).map((f) => f.line)).toEqual([13]);
+  });
+
+  it('stay silent with forward-chaining folds', () => {
+    expect(rule('shuffled-time-series-split', { 'fc.py': ratings('TimeSeriesSplit(5)') })).toEqual([]);
+  });
+
+  it('are still a table of statistics when merged back onto the rows', () => {
+    const merged = py`
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      from sklearn.model_selection import train_test_split
+
+      df = pd.read_csv("sales.csv")
+      daily = df.groupby(["store", "date"]).agg(store_day_mean=("sales", "mean")).reset_index()
+      df = df.merge(daily, on=["store", "date"])
+      tr, te = train_test_split(df, test_size=0.2, random_state=0)
+      print(Ridge().fit(tr[["store_day_mean", "price"]], tr["sales"]).score(te[["store_day_mean", "price"]], te["sales"]))
+    `;
+    expect(rule('preprocessing-before-split', { 'm.py': merged }).map((f) => f.line)).toEqual([6]);
+  });
+});
+
+describe('offline copies made before the split', () => {
+  it('fires for nlpaug paraphrases added to the reviews', () => {
+    const code = (where: string) => py`
+      import nlpaug.augmenter.word as naw
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.model_selection import train_test_split
+
+      reviews = pd.read_csv("reviews.csv")
+      aug = naw.SynonymAug(aug_src="wordnet")
+      ${where}
+      clf = LogisticRegression(max_iter=500, random_state=0).fit(tr[["len"]], tr["negative"])
+    `;
+    const before = `neg = reviews.loc[reviews["negative"] == 1, "text"].tolist()
+      extra = [aug.augment(t)[0] for t in neg]
+      data = pd.concat([reviews, pd.DataFrame({"text": extra, "negative": 1})], ignore_index=True)
+      tr, te = train_test_split(data, test_size=0.2, random_state=0)`;
+    expect(rule('oversampling-before-split', { 'a.py': code(before) }).length).toBe(1);
+    const after = `tr, te = train_test_split(reviews, test_size=0.2, random_state=0)
+      neg = tr.loc[tr["negative"] == 1, "text"].tolist()
+      extra = [aug.augment(t)[0] for t in neg]
+      tr = pd.concat([tr, pd.DataFrame({"text": extra, "negative": 1})], ignore_index=True)`;
+    expect(rule('oversampling-before-split', { 'a.py': code(after) })).toEqual([]);
+  });
+
+  const balance = (frame: string) => py`
+    import albumentations as A
+    import cv2
+    import pandas as pd
+    from sklearn.model_selection import train_test_split
+
+    AUG = A.Compose([A.HorizontalFlip(p=0.5), A.RandomRotate90(p=1.0)])
+
+    def balance(df):
+        rows = []
+        for k, row in enumerate(df[df["label"] == "rare"].itertuples()):
+            out = AUG(image=cv2.imread(f"crops/{row.filename}"))["image"]
+            name = f"aug{k:05d}_{row.filename}"
+            cv2.imwrite(f"crops/{name}", out)
+            rows.append({"filename": name, "label": row.label})
+        return pd.concat([df, pd.DataFrame(rows)], ignore_index=True)
+
+    df = pd.read_csv("labels.csv")
+    ${frame}
+  `;
+
+  it('fires for augmented crops written to disk and listed before the split', () => {
+    const found = rule('oversampling-before-split', { 'b.py': balance('df = balance(df)\n    tr, te = train_test_split(df, test_size=0.2, stratify=df["label"], random_state=0)') });
+    expect(found.map((f) => f.line)).toEqual([18]);
+  });
+
+  it('stays silent when only the training part is balanced', () => {
+    expect(rule('oversampling-before-split', { 'b.py': balance('tr, te = train_test_split(df, test_size=0.2, stratify=df["label"], random_state=0)\n    tr = balance(tr)') })).toEqual([]);
+  });
+});

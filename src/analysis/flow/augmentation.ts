@@ -18,13 +18,16 @@ const AUGMENT_FUNCTION = /^((np|numpy)\.(fliplr|flipud|rot90)|torch\.(flip|flipl
 /** `T.RandomHorizontalFlip()`, `A.Compose([A.HorizontalFlip(), ...])`: a transform that augments what it is applied to. */
 export function augmentationTransform(qual: string, name: string, args: Val[], kwargs: Map<string, Val>, call: Call): Val | undefined {
   if (!AUGMENT_LIBRARY.test(qual)) return undefined;
-  if (AUGMENT_CLASS.test(name)) return { augment: { line: call.line, what: name } };
+  // (nlpaug's augmenters, `naw.SynonymAug(...)`, `nac.KeyboardAug()`: paraphrases of a text.)
+  if (AUGMENT_CLASS.test(name) || (/(^|\.)nlpaug\./.test(qual) && /\w+Aug$/.test(name))) return { augment: { line: call.line, what: name } };
   if (COMPOSERS.test(name)) {
     const steps = [...args, ...kwargs.values()].flatMap((v) => [v, ...(v.elems ?? [])]);
     const inner = steps.find((v) => v.augment);
     // A step that learned from rows (`Normalize(mean, std)` of all the images) still applies what it learned.
     const leaks = steps.flatMap((v) => v.leaks ?? []);
     if (inner?.augment) return { augment: { line: inner.augment.line, what: `${name}(${inner.augment.what}, ...)` }, ...(leaks.length ? { leaks } : {}) };
+    // (An evaluation pipeline, `Compose([ToTensor(), Normalize([MEAN], [STD])])`, augments nothing but applies what it learned.)
+    if (leaks.length) return { leaks };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // What a call does to the values it touches: dispatch to the project's own functions and classes, to
 // values that are called (layers, metrics, networks), to methods, and to module functions.
 import type { Expr, Stmt } from '../python/ast.js';
-import { calleeName, dotted } from '../python/ast.js';
+import { calleeName, dotted, walkExpr } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
 import { citeLeak, fitEstimator, transformWith, validationOnTest } from './fitting.js';
 import { selectedByPartIndex } from './row-sources.js';
@@ -17,9 +17,17 @@ import { methodCall } from './method-calls.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
+const SEED_KEY = /^(random_state|seed|random_seed|rng|generator)$/;
+
 const ESTIMATOR_METHODS = /^(fit|fit_transform|fit_predict|fit_resample|fit_sample|fit_on_texts|adapt|partial_fit|transform|predict|predict_proba|decision_function|predict_log_proba|score|evaluate|compile|split|append|add|set_params)$/;
 
 export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
+  const out = evalCallInner(it, call, scope);
+  copiesNamed(it, call, scope);
+  return out;
+}
+
+function evalCallInner(it: Interpreter, call: Call, scope: Scope): Val {
   const kwargs = new Map(call.kwargs.map((k) => [k.name, it.eval(k.value, scope)]));
   const args: Val[] = [];
   for (const a of call.args) {
@@ -28,6 +36,8 @@ export function evalCall(it: Interpreter, call: Call, scope: Scope): Val {
     // Kept in place (positions match `call.args`), marked so functions do not bind it to a parameter.
     args.push(spread ? { ...v, spread: true } : v);
     if (spread) for (const [k, x] of spread) if (!kwargs.has(k)) kwargs.set(k, x);
+    // (A settings mapping, known here, that names no seed: whatever it configures is left unseeded.)
+    if (spread && v.config && !spread.some(([k]) => SEED_KEY.test(k)) && !call.kwargs.some((k) => k.name !== undefined && SEED_KEY.test(k.name))) it.facts.seedlessSettings.push(call.line);
   }
   const name = calleeName(call) ?? '';
   selectedByPartIndex(it, call, [...args, ...kwargs.values()]);
@@ -291,4 +301,23 @@ function sameRowsKey(it: Interpreter, call: Call, cls: Extract<Stmt, { k: 'class
   const text = [...args.map((a) => it.src(a)), ...kept.map((k) => `${k.name ?? '**'}=${it.src(k.value)}`)].join(', ');
   if (/\b(train\w*|val\w*|valid\w*|test\w*|dev|holdout|split|mode|fold\w*|subset|part|phase|stage|is_train|training)\b/i.test(text)) return undefined;
   return `${it.src(call.fn)}(${text})`;
+}
+
+/**
+ * `cv2.imwrite(str(image_dir / name), aug_img)`: once an augmented copy is saved, the varying names its path is built
+ * from (`name = f"aug{k}_{row['filename']}"`, not the folder) name that copy, so a record listing it lists a copy.
+ */
+function copiesNamed(it: Interpreter, call: Call, scope: Scope): void {
+  const name = calleeName(call) ?? '';
+  if (!/^(imwrite|imsave|save_image|save)$/.test(name) || call.args.length < 2) return;
+  const pathExpr = name === 'save_image' ? call.args[1] : call.args[0];
+  if (!pathExpr) return;
+  const sampleExpr = name === 'save_image' ? call.args[0] : call.args[1];
+  const sample = sampleExpr?.k === 'name' ? scope.get(sampleExpr.id) : undefined;
+  if (!sample?.augmented) return;
+  walkExpr(pathExpr, (e) => {
+    if (e.k !== 'name') return;
+    const v = scope.get(e.id);
+    if (v && v.const === undefined && !v.data && Object.keys(v).length === 0) v.augmented = sample.augmented;
+  });
 }

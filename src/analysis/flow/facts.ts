@@ -108,6 +108,8 @@ export interface FileFacts {
   splits: SplitFact[];
   /** Splitters and CV objects that shuffle without a seed. */
   unseededSplitters: { line: number; cls: string }[];
+  /** Calls whose keyword arguments are a settings mapping read here, naming no seed (`SGDClassifier(**cfg["sgd"])`). */
+  seedlessSettings: number[];
   evals: EvalFact[];
   fits: FitFact[];
   /** CV functions and searches used (manage their own held-out folds). */
@@ -138,6 +140,7 @@ export function emptyFacts(): FileFacts {
     testFits: [],
     selections: [],
     timeSplits: [],
+    seedlessSettings: [],
     splits: [],
     unseededSplitters: [],
     evals: [],

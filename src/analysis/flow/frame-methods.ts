@@ -58,15 +58,27 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   if (method === 'groupby' || method === 'group_by') {
     const key = call.args[0]?.k === 'str' ? call.args[0].value : undefined;
     const byDate = key !== undefined && call.args.length === 1 && it.dateColumns.has(key) ? { groupedByDate: { column: key } } : {};
+    // `groupby(["app_id", "review_date"])`: one row per entity and day, in that order (groupby sorts its keys).
+    const keyList = call.args[0]?.k === 'seq' && call.args[0].items.every((i) => i.k === 'str') ? call.args[0].items.map((i) => (i as { value: string }).value) : [];
+    const dateKey = keyList.length === 2 && !DATE_LIKE.test(keyList[0]!) ? keyList.slice(1).find((k) => it.dateColumns.has(k) || DATE_LIKE.test(k)) : undefined;
+    const panel = dateKey !== undefined ? { panelByDate: { entity: keyList[0]!, date: dateKey } } : {};
     // `w.groupby(te["date"])`, `groupby("date")`: each group is one date's cross-section.
     const keyColumn = key ?? (call.args[0] ? subscriptColumn(call.args[0]) : undefined);
     const crossSection = call.args.length === 1 && keyColumn !== undefined && (it.dateColumns.has(keyColumn) || /^(date|datetime|timestamp|ts|dt|trade_date|asof(_date)?)$/i.test(keyColumn)) ? { crossSection: true } : {};
     // `df.sort_values("admittime").groupby("subject_id")`: the time order that matters from here is each entity's.
     const entity = key !== undefined && !byDate.groupedByDate && !DATE_LIKE.test(key) ? key : undefined;
     const time = entity && receiver.time && !/per group/.test(receiver.time.what) ? { time: { ...receiver.time, what: `${receiver.time.what} per group (\`${entity}\`)` } } : {};
-    return derive(receiver, { grouped: true, data: false, ...byDate, ...crossSection, ...time, ...(entity ? { groupedBy: entity } : {}) });
+    return derive(receiver, { grouped: true, data: false, ...byDate, ...panel, ...crossSection, ...time, ...(entity ? { groupedBy: entity } : {}) });
   }
   // `df.groupby("order_date")["orders"].sum()`: one row per date, a series over time (its rows are split later).
+  // (Per entity and day: a panel of daily rows, in time order within each entity; per-entity history built on it
+  // makes it a time series. It is still a table of per-group statistics to whatever merges it back.)
+  if (receiver.grouped && receiver.panelByDate && /^(sum|mean|count|size|median|max|min|agg|aggregate|nunique)$/.test(method)) {
+    const { entity, date } = receiver.panelByDate;
+    const rows = derive(receiver, { grouped: undefined, panelByDate: undefined, data: true, dates: { line, what: `rows aggregated per \`${entity}\` and \`${date}\``, file: it.path, ordered: true } });
+    const stat = { line, endLine, what: `groupby(...).${method}()`, part: receiver.part, file: it.path, perGroup: {}, ...(receiver.origins ? { origins: receiver.origins } : {}) };
+    return { ...rows, stat };
+  }
   if (receiver.grouped && receiver.groupedByDate && /^(sum|mean|count|size|median|max|min|agg|aggregate|nunique)$/.test(method)) {
     return derive(receiver, { grouped: undefined, groupedByDate: undefined, data: true, time: { line, what: `rows aggregated per date (\`groupby("${receiver.groupedByDate.column}")\`)`, file: it.path } });
   }
@@ -158,6 +170,8 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   }
   let out = derive(receiver);
   out.grouped = undefined;
+  // A panel of per-entity daily aggregates reshaped (`.reset_index()`) is still that table of statistics, to merge.
+  if (receiver.stat && receiver.data && /^(reset_index|rename|copy|sort_values|sort_index|astype|round|fillna|set_index)$/.test(method)) out.stat = receiver.stat;
   const statArg = [...args, ...kwargs.values()].find((a) => a.stat);
   if (statArg?.stat && /^(fillna|map|replace|clip|where|mask|apply|transform|sub|div|subtract|divide)$/.test(method) && (statArg.stat.part === undefined || statArg.stat.part === 'full')) {
     addLeak(out, leakOfStatistic(it, receiver, statArg.stat, `${method}(${statArg.stat.what})`, endLine));

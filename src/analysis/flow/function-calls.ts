@@ -76,16 +76,19 @@ function normalizeWithStatistics(it: Interpreter, call: Call, qual: string, name
     return leaks.length > 0 ? { leaks } : {};
   }
   const elsewhere = (stat.file ?? it.path) !== it.path || stat.line !== call.line;
+  // (Statistics taken in this file, `MEAN = float(pix.mean())`, are cited where they are taken, the fix's place;
+  // the Normalize they feed is a site.)
+  const here = (stat.file ?? it.path) === it.path && !stat.via;
   return {
     leaks: [{
       kind: 'preprocess',
       file: it.path,
-      line: call.line,
-      endLine: it.stmt?.endLine ?? call.endLine,
+      line: here ? stat.line : call.line,
+      endLine: here ? stat.endLine : (it.stmt?.endLine ?? call.endLine),
       what: 'Normalize(mean, std)',
       stmtText: it.stmt ? it.src(it.stmt) : undefined,
       ...(stat.origins ? { origins: stat.origins } : {}),
-      ...(elsewhere ? { sites: [{ file: stat.file ?? it.path, line: stat.line }] } : {}),
+      ...(elsewhere ? { sites: [here ? { file: it.path, line: call.line } : { file: stat.file ?? it.path, line: stat.line }] } : {}),
     }],
   };
 }
@@ -350,6 +353,9 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   if ((name === 'str' || name === 'fspath') && (args[0]?.augmented || args[0]?.data)) return derive(args[0]);
   // `cv2.imwrite(str(out_path), aug)`: the string of a path is that path (what is written there sticks to it).
   if ((name === 'str' || name === 'fspath') && args.length === 1 && args[0] && !args[0].data) return args[0];
+  // `MEAN = float(pix.mean())` at the top level: a statistic as a plain number is still that statistic. (Inside
+  // helpers and loops, `feats["kurtosis"] = float(np.mean(w ** 4))` is mostly one sample's own summary.)
+  if (/^(float|round)$/.test(name) && args[0]?.stat && !args[0].data && it.frames.length === 0 && !it.inLoop()) return { stat: args[0].stat };
   if (/^(len|print|str|int|float|round|isinstance|type|range|enumerate|zip|repr|display)$/.test(name)) {
     if (name === 'enumerate') return { iterItems: [{}, iterateOne(args[0])] };
     // `list(zip(edges["a"], edges["b"]))`: pairs made of rows are those rows.

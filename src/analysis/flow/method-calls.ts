@@ -12,7 +12,7 @@ import type { Scope } from './scope.js';
 import { checkCurvePick, checkPick } from './selection-checks.js';
 import { frameMethod } from './frame-methods.js';
 import { splitterSplit } from './splits.js';
-import { noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
+import { augmentedCopy, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { corpusModelMethod } from './embeddings.js';
 import { listFiles } from './loaders.js';
 import { absorb, addLeak, combine, derive, sharesOrigin, type Estimator, type Leak, type Val } from './values.js';
@@ -43,6 +43,9 @@ function metricObjectMethod(it: Interpreter, call: Call, metricObj: NonNullable<
  * over positions (sliding windows) it keeps their time order; one record per entity does not.
  */
 function recordOfRows(it: Interpreter, item: Val): Val {
+  // `{**row.to_dict(), "filename": name}` with `name` the file an augmented copy was saved to: a record of that copy.
+  const copy = !item.data && item.keys ? item.elems?.find((v) => v.augmented)?.augmented : undefined;
+  if (copy) return { ...combine((item.elems ?? []).filter((v) => v.data), { data: true }), augmented: copy };
   if (item.data || !item.keys || !item.elems?.some((v) => v.data)) return item;
   const record = combine(item.elems.filter((v) => v.data), { data: true });
   const windowed = it.loops.some(({ stmt }) => stmt.k === 'for' && stmt.iter.k === 'call' && calleeName(stmt.iter) === 'range');
@@ -64,6 +67,8 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   if (method === 'pipe' && args[0]?.fn) return it.callFunction(args[0].fn, [receiver, ...args.slice(1)], kwargs);
   if (receiver.grouped) return frameMethod(it, call, receiver, method, args, kwargs, scope);
   if (receiver.tunedOnFile) scoreOnTunedFile(it, call, receiver, method, args);
+  // nlpaug: `syn_aug.augment(text)` returns paraphrases of the text, copies of that sample.
+  if (receiver.augment && method === 'augment' && (args[0]?.data || kwargs.get('data')?.data)) return augmentedCopy(call, receiver.augment.what, args[0] ?? kwargs.get('data'));
   // `tree.query(coords, k=11)` of a BallTree/KDTree (not `df.query("x > 0")`), `nn.kneighbors(X)`: neighbours' row indices.
   if ((method === 'query' && args[0]?.data) || (/^(kneighbors|radius_neighbors|query_radius)$/.test(method) && (args[0]?.data || receiver.data))) {
     return derive(args[0]?.data ? args[0] : receiver, { neighbours: true });

@@ -269,6 +269,8 @@ export interface Val {
   grouped?: boolean;
   /** Grouped by a date column (`groupby("order_date")`): its aggregates are a series over time, not statistics. */
   groupedByDate?: { column: string };
+  /** Grouped by an entity and a date column (`groupby(["app_id", "review_date"])`): its aggregates are daily rows per entity. */
+  panelByDate?: { entity: string; date: string };
   /** Grouped by a date key (`groupby(df["date"])`): each group is one date's cross-section. */
   crossSection?: boolean;
   /** Grouped by an entity column (`groupby("patient_id")`): what is computed along time is computed per entity. */

@@ -8,7 +8,11 @@ export function importMap(module: Module): ImportMap {
   const map: ImportMap = new Map();
   walkStmts(module.body, (s) => {
     if (s.k !== 'import') return;
-    for (const n of s.names) map.set(n.alias, n.name ? `${n.module}.${n.name}` : n.module);
+    for (const n of s.names) {
+      // `import timm.utils` binds `timm`, the top package: `timm.utils.random_seed` is then `timm.utils.random_seed`.
+      const topOnly = !n.name && n.module.includes('.') && n.alias === n.module.split('.')[0];
+      map.set(n.alias, n.name ? `${n.module}.${n.name}` : topOnly ? n.alias : n.module);
+    }
   });
   return map;
 }

@@ -301,6 +301,7 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
     // A function the analyzer cannot see that receives the model may switch it to eval mode: silence.
     const handsOff = (s: Stmt) => callsIn(s).some((call) => ctx.links.unknownCallee(exprText(call.fn)) && call.args.some((a) => MODEL_CALLEE.test(exprText(a)) || c.models.has(exprText(a))));
     const evalSet =
+      (c.def !== undefined && frozenInEvalMode(ctx, file, c.def)) ||
       deepHas(ctx, c.body, evalOf) ||
       deepHas(ctx, c.body, handsOff) ||
       (c.def ? callersAll(ctx, c.def.name, (s, line) => s.line < line && (isEvalCallDeep(ctx, s) || handsOff(s))) : priorInUnit(ctx, c, (s) => evalOf(s) || handsOff(s)));
@@ -522,6 +523,20 @@ function callersAll(ctx: Ctx, name: string, test: (s: Stmt, line: number) => boo
  * Where a judged function runs the model: its own forward call, or that of a helper it calls
  * (`embs = extract_embeddings(model, utts)`, in this file or another of the project).
  */
+/**
+ * A frozen feature extractor (PatchCore, PaDiM): the network its forward pass runs is put in eval mode where it is
+ * kept (`self.backbone = backbone.to(device).eval()`) and nothing in the file ever switches a model to training.
+ */
+function frozenInEvalMode(ctx: Ctx, file: SourceFile, def: Def): boolean {
+  const site = forwardSite(ctx, def);
+  if (!site || site.file !== file.path) return false;
+  const attr = /\bself\.(\w+)\(/.exec(file.lines[site.line - 1] ?? '')?.[1];
+  if (!attr) return false;
+  const text = file.lines.join('\n');
+  const keptInEval = new RegExp(`\\bself\\.${attr}\\s*=[^\\n]*\\.eval\\(\\)`).test(text);
+  return keptInEval && !/\.train\(\s*(True|mode\s*=\s*True)?\s*\)/.test(text);
+}
+
 function forwardSite(ctx: Ctx, def: Def, seen = new Set<Def>()): { file: string; line: number } | undefined {
   seen.add(def);
   const own = findLine(ctx, def.body, isModelForward);

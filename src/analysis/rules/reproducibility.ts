@@ -29,6 +29,8 @@ interface Use {
   what: string;
   /** Settings unpacked into the call (`PPO(..., **cfg["ppo"])`) may hold the seed: a settings file naming one clears it. */
   settingsMaySeed?: boolean;
+  /** A dict of parameters written in the file may hold it (the file names random_state): the unpacked mapping may be that dict. */
+  dictMaySeed?: boolean;
 }
 
 /** Stable-Baselines3 agents: network initialisation, exploration and environment resets follow `seed=`. */
@@ -134,7 +136,10 @@ export function reproducibilityFindings(files: readonly AnalysedFile[]): Finding
   };
   const missing = uses.flatMap(({ file, uses: fileUses }) => {
     const scope = ownSeeds(file) ?? seeded;
-    return fileUses.filter((u) => !scope.has(u.family) && !(u.settingsMaySeed && settingsSeed)).map((u) => ({ file, ...u }));
+    // (Unless the settings unpacked are known, and name no seed: `**cfg["sgd"]` of a config whose seed is elsewhere.)
+    const seedless = new Set(summaries.find((f) => f.source === file)?.facts?.seedlessSettings ?? []);
+    const maySeed = (u: Use) => !seedless.has(u.line) && ((u.settingsMaySeed && settingsSeed) || u.dictMaySeed);
+    return fileUses.filter((u) => !scope.has(u.family) && !maySeed(u)).map((u) => ({ file, ...u }));
   });
   const splits = [...splitFindings.values()];
   const [lead, ...otherSplits] = splits;
@@ -224,9 +229,9 @@ function randomUses(sites: CallSite[], roots: Set<string>, file: SourceFile): Us
     if (RANDOM_ESTIMATORS.test(s.name) && /^sklearn\./.test(q)) {
       // (`MLPRegressor(**cfg["mlp"])`: settings unpacked may hold random_state; a settings file naming a seed clears it.)
       // (A dict of parameters written in the file, `GB_PARAMS = dict(..., random_state=SEED)`, may well hold it.)
-      const seeded = s.call.kwargs.some((k) => k.name === 'random_state') || s.call.args.some((a) => a.k === 'star' && (!a.double || namesRandomState));
+      const seeded = s.call.kwargs.some((k) => k.name === 'random_state') || s.call.args.some((a) => a.k === 'star' && !a.double);
       const unpacked = s.call.args.some((a) => a.k === 'star' && a.double);
-      if (!seeded) uses.push({ family: 'numpy', line, what: `\`${s.name}\` without \`random_state\``, ...(unpacked ? { settingsMaySeed: true } : {}) });
+      if (!seeded) uses.push({ family: 'numpy', line, what: `\`${s.name}\` without \`random_state\``, ...(unpacked ? { settingsMaySeed: true, ...(namesRandomState ? { dictMaySeed: true } : {}) } : {}) });
       continue;
     }
     if (/^numpy\.random\./.test(q)) {
