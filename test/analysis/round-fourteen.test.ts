@@ -483,3 +483,66 @@ describe('offline copies made before the split', () => {
     expect(rule('oversampling-before-split', { 'b.py': balance('tr, te = train_test_split(df, test_size=0.2, stratify=df["label"], random_state=0)\n    tr = balance(tr)') })).toEqual([]);
   });
 });
+
+describe('Keras random_transform copies written to disk and listed as (path, label)', () => {
+  const cats = (pool: string) => py`
+    import glob
+    import os
+    import pandas as pd
+    from sklearn.model_selection import train_test_split
+    from tensorflow.keras.preprocessing.image import ImageDataGenerator, array_to_img, img_to_array, load_img
+
+    raw = pd.DataFrame([(p, os.path.basename(os.path.dirname(p))) for p in glob.glob("raw/*/*.jpg")], columns=["path", "label"])
+    augmenter = ImageDataGenerator(rotation_range=25, horizontal_flip=True)
+    ${pool}
+    rows = []
+    for path, label in src.itertuples(index=False):
+        img = img_to_array(load_img(path, target_size=(160, 160)))
+        for k in range(4):
+            out_path = f"aug/{label}/{os.path.basename(path)}_{k}.jpg"
+            array_to_img(augmenter.random_transform(img, seed=k)).save(out_path)
+            rows.append((out_path, label))
+    df = pd.concat([raw, pd.DataFrame(rows, columns=["path", "label"])], ignore_index=True)
+  `;
+
+  it('fires when the copies join the pool that is split afterwards', () => {
+    const found = rule('oversampling-before-split', { 'aug.py': cats('src = raw') + 'tr, te = train_test_split(df, test_size=0.15, stratify=df["label"], random_state=7)\n' });
+    expect(found.map((f) => f.line)).toEqual([16]);
+  });
+
+  it('stays silent when only the training photos are copied', () => {
+    const found = rule('oversampling-before-split', { 'aug.py': cats('raw, te = train_test_split(raw, test_size=0.15, stratify=raw["label"], random_state=7)\n    src = raw') });
+    expect(found).toEqual([]);
+  });
+});
+
+describe('an image folder read again with a Normalize built from its own statistics', () => {
+  const fmnist = (stats: string) => py`
+    import numpy as np
+    import torch
+    from torch.utils.data import DataLoader, Subset
+    from torchvision import datasets, transforms
+
+    def mean_std(ds):
+        s, s2, n = torch.zeros(1), torch.zeros(1), 0
+        for x, _ in DataLoader(ds, batch_size=512):
+            s, s2, n = s + x.sum(), s2 + (x ** 2).sum(), n + x.numel()
+        return (s / n).tolist(), ((s2 / n - (s / n) ** 2).sqrt()).tolist()
+
+    torch.manual_seed(0)
+    np.random.seed(0)
+    full = datasets.ImageFolder("data/png", transform=transforms.ToTensor())
+    ${stats}
+    full = datasets.ImageFolder("data/png", transform=transforms.Compose([transforms.ToTensor(), transforms.Normalize(mean, std)]))
+    idx = np.random.permutation(len(full))
+    train_ds, test_ds = Subset(full, idx[:6000]), Subset(full, idx[6000:])
+  `;
+
+  it('fires: the statistics are of every image, the test ones included', () => {
+    expect(rule('preprocessing-before-split', { 'f.py': fmnist('mean, std = mean_std(full)') }).map((f) => f.line)).toEqual([15]);
+  });
+
+  it('stays silent for published constants', () => {
+    expect(rule('preprocessing-before-split', { 'f.py': fmnist('mean, std = [0.286], [0.353]') })).toEqual([]);
+  });
+});

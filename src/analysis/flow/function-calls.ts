@@ -30,7 +30,7 @@ import { checkCurvePick, checkPick } from './selection-checks.js';
 import { neighbourStat, perSampleAxis } from './frame-methods.js';
 import { reportFullFit } from './method-calls.js';
 import { crossValidate, randomSplit, split, splitter } from './splits.js';
-import { augmentationTransform, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
+import { augmentationTransform, augmentedCopy, augmentFunction, noteAugmentedCopies, noteSavedCopy } from './augmentation.js';
 import { corpusModel, isCorpusModelCall } from './embeddings.js';
 import { addLeak, combine, derive, mergeParts, wholeRows, type Estimator, type Leak, type Val } from './values.js';
 
@@ -134,6 +134,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     it.facts.estimators.push(est);
     return { est };
   }
+  // Keras: `augmenter.random_transform(img)` of an ImageDataGenerator returns a randomly transformed copy of the image.
+  if (name === 'random_transform' && call.fn.k === 'attr' && args[0]?.data) return augmentedCopy(call, 'ImageDataGenerator.random_transform', args[0]);
   const tuned = fastTextAutotune(it, call, qual, kwargs);
   if (tuned) return tuned;
   noteWrite(it, call, qual, undefined, undefined, args, kwargs);

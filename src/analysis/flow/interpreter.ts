@@ -101,6 +101,8 @@ export class Interpreter {
   private readonly reportedLeaks = new Set<object>();
   private readonly objectOrigins = new WeakMap<object, number>();
   private readonly keyOrigins = new Map<string, number>();
+  /** What each read's rows came from (`ImageFolder:data/png`): a second read of the same files is the same rows. */
+  readonly readSources = new Map<number, string>();
   /** Origins that are dataset objects: a loader over one is those rows, whatever name it is given. */
   readonly datasetOrigins = new Set<number>();
   /** Sources of rows split by hand (`test = df[df.date >= cut]`), and where: all of them from then on hold test rows. */

@@ -6,7 +6,7 @@ import type { Interpreter } from './interpreter.js';
 import { partFromName, type Part } from './knowledge.js';
 import { partOfPath, partOfPathText } from './row-sources.js';
 import { readBack } from './handoffs.js';
-import { combine, derive, type Val } from './values.js';
+import { addLeak, combine, derive, type Leak, type Val } from './values.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -51,6 +51,13 @@ export function load(it: Interpreter, call: Call, name: string, args: Val[], kwa
   const read = (typeof split === 'string' ? partOfSplitName(split) : undefined) ?? partOfRead(call, args[0]);
   const part = read === 'test' && it.experimentCode ? 'full' : read;
   const v: Val = { data: true, part, origins: [it.nextOrigin()], ...(part === 'train' ? { filePart: true } : {}) };
+  // `ImageFolder(DATA_DIR, transform=norm_tf)` with a Normalize built from statistics of these very images (read
+  // before, from the same folder): every image it serves carries them.
+  const source = typeof written === 'string' ? `${name}:${written}` : undefined;
+  if (source) it.readSources.set(v.origins![0]!, source);
+  const tf = kwargs.get('transform');
+  const sameFiles = (l: Leak) => source !== undefined && (l.origins ?? []).some((o) => it.readSources.get(o) === source);
+  if (tf && !tf.data) for (const l of tf.leaks ?? []) if (sameFiles(l)) addLeak(v, { ...l, origins: [...(l.origins ?? []), ...v.origins!] });
   const parseDates = kwarg(call, 'parse_dates');
   if (parseDates && !isConst(parseDates, 'False')) {
     if (parseDates.k === 'seq') for (const item of parseDates.items) if (item.k === 'str') it.dateColumns.add(item.value);

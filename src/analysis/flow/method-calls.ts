@@ -44,8 +44,10 @@ function metricObjectMethod(it: Interpreter, call: Call, metricObj: NonNullable<
  */
 function recordOfRows(it: Interpreter, item: Val): Val {
   // `{**row.to_dict(), "filename": name}` with `name` the file an augmented copy was saved to: a record of that copy.
-  const copy = !item.data && item.keys ? item.elems?.find((v) => v.augmented)?.augmented : undefined;
-  if (copy) return { ...combine((item.elems ?? []).filter((v) => v.data), { data: true }), augmented: copy };
+  // (Or a tuple, `(out_path, label)`.)
+  const fields = item.data ? [] : item.keys ? (item.elems ?? []) : (item.items ?? []);
+  const copy = fields.find((v) => v.augmented)?.augmented;
+  if (copy) return { ...combine(fields.filter((v) => v.data), { data: true }), augmented: copy };
   if (item.data || !item.keys || !item.elems?.some((v) => v.data)) return item;
   const record = combine(item.elems.filter((v) => v.data), { data: true });
   const windowed = it.loops.some(({ stmt }) => stmt.k === 'for' && stmt.iter.k === 'call' && calleeName(stmt.iter) === 'range');
