@@ -59,8 +59,9 @@ describe('accuracy-only', () => {
       model = LogisticRegression().fit(X_train, y_train)
       print(accuracy_score(y_test, model.predict(X_test)))
     `;
-    const [f] = findings(base, rule);
-    expect(f).toMatchObject({ line: 10, severity: 'HIGH' }); // stratify=y is an imbalance hint
+    // stratify=y is good practice on any classes, no sign of imbalance; class_weight="balanced" is one.
+    expect(findings(base, rule)[0]).toMatchObject({ line: 10, severity: 'MEDIUM' });
+    expect(findings(base.replace('LogisticRegression()', 'LogisticRegression(class_weight="balanced")'), rule)[0]).toMatchObject({ line: 10, severity: 'HIGH' });
     const plain = base.replace(', stratify=y', '');
     expect(findings(plain, rule)[0]).toMatchObject({ line: 10, severity: 'MEDIUM' });
     expect(findings(plain, rule)[0]?.fixed).toContain('classification_report(y_test, model.predict(X_test))');

@@ -546,3 +546,159 @@ describe('an image folder read again with a Normalize built from its own statist
     expect(rule('preprocessing-before-split', { 'f.py': fmnist('mean, std = [0.286], [0.353]') })).toEqual([]);
   });
 });
+
+describe('round 25-26 idioms', () => {
+  it('a stratified split is no sign of imbalance: accuracy alone stays MEDIUM', () => {
+    const code = py`
+      import pandas as pd
+      from sklearn.linear_model import LogisticRegression
+      from sklearn.metrics import accuracy_score
+      from sklearn.model_selection import train_test_split
+
+      df = pd.read_csv("galaxies.csv")
+      X_tr, X_te, y_tr, y_te = train_test_split(df[["g_r", "r_i"]], df["kind"], stratify=df["kind"], test_size=0.2, random_state=0)
+      clf = LogisticRegression(max_iter=500).fit(X_tr, y_tr)
+      print(accuracy_score(y_te, clf.predict(X_te)))
+    `;
+    expect(analyze({ ...REQ, 'c.py': code }).findings.filter((f) => f.rule === 'accuracy-only').map((f) => f.severity)).toEqual(['MEDIUM']);
+    const weighted = code.replace('LogisticRegression(max_iter=500)', 'LogisticRegression(max_iter=500, class_weight="balanced")');
+    expect(analyze({ ...REQ, 'c.py': weighted }).findings.filter((f) => f.rule === 'accuracy-only').map((f) => f.severity)).toEqual(['HIGH']);
+  });
+
+  const curves = (oot: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.model_selection import GroupShuffleSplit
+
+    meta = pd.read_csv("toi.csv")
+    flux = np.load("flux.npy")
+
+    def normalise(f):
+        ${oot}
+        return f / np.median(base) - 1.0
+
+    X = np.stack([normalise(f) for f in flux])
+    tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(X, meta["label"], groups=meta["tic"]))
+    clf = RandomForestClassifier(random_state=0).fit(X[tr], meta["label"].iloc[tr])
+    print(clf.score(X[te], meta["label"].iloc[te]))
+  `;
+
+  it("a piece of one sample named `oot` (out of transit) in a per-curve helper is no test period, and its median is the curve's own", () => {
+    const found = analyze({ ...REQ, 'c.py': curves('oot = np.r_[f[:128], f[-128:]]\n        base = oot') }).findings.filter((f) => f.rule === 'fit-on-test' || f.rule === 'preprocessing-before-split');
+    expect(found).toEqual([]);
+  });
+
+  it('a median of all curves taken before the split still fires', () => {
+    const code = curves('base = f').replace('X = np.stack(', 'flux = flux / np.median(flux)\n    X = np.stack(');
+    expect(rule('preprocessing-before-split', { 'c.py': code }).length).toBe(1);
+  });
+
+  const clauses = (pick: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sentence_transformers import SentenceTransformer
+    from sklearn.metrics import f1_score
+
+    val, test = pd.read_csv("pairs_val.csv"), pd.read_csv("pairs_test.csv")
+    texts = pd.unique(pd.concat([val.a, val.b, test.a, test.b]))
+    index = {t: i for i, t in enumerate(texts)}
+    emb = SentenceTransformer("all-mpnet-base-v2").encode(list(texts), normalize_embeddings=True)
+
+    def scores(df):
+        return np.sum(emb[df["a"].map(index).to_numpy()] * emb[df["b"].map(index).to_numpy()], axis=1)
+
+    def best_threshold(y, s):
+        grid = np.quantile(s, np.linspace(0.02, 0.98, 49))
+        f1s = [f1_score(y, s >= t) for t in grid]
+        return float(grid[int(np.argmax(f1s))])
+
+    val_s, test_s = scores(val), scores(test)
+    thr = best_threshold(${pick}.label.to_numpy(), ${pick}_s)
+    print(f1_score(test.label, test_s >= thr))
+  `;
+
+  it('rows looked up in a table embedded once for every part are the rows of the part that looks them up', () => {
+    expect(rule('test-set-selection', { 'c.py': clauses('val') })).toEqual([]);
+    expect(rule('test-set-selection', { 'c.py': clauses('test') }).length).toBeGreaterThan(0);
+  });
+
+  it('an encoder given its vocabulary learns nothing from the test rows', () => {
+    const code = (ctor: string) => py`
+      import pandas as pd
+      from sklearn.preprocessing import MultiLabelBinarizer
+
+      train, test = pd.read_json("train.jsonl", lines=True), pd.read_json("test.jsonl", lines=True)
+      mlb = ${ctor}
+      Y_train, Y_test = (mlb.fit_transform(df.labels) for df in (train, test))
+    `;
+    expect(rule('fit-on-test', { 'c.py': code('MultiLabelBinarizer(classes=list(range(10)))') })).toEqual([]);
+    expect(rule('fit-on-test', { 'c.py': code('MultiLabelBinarizer()') }).length).toBe(1);
+  });
+
+  it("spaCy's fix_random_seed seeds Python's random", () => {
+    const code = (seed: string) => py`
+      import random
+      import spacy
+      from spacy.training import Example
+
+      ${seed}
+      nlp = spacy.blank("en")
+      ner = nlp.add_pipe("ner")
+      data = [("Acme v. Smith", {"entities": [(0, 4, "ORG")]})]
+      optimizer = nlp.initialize()
+      for epoch in range(10):
+          random.shuffle(data)
+          for text, ann in data:
+              nlp.update([Example.from_dict(nlp.make_doc(text), ann)], sgd=optimizer)
+    `;
+    expect(rule('missing-random-seed', { 'c.py': code('spacy.util.fix_random_seed(0)') })).toEqual([]);
+    expect(rule('missing-random-seed', { 'c.py': code('') }).length).toBe(1);
+  });
+
+  const rates = (cols: string) => py`
+    import pandas as pd
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.model_selection import train_test_split
+
+    df = pd.read_csv("hris.csv")
+    rate_cols = []
+    for col in ["JobRole", "EducationField"]:
+        rates = df.groupby(col)["Attrition"].mean()
+        df[f"{col}_attr_rate"] = df[col].map(rates)
+        rate_cols.append(f"{col}_attr_rate")
+    features = ${cols}
+    X_train, X_test, y_train, y_test = train_test_split(df[features], df["Attrition"], stratify=df["Attrition"], random_state=0)
+    clf = HistGradientBoostingClassifier(random_state=0).fit(X_train, y_train)
+  `;
+
+  it('target rates written to columns named in a loop, then picked through the list the loop grew, fire', () => {
+    expect(rule('preprocessing-before-split', { 'c.py': rates('["Age", "MonthlyIncome"] + rate_cols') }).map((f) => f.line)).toEqual([8]);
+  });
+
+  it('and stay silent when the picked columns leave the rates out', () => {
+    expect(rule('preprocessing-before-split', { 'c.py': rates('["Age", "MonthlyIncome"]') })).toEqual([]);
+  });
+
+  it('a Trainer evaluating on the split a setting names: test stops early on the test set, validation does not', () => {
+    const files = (split: string) => ({
+      'config.json': JSON.stringify({ eval_split: split, seed: 1 }),
+      'train.py': py`
+        import json
+        from datasets import load_dataset
+        from transformers import AutoModelForSequenceClassification, EarlyStoppingCallback, Trainer, TrainingArguments, set_seed
+
+        cfg = json.load(open("config.json"))
+        set_seed(cfg["seed"])
+        ds = load_dataset("lex_glue", "ledgar")
+        model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=100)
+        args = TrainingArguments(output_dir="out", evaluation_strategy="epoch", save_strategy="epoch", load_best_model_at_end=True, seed=cfg["seed"])
+        trainer = Trainer(model=model, args=args, train_dataset=ds["train"], eval_dataset=ds[cfg["eval_split"]], callbacks=[EarlyStoppingCallback(2)])
+        trainer.train()
+        print(trainer.evaluate(ds["test"]))
+      `,
+    });
+    expect(rule('test-set-selection', files('test')).map((f) => f.line)).toEqual([10]);
+    expect(rule('test-set-selection', files('validation'))).toEqual([]);
+  });
+});

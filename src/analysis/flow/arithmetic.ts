@@ -21,7 +21,7 @@ export function evalBinop(it: Interpreter, e: Extract<Expr, { k: 'binop' }>, sco
   // `PRE_FEATURES + ["avg_basket", "treated"]`: lists of names put together are one list.
   if (e.op === '+' && l.elems && r.elems && !l.keys && !r.keys && !l.data && !r.data) {
     const elems = [...l.elems, ...r.elems];
-    return combine([l, r], { elems, items: elems });
+    return combine([l, r], { elems, items: elems, ...(l.openList || r.openList ? { openList: true } : {}) });
   }
   const out = combine([l, r]);
   // `y = train["claim_count"] / train["exposure"]`: a label computed from columns (judged against inputs made from them).

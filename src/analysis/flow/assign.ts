@@ -34,7 +34,8 @@ export function assignTo(it: Interpreter, target: Expr, value: Val, scope: Scope
       // `hist = z[t - LOOKBACK:t]`, a window of both bounds, is a sample's history, not the training period.
       // (`hist = prepare(pd.read_csv(path))`: a helper over a file read whole is still the whole file.)
       const readWhole = valueExpr?.k === 'call' && (/^(read_\w+|load|load_\w+|fetch\w*)$/.test(calleeName(valueExpr) ?? '') || valueExpr.args.some((a) => a.k === 'call' && /^(read_\w+|load_\w+|fetch\w*)$/.test(calleeName(a) ?? '')));
-      const periodCut = !readWhole && !isWindowSlice(valueExpr);
+      // (Nor does a piece of one sample, `oot = np.r_[f[:128], f[-128:]]` (out of transit) in a helper run per curve.)
+      const periodCut = !readWhole && !isWindowSlice(valueExpr) && !it.inPerItemCall();
       // `cal = fetch_california_housing(as_frame=True)`: a library's bundled dataset is all of it, whatever it is called.
       const bundled = valueExpr?.k === 'call' && isBundledDataset(it, calleeName(valueExpr));
       const named = boundary || bundled ? undefined : it.namedPart(target.id) ?? impliedPart ?? (periodCut ? temporalPart(target.id) : undefined);

@@ -77,6 +77,11 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   // (So is `LabelEncoder().fit(df[cfg["label_column"]])`, the column named by a setting.)
   if (LABEL_ENCODERS.has(est.cls) && !heldOut && /^([\w.]+\[\s*(['"][^'"]+['"]|[\w.]+(\[\s*['"][^'"]+['"]\s*\])+)\s*\]|[A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*)$/.test(xText.trim())) return result();
 
+  // `MultiLabelBinarizer(classes=range(10))`, `OneHotEncoder(categories=[[...]])`: the vocabulary is given, so fitting
+  // learns nothing from the rows, held-out ones included.
+  const ctor = est.call.k === 'call' ? est.call : undefined;
+  const fixedVocabulary = ctor?.kwargs.some((k) => (k.name === 'classes' && est.cls === 'MultiLabelBinarizer') || (k.name === 'categories' && /^(OneHot|Ordinal)Encoder$/.test(est.cls) && !(k.value.k === 'str' && k.value.value === 'auto')));
+  if (fixedVocabulary && est.kind === 'preprocess') return result();
   // `NearestNeighbors().fit(gallery)` of the test gallery: a search index over the items to retrieve, learned from no label.
   if (heldOut && X?.part && !(/^(NearestNeighbors|BallTree|KDTree)$/.test(est.cls) && !(args[1] ?? kwargs.get('y')))) {
     recordTestFit(it, X, { line: call.line, endLine: call.endLine, cls: est.cls, method, part: X.part, dataText: xText, estText: call.fn.k === 'attr' ? it.src(call.fn.obj) : est.cls });

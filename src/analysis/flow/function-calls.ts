@@ -346,7 +346,8 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   if (/^(np|numpy)\.(nan)?(mean|median|std|var|average)$/.test(qual) && args[0]?.data && !args[0].pred && !args[0].prob) {
     const axis = kwarg(call, 'axis') ?? call.args[1];
     if (axis && perSampleAxis(axis) && args[0].neighbourLabels) return { stat: neighbourStat(it, call, args[0]) };
-    if (!axis || !perSampleAxis(axis)) return { stat: { line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `np.${name}()`, part: args[0].part, file: it.path, ...(args[0].origins ? { origins: args[0].origins } : {}) } };
+    // (In a function run per item, `np.median(oot)` of one light curve, it is that sample's own summary.)
+    if ((!axis || !perSampleAxis(axis)) && !it.inPerItemCall()) return { stat: { line: call.line, endLine: it.stmt?.endLine ?? call.endLine, what: `np.${name}()`, part: args[0].part, file: it.path, ...(args[0].origins ? { origins: args[0].origins } : {}) } };
   }
   // `np.sqrt(mean_squared_error(y_te, fc))`: a score put through arithmetic is still that score.
   if (/^(sqrt|log|log10|log1p|exp|abs|fabs|square|mean|asarray|array|item)$/.test(name) && args[0]?.score && !args[0].data) return { score: args[0].score };

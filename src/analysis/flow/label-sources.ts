@@ -62,7 +62,7 @@ export function columnNames(e: Expr | undefined, v: Val | undefined): string[] |
   if (e?.k === 'str') return [e.value];
   if (e?.k === 'seq' && e.items.every((i) => i.k === 'str')) return e.items.map((i) => (i as Extract<Expr, { k: 'str' }>).value);
   // `features` bound to a list of names (`PRE_FEATURES + ["avg_basket_30d"]`).
-  if (v?.elems?.length && !v.keys && v.elems.every((x) => typeof x.const === 'string')) return v.elems.map((x) => x.const as string);
+  if (v?.elems?.length && !v.keys && !v.openList && v.elems.every((x) => typeof x.const === 'string')) return v.elems.map((x) => x.const as string);
   const tree = v?.config?.value;
   if (Array.isArray(tree) && tree.every((x) => typeof x === 'string')) return tree as string[];
   return undefined;

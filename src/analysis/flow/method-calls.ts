@@ -181,6 +181,14 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   // (`G.add_edges_from(pairs)`: a graph built from rows holds them, like a list they are appended to.)
   if (/^(append|add|extend|add_edges_from|add_weighted_edges_from|add_nodes_from)$/.test(method) && args[0]) {
     const item = recordOfRows(it, args[0]);
+    // `rate_cols.append(f"{col}_attr_rate")` in a loop over columns: the list holds names the loop's one pass
+    // does not show; outside a loop, the name itself.
+    if (receiver.elems && !receiver.keys && !receiver.data && !item.data && !item.est && !item.instanceOf && (method === 'append' || method === 'extend')) {
+      if (method === 'append' && typeof item.const === 'string' && !it.inLoop()) {
+        receiver.elems.push(item);
+        receiver.items?.push(item);
+      } else receiver.openList = true;
+    }
     if (est?.deep && method === 'add') {
       const leaks = adaptedLayerLeaks([item]);
       if (leaks.length > 0) est.layerLeaks = [...(est.layerLeaks ?? []), ...leaks];

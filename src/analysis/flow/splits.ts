@@ -62,8 +62,8 @@ export function split(it: Interpreter, call: Call, args: Val[], kwargs: Map<stri
   const rs = kwarg(call, 'random_state');
   const seeded = rs !== undefined && !isConst(rs, 'None');
   const strat = kwarg(call, 'stratify');
+  // (Stratifying is good practice on any classification data: no sign by itself that the classes are imbalanced.)
   const stratified = strat !== undefined && !isConst(strat, 'None');
-  if (stratified) it.facts.imbalanceHints.push(call.line);
   const id = it.nextSplitId(call.line);
   const timed = arrays.find((a) => a.time);
   it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'train_test_split', shuffled, seeded, stratified, usedBy: new Set(), timeOrdered: timed !== undefined });
@@ -111,7 +111,6 @@ export function datasetSplit(it: Interpreter, call: Call, rows: Val): Val {
   const seeded = seed !== undefined && !isConst(seed, 'None');
   const strat = kwarg(call, 'stratify_by_column');
   const stratified = strat !== undefined && !isConst(strat, 'None');
-  if (stratified) it.facts.imbalanceHints.push(call.line);
   const id = it.nextSplitId(call.line);
   it.facts.splits.push({ id, line: call.line, endLine: call.endLine, fn: 'Dataset.train_test_split', shuffled, seeded, stratified, usedBy: new Set(), timeOrdered: rows.time !== undefined });
   it.reportLeak(rows, { line: call.line, kind: 'split', sinkText: it.stmt ? it.src(it.stmt) : undefined });

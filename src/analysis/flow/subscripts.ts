@@ -30,6 +30,12 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   // `np.where(precision >= 0.99)[0]`, `ok[0]`: still positions on that curve.
   if (obj.curve && !obj.data && !obj.score) return { curve: obj.curve };
   const first = e.index[0];
+  // `emb[val["clause"].map(index)]` of embeddings computed once for every part's texts: the rows looked up are the
+  // validation rows, not all the parts the table was built from.
+  const ids = index.length === 1 ? index[0] : undefined;
+  if (obj.data && ids?.data && ids.part !== undefined && ids.part !== 'full' && ids.part !== obj.part && ids.origins?.length && ids.origins.every((o) => obj.origins?.includes(o)) && ids.origins.length < (obj.origins?.length ?? 0)) {
+    return derive(obj, { part: ids.part, origins: ids.origins });
+  }
   // `df["MedHouseVal"].to_numpy()[nbr_idx]`: the label at each row's neighbours.
   if (obj.data && index.length === 1 && index[0]?.neighbours) {
     const column = labelNamed(it, e.obj);
@@ -63,7 +69,10 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     const column = first?.k === 'str' ? first.value : (labelVar ?? (typeof index[0]?.const === 'string' ? index[0].const : first?.k === 'name' ? first.id : undefined));
     return column !== undefined ? { ...obj, groupColumn: column } : obj;
   }
-  const keyPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
+  // (Or a key known from the settings naming a held-out split, `ds[cfg["eval_split"]]` with `eval_split: test`.)
+  const literalPart = first?.k === 'str' && PART_KEY.test(first.value) ? partFromName(first.value) : undefined;
+  const knownKey = first?.k !== 'str' && typeof index[0]?.const === 'string' && PART_KEY.test(index[0].const) ? partFromName(index[0].const) : undefined;
+  const keyPart = literalPart ?? (knownKey === 'test' || knownKey === 'val' ? knownKey : undefined);
   const selected = index.find((i) => i.selected)?.selected;
   if (selected && !obj.data) return { selected };
   if (selected && (obj.part === 'train' || obj.part === 'test' || obj.part === 'val')) selectedAfterSplit(it, obj, selected);

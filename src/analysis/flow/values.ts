@@ -289,6 +289,8 @@ export interface Val {
   labelFrom?: LabelSource[];
   /** A fastText model whose autotune picked its hyperparameters on this file (`autotuneValidationFile`). */
   tunedOnFile?: { path: string; line: number; endLine: number };
+  /** A list of names grown by appends the analyzer did not follow item by item (in a loop): its elems are not all of it. */
+  openList?: true;
   /** Row indices of each row's nearest neighbours (`dist, idx = tree.query(coords, k=11)`): other rows, per row. */
   neighbours?: true;
   /** The label looked up at each row's neighbours (`y[nbr_idx]`), and which column it is: averaged per row, a statistic of other rows' labels. */

@@ -193,8 +193,8 @@ function seedsIn(sites: CallSite[]): { direct: Family[]; helpers: { name: string
     else if (q === 'random.seed') out.add('random');
     else if (/^torch\.(cuda\.)?manual_seed(_all)?$/.test(q)) out.add('torch');
     else if (/^tensorflow\.(random\.set_seed|set_random_seed)$|^tf\.random\.set_seed$/.test(q)) out.add('tensorflow');
-    // (timm's `random_seed(seed)` seeds random, numpy and torch.)
-    else if (/^timm\.utils(\.random)?\.random_seed$|set_random_seed$|seed_everything$|set_seed$|seed_all$|fix_seed|init_seed|seed_torch|setup_seed|seed_worker/i.test(q) && !/^numpy|^random\./.test(q)) {
+    // (timm's `random_seed(seed)` seeds random, numpy and torch; so does spaCy's `fix_random_seed`.)
+    else if (/^timm\.utils(\.random)?\.random_seed$|set_random_seed$|seed_everything$|set_seed$|seed_all$|fix_seed|fix_random_seed$|init_seed|seed_torch|setup_seed|seed_worker/i.test(q) && !/^numpy|^random\./.test(q)) {
       helpers.push({ name: s.name, families: [...ALL_FAMILIES] });
     }
   }
