@@ -702,3 +702,42 @@ describe('round 25-26 idioms', () => {
     expect(rule('test-set-selection', files('validation'))).toEqual([]);
   });
 });
+
+describe('test and validation carved as two folds of one grouped K-fold', () => {
+  const carve = (assign: string, monitor: string) => py`
+    import pandas as pd
+    import torch
+    from sklearn.metrics import balanced_accuracy_score
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    torch.manual_seed(0)
+    df = pd.read_csv("lesions.csv")
+    folds = list(StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0).split(df, df["label"], groups=df["patient_id"]))
+    ${assign}
+    train = df.drop(index=test.index.union(val.index))
+    model = torch.nn.Linear(4, 3)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    X = lambda d: torch.tensor(d[["a", "b", "c", "e"]].to_numpy(), dtype=torch.float32)
+    best = 0.0
+    for epoch in range(10):
+        model.train()
+        opt.zero_grad()
+        torch.nn.functional.cross_entropy(model(X(train)), torch.tensor(train["label"].to_numpy())).backward()
+        opt.step()
+        model.eval()
+        with torch.no_grad():
+            bacc = balanced_accuracy_score(${monitor}["label"], model(X(${monitor})).argmax(1).numpy())
+        if bacc > best:
+            best = bacc
+            torch.save(model.state_dict(), "best.pt")
+  `;
+
+  it('stays silent when the epoch is kept by the fold named for validation', () => {
+    expect(rule('test-set-selection', { 't.py': carve('test = df.iloc[folds[0][1]]\n    val = df.iloc[folds[1][1]]', 'val') })).toEqual([]);
+    expect(rule('test-set-selection', { 't.py': carve('test, val = df.iloc[folds[0][1]], df.iloc[folds[1][1]]', 'val') })).toEqual([]);
+  });
+
+  it('fires when it is kept by the test fold', () => {
+    expect(rule('test-set-selection', { 't.py': carve('test = df.iloc[folds[0][1]]\n    val = df.iloc[folds[1][1]]', 'test') }).length).toBe(1);
+  });
+});

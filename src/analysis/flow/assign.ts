@@ -63,8 +63,11 @@ export function assignTo(it: Interpreter, target: Expr, value: Val, scope: Scope
       // `test_ds = ImageFolder(os.path.join(root, cfg["test_dir"]))` with `test_dir: valid`: the folder the code
       // holds out as its test set (and reports as one), whatever the dataset's authors called it.
       const readAsTest = named === 'test' && heldOutName && v.part === 'val' && !v.splitIds?.length && valueExpr?.k === 'call' && readsRows(calleeName(valueExpr));
+      // `test, val = df.iloc[folds[0][1]], df.iloc[folds[1][1]]`: a second fold's held-out rows, named for validation.
+      const foldAsVal = named === 'val' && heldOutName && v.part === 'test' && valueExpr?.k === 'sub' && !/test|hold|\bte\b|_te\b/i.test(it.src(valueExpr));
       if (splitOfTrainFile) v = { ...v, part: 'full' };
       else if (readAsTest) v = { ...v, part: 'test' };
+      else if (foldAsVal) v = { ...v, part: 'val' };
       else if (carved && named) v = { ...v, part: named };
       // `fit_df = train_df[~train_df.unit.isin(val_units)]`: some rows of the labelled file, under a name of their own.
       else if (named === 'train' && v.filePart && valueExpr !== undefined && isRowSelection(valueExpr) && /(^|_)fit(_|$)/i.test(target.id)) v = { ...v, filePart: undefined };

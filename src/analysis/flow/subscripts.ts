@@ -88,7 +88,10 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     const ids = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test')) : undefined;
     const idsPart = ids?.part;
     // The held-out indices of a split of training rows (`df.iloc[test_idx]` in a helper handed `train_df`) pick validation rows.
-    const pickedPart = indexPart === 'test' && obj.part === 'train' && !wholeRows(obj) ? 'val' : indexPart;
+    // (So do a fold's held-out indices given to a name that says validation, `val = df.iloc[folds[1][1]]` beside
+    // `test = df.iloc[folds[0][1]]`: K-fold used to carve both parts.)
+    const namedVal = it.targets.length === 1 && partFromName(it.targets[0]!) === 'val' && (obj.part === undefined || obj.part === 'full');
+    const pickedPart = indexPart === 'test' && ((obj.part === 'train' && !wholeRows(obj)) || namedVal) ? 'val' : indexPart;
     const fold = pickedPart ?? keyPart ?? idsPart ?? (obj.part === undefined || obj.part === 'full' ? walkForwardBlock(it, first) : undefined);
     if (pickedPart) reportPartPick(it, obj, pickedPart, e, index.find((i) => i.indexPart), selected);
     // `X[te]` with `te = np.isin(subject, test_subjects)`: rows picked by one part's ids or mask are split there.
