@@ -741,3 +741,17 @@ describe('test and validation carved as two folds of one grouped K-fold', () => 
     expect(rule('test-set-selection', { 't.py': carve('test = df.iloc[folds[0][1]]\n    val = df.iloc[folds[1][1]]', 'test') }).length).toBe(1);
   });
 });
+
+describe("fastText's autotune, scored again on its validation file", () => {
+  it('stays silent: the validation score is reported as such, and the test file is scored once', () => {
+    const code = py`
+      import fasttext
+
+      tuned = fasttext.train_supervised(input="ft/train.txt", autotuneValidationFile="ft/valid.txt", seed=1)
+      n_val, p_val, _ = tuned.test("ft/valid.txt")
+      print(f"valid P@1={p_val:.4f}")
+      print(tuned.test("ft/test.txt"))
+    `;
+    expect(rule('test-set-selection', { 'ft.py': code })).toEqual([]);
+  });
+});

@@ -630,6 +630,8 @@ function fastTextAutotune(it: Interpreter, call: Call, qual: string, kwargs: Map
 export function scoreOnTunedFile(it: Interpreter, call: Call, receiver: Val, method: string, args: Val[]): void {
   const tuned = receiver.tunedOnFile;
   if (!tuned || !/^(test|test_label)$/.test(method) || args[0]?.const !== tuned.path) return;
+  // (A validation file scored again, `valid P@1` of the tuned model, is reported as what it is.)
+  if (partOfPathText(tuned.path) === 'val') return;
   const known = it.facts.selections.find((s) => s.line === tuned.line && s.kind === 'search-on-test');
   if (known) {
     if (!known.sites.includes(call.line) && known.line !== call.line) known.sites.push(call.line);

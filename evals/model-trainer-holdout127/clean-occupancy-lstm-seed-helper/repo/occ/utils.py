@@ -1,0 +1,21 @@
+import json
+import os
+import random
+
+import numpy as np
+import torch
+
+
+def load_config(path="config.json"):
+    with open(path) as f:
+        return json.load(f)
+
+
+def set_seed(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.cuda.manual_seed_all(seed)
+    os.environ["PYTHONHASHSEED"] = str(seed)
+    torch.backends.cudnn.deterministic = True
+    torch.backends.cudnn.benchmark = False

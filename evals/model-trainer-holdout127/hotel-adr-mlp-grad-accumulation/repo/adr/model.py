@@ -1,0 +1,15 @@
+from torch import nn
+
+
+class ADRNet(nn.Module):
+    def __init__(self, n_in: int, hidden=(256, 128, 64), p_drop: float = 0.15):
+        super().__init__()
+        layers, d = [], n_in
+        for h in hidden:
+            layers += [nn.Linear(d, h), nn.BatchNorm1d(h), nn.ReLU(), nn.Dropout(p_drop)]
+            d = h
+        layers.append(nn.Linear(d, 1))
+        self.net = nn.Sequential(*layers)
+
+    def forward(self, x):
+        return self.net(x)
