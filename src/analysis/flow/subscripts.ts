@@ -32,12 +32,12 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
   const first = e.index[0];
   // `emb[val["clause"].map(index)]` of embeddings computed once for every part's texts: the rows looked up are the
   // validation rows, not all the parts the table was built from.
-  const ids = index.length === 1 ? index[0] : undefined;
-  if (obj.data && ids?.data && ids.part !== undefined && ids.part !== 'full' && ids.part !== obj.part && ids.origins?.length && ids.origins.every((o) => obj.origins?.includes(o)) && ids.origins.length < (obj.origins?.length ?? 0)) {
-    return derive(obj, { part: ids.part, origins: ids.origins });
+  const keys = index.length === 1 ? index[0] : undefined;
+  if (obj.data && keys?.data && keys.part !== undefined && keys.part !== 'full' && keys.part !== obj.part && keys.origins?.length && keys.origins.every((o) => obj.origins?.includes(o)) && keys.origins.length < (obj.origins?.length ?? 0)) {
+    return derive(obj, { part: keys.part, origins: keys.origins });
   }
   // `df["MedHouseVal"].to_numpy()[nbr_idx]`: the label at each row's neighbours.
-  if (obj.data && index.length === 1 && index[0]?.neighbours) {
+  if (obj.data && keys?.neighbours) {
     const column = labelNamed(it, e.obj);
     if (column) return derive(obj, { neighbourLabels: { column } });
   }
@@ -88,10 +88,7 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     const ids = obj.part === undefined || obj.part === 'full' ? index.find((i) => i.data && (i.part === 'train' || i.part === 'val' || i.part === 'test')) : undefined;
     const idsPart = ids?.part;
     // The held-out indices of a split of training rows (`df.iloc[test_idx]` in a helper handed `train_df`) pick validation rows.
-    // (So do a fold's held-out indices given to a name that says validation, `val = df.iloc[folds[1][1]]` beside
-    // `test = df.iloc[folds[0][1]]`: K-fold used to carve both parts.)
-    const namedVal = it.targets.length === 1 && partFromName(it.targets[0]!) === 'val' && (obj.part === undefined || obj.part === 'full');
-    const pickedPart = indexPart === 'test' && ((obj.part === 'train' && !wholeRows(obj)) || namedVal) ? 'val' : indexPart;
+    const pickedPart = indexPart === 'test' && obj.part === 'train' && !wholeRows(obj) ? 'val' : indexPart;
     const fold = pickedPart ?? keyPart ?? idsPart ?? (obj.part === undefined || obj.part === 'full' ? walkForwardBlock(it, first) : undefined);
     if (pickedPart) reportPartPick(it, obj, pickedPart, e, index.find((i) => i.indexPart), selected);
     // `X[te]` with `te = np.isin(subject, test_subjects)`: rows picked by one part's ids or mask are split there.
