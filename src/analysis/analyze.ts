@@ -14,6 +14,7 @@ import { datasetConfigFindings } from './rules/dataset-configs.js';
 import { dependencyFindings, firstThirdPartyImport } from './rules/dependencies.js';
 import { deepLearningFindings, projectTraits } from './rules/deep-learning.js';
 import { evaluationFindings } from './rules/evaluation.js';
+import { onlyHeldOutFindings } from './rules/only-held-out.js';
 import { leakageFindings } from './rules/leakage.js';
 import { reproducibilityFindings, summariseRandomness, type RandomnessSummary } from './rules/reproducibility.js';
 import { syntaxFindings } from './rules/syntax.js';
@@ -112,7 +113,7 @@ class ProjectAnalysis {
     this.options = options;
     for (const f of files) if (!this.unique.has(f.path)) this.unique.set(f.path, f);
     const sorted = [...this.unique.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    this.traits = projectTraits(sorted.map((f) => f.text));
+    this.traits = projectTraits(sorted.map((f) => f.text), sorted.filter((f) => /\.(py|ipynb)$/i.test(f.path)).map((f) => f.text));
     const index = new ModuleIndex(sorted.map((f) => f.path));
     this.imported = importedFiles(sorted, index);
     const importers = new Set([...this.imported.values()].flatMap((s) => [...s]));
@@ -196,6 +197,7 @@ class ProjectAnalysis {
     analysed.sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
     findings.push(...reproducibilityFindings(analysed));
     findings.push(...evaluationFindings(analysed));
+    findings.push(...onlyHeldOutFindings(analysed));
     findings.push(...dependencyFindings(analysed));
 
     const disabled = new Set(options.disabledRules ?? []);

@@ -90,6 +90,7 @@ export function assignTo(it: Interpreter, target: Expr, value: Val, scope: Scope
         // `fit_idx, val_idx = next(inner.split(dev))`: as with train_test_split, the name says which part.
         v = { ...v, indexPart: named };
       }
+      if (v.data && v.part === 'test') it.facts.testRows = true;
       it.noteScoreName(target.id, v);
       scope.set(target.id, v);
       return;

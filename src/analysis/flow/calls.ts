@@ -3,7 +3,7 @@
 import type { Expr, Stmt } from '../python/ast.js';
 import { calleeName, dotted, walkExpr } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { citeLeak, fitEstimator, transformWith, validationOnTest } from './fitting.js';
+import { citeLeak, fitEstimator, recordTestFit, transformWith, validationOnTest } from './fitting.js';
 import { selectedByPartIndex } from './row-sources.js';
 import { settingAt } from './settings.js';
 import type { Scope } from './scope.js';
@@ -14,6 +14,7 @@ import { hfTrainer } from './frameworks.js';
 import { aliasesOf } from './aliases.js';
 import { functionCall } from './function-calls.js';
 import { methodCall } from './method-calls.js';
+import { partFromName } from './knowledge.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -89,6 +90,9 @@ function evalCallInner(it: Interpreter, call: Call, scope: Scope): Val {
   if (callee?.cls && !callee.instanceOf) {
     transformOfParts(it, call, args, kwargs);
     const instance = it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
+    // `MVTecAD(root, category, "test")`, `Speech(root, split="val")`: a dataset class of the project handed the name of a split.
+    const split = [...args, kwargs.get('split'), kwargs.get('subset'), kwargs.get('phase'), kwargs.get('mode')].find((a) => typeof a?.const === 'string' && /^(train|training|val|valid|validation|test|testing)$/i.test(a.const));
+    if (split && !instance.data && !instance.est && callee.cls.def.bases.some((b) => /Dataset$/.test(b.k === 'name' ? b.id : b.k === 'attr' ? b.attr : ''))) instance.part = partFromName(String(split.const));
     const key = sameRowsKey(it, call, callee.cls.def);
     if (key) instance.rowsKey = { key, passed: [...args, ...kwargs.values()].flatMap((a) => a.origins ?? []) };
     // `class PairwiseRewardTrainer(Trainer)` built with datasets: a Hugging Face Trainer all the same.
@@ -187,6 +191,13 @@ function forwardPass(it: Interpreter, call: Call, args: Val[]): Val {
   if (x?.data && it.inTrainingLoop()) {
     // A training step, not an evaluation.
     it.facts.trainedOn.push({ origins: x.origins ?? [], part: x.part });
+    // On rows put together with the test set (`ConcatDataset([train, test])`, labels used or not): the network
+    // learns from the test images. Cited where they were put together, the training step as a site.
+    const combined = x.withTest;
+    if (combined !== undefined && !it.facts.testFits.some((f) => f.group === combined)) {
+      const model = it.src(call.fn);
+      recordTestFit(it, x, { line: combined, endLine: combined, cls: model, method: 'training loop', part: 'test', dataText: it.src(call.args[0]!), estText: model, note: `rows that include the test set (combined at line ${combined})`, group: combined, sites: [{ file: it.path, line: call.line }] });
+    }
     return derive(x, { pred: true, prob: true });
   }
   // Only rows known to be data count (a Lightning `validation_step`'s batch is whatever the trainer passes);

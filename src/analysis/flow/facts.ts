@@ -47,6 +47,15 @@ export interface Selection {
   elsewhere?: { file: string; line: number }[];
 }
 
+/** A choice made on held-out rows that are not named as the test set (validation rows, an "eval" loader): a selection on
+ *  the test set only when nothing else is held out and those rows are then reported (see rules/only-held-out.ts). */
+export interface HeldOutChoice extends Selection {
+  part: Part | undefined;
+  origins: readonly number[];
+  /** Scores of those rows after this line are what the project reports (the end of the loop that chose). */
+  after: number;
+}
+
 export interface TimeSplit {
   line: number;
   endLine: number;
@@ -111,6 +120,9 @@ export interface FileFacts {
   /** Calls whose keyword arguments are a settings mapping read here, naming no seed (`SGDClassifier(**cfg["sgd"])`). */
   seedlessSettings: number[];
   evals: EvalFact[];
+  heldOutChoices: HeldOutChoice[];
+  /** Rows of a part named or read as the test set were seen (`X_test`, `test.csv`, `split="test"`). */
+  testRows: boolean;
   fits: FitFact[];
   /** CV functions and searches used (manage their own held-out folds). */
   cvLines: number[];
@@ -144,6 +156,8 @@ export function emptyFacts(): FileFacts {
     splits: [],
     unseededSplitters: [],
     evals: [],
+    heldOutChoices: [],
+    testRows: false,
     fits: [],
     cvLines: [],
     heldOutUses: [],

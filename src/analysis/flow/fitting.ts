@@ -202,10 +202,16 @@ export function validationOnTest(it: Interpreter, call: Call, kwargs: Map<string
   const name = kwargs.has('validation_data') ? 'validation_data' : 'val_data';
   const valData = kwargs.get(name);
   const rows = heldRows(valData);
-  if (!valData || rows?.part !== 'test') return;
   const callbacks = kwarg(call, 'callbacks');
   const early = callbacks !== undefined && /EarlyStopping|early_stopping|ModelCheckpoint|stop_early|early_stop|checkpoint|ckpt/i.test(it.src(callbacks));
-  const text = it.src(call.kwargs.find((k) => k.name === name)!.value);
+  const text = valData ? it.src(call.kwargs.find((k) => k.name === name)!.value) : '';
+  // Validation rows stopping or checkpointing the training: the test set's role if they are the only rows held out.
+  // (The callbacks list built before the call: `callbacks=callbacks` holding a ModelCheckpoint.)
+  const selecting = early || (kwargs.get('callbacks')?.elems ?? []).some((c) => c.selectsBy !== undefined);
+  if (valData && rows?.data && selecting && !search && (rows.part === 'val' || rows.part === undefined) && !rows.dev && rows.origins?.length) {
+    it.facts.heldOutChoices.push({ line: call.line, endLine: call.endLine, kind: 'validation-data', part: rows.part, origins: rows.origins, after: call.endLine, detail: `\`${name}=${text}\` are the only held-out rows, and callbacks stop or checkpoint on them`, sites: [] });
+  }
+  if (!valData || rows?.part !== 'test') return;
   const how = search ? ', and the tuner ranks the configurations by their score on it' : early ? ', and callbacks stop or checkpoint on it' : '';
   recordSelection(it, rows, { line: call.line, endLine: call.endLine, kind: 'validation-data', detail: `\`${name}=${text}\` is the test set${how}`, sites: [] });
 }

@@ -124,6 +124,8 @@ export function datasetPartKwarg(call: Call): Part | undefined {
   if (isConst(train, 'True')) return 'train';
   if (isConst(train, 'False')) return 'test';
   const split = kwarg(call, 'split') ?? kwarg(call, 'subset');
+  // (`split="trainval"`, Oxford Pets' and VOC's training plus validation images: the development rows.)
+  if (split?.k === 'str' && /^train_?val(id)?$/i.test(split.value)) return 'train';
   return split?.k === 'str' ? partFromName(split.value) : undefined;
 }
 

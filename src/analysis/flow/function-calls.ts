@@ -40,6 +40,8 @@ const TORCH_NETS = /^(Linear|Sequential|Conv[123]d|LSTM|GRU|RNN|Transformer|Tran
 
 /** Functions reading one recording, or one image, from a file. */
 const AUDIO_READERS = /(^|\.)(librosa\.load|torchaudio\.load|soundfile\.read|sf\.read|wavfile\.read)$/;
+// torchvision datasets published without train/test splits.
+const UNSPLIT_TORCHVISION = /^(EuroSAT|Caltech101|Caltech256|SUN397|SBU|Flickr8k|Flickr30k)$/;
 const IMAGE_READERS = /(^|\.)(cv2\.imread|imageio\.(v\d\.)?imread|skimage\.io\.imread|Image\.open)$/;
 
 /** Functions writing one sample to a file: (path, sample), or (sample, path) for the second group. */
@@ -156,6 +158,11 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   if (/^torchmetrics\./.test(qual) && /^[A-Z]\w+$/.test(name) && !/^(MetricCollection|MetricTracker|ClasswiseWrapper)$/.test(name)) {
     return { metricObj: { name, kind: /^(Binary|Multiclass|Multilabel)?Accuracy$/.test(name) ? 'accuracy' : 'other', line: call.line } };
   }
+  // Hugging Face `evaluate.load("rouge")` (or `datasets.load_metric`): a metric object, scored by `compute`.
+  if (/(^|\.)(evaluate\.load|load_metric)$/.test(qual) && typeof args[0]?.const === 'string') {
+    const metric = args[0].const;
+    return { metricObj: { name: metric, kind: metric === 'accuracy' ? 'accuracy' : 'other', line: call.line } };
+  }
   const normalize = normalizeWithStatistics(it, call, qual, name, args, kwargs);
   if (normalize) return normalize;
   const augmentation = augmentationTransform(qual, name, args, kwargs, call) ?? augmentFunction(call, qual, args);
@@ -170,6 +177,11 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   // `datasets.CIFAR10("data", train=False)`, `Speech(root, split="test")`: a dataset class giving one part.
   const partKw = /^[A-Z]/.test(name) ? datasetPartKwarg(call) : undefined;
   if (partKw) return { data: true, part: partKw, origins: [it.nextOrigin()] };
+  // `torchvision.datasets.EuroSAT(root)`: a dataset with no official split is all of it; those that have one give
+  // their training split unless told otherwise (`CIFAR10(root)` is `train=True`, `SVHN(root)` is `split="train"`).
+  if (/^torchvision\.datasets\.[A-Z]\w+$/.test(qual) && !/^(ImageFolder|DatasetFolder|VisionDataset|FakeData|Coco\w*)$/.test(name)) {
+    return { data: true, part: UNSPLIT_TORCHVISION.test(name) ? 'full' : 'train', origins: [it.nextOrigin()] };
+  }
   // `np.load("images.npy")` reads an array of samples (other `load`s read models, configs, pickles).
   // pyarrow: `ds.dataset(path)`, `pq.read_table(path)` read a table of rows (`.to_pandas()` keeps them).
   const arrow = /(^|\.)(pyarrow\.dataset\.dataset|pyarrow\.parquet\.(read_table|ParquetDataset)|pyarrow\.feather\.read_(table|feather)|pyarrow\.csv\.read_csv)$/.test(qual);
@@ -194,7 +206,7 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
       return { indexPart: pieces.map((p) => p.indexPart).reduce((a, b) => mergeParts(a, b)), ...(pieces.every((p) => p.positions) ? { positions: true } : {}), ...(splitIds.length ? { splitIds } : {}) };
     }
   }
-  if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets)$/.test(name)) {
+  if (/^(concat|concatenate|vstack|hstack|cat|stack|merge|append|column_stack|row_stack|concatenate_datasets|ConcatDataset)$/.test(name)) {
     const first = args[0];
     // A list literal's items, plus what was appended to it later (`xs.append(window)`; the list absorbed it).
     const parts = first?.elems ? [...first.elems, ...(first.data ? [first] : [])] : args;
@@ -294,7 +306,11 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
     // (And their part: `LesionDataset(cfg["data"]["eval_csv"], ...)` reading test.csv in `__init__` holds test rows.)
     const heldParts = new Set(rows.map((v) => v.part));
     const heldPart = heldParts.size === 1 ? [...heldParts][0] : undefined;
-    const part: Part | undefined = isConst(train, 'True') ? 'train' : isConst(train, 'False') ? 'test' : src?.part ?? (heldPart !== 'full' ? heldPart : undefined);
+    // (Or the folder it was handed, `Nuclei(cfg["test_dir"])` listing `stage1_test/` in `__init__` and reading each
+    // sample later: the one path it keeps names the part.)
+    const paths = src?.instanceOf && src.attrs ? [...src.attrs.values()].flatMap((v) => (typeof v.const === 'string' && /[\\/]|\.\w+$/.test(v.const) ? [v.const] : [])) : [];
+    const folderPart = paths.length === 1 ? partOfPathText(paths[0]!) : undefined;
+    const part: Part | undefined = isConst(train, 'True') ? 'train' : isConst(train, 'False') ? 'test' : src?.part ?? (heldPart !== 'full' ? heldPart : undefined) ?? folderPart;
     // (Built alike over the same files, its rows are those of the key, plus what was handed in; not what `__init__` read anew.)
     const key = src?.rowsKey;
     const own = key ? [it.originOf(key.key), ...held.filter((o) => key.passed.includes(o))] : src?.instanceOf ? [it.originOf(src), ...held] : undefined;

@@ -3,7 +3,7 @@
 import type { Expr } from '../python/ast.js';
 import { calleeName, kwarg } from '../python/ast.js';
 import type { Interpreter } from './interpreter.js';
-import { isClassifierName, isMetricKey, isRegressorName, RECOMMENDERS } from './knowledge.js';
+import { isClassifierName, isMetricKey, isRegressorName, RECOMMENDERS, type Part } from './knowledge.js';
 import { citeLeak, fitEstimator, fitResample, transformWith } from './fitting.js';
 import { hfTrainerCall, lightningCall } from './frameworks.js';
 import { commandLine, settingAt } from './settings.js';
@@ -26,13 +26,17 @@ const STAT_RESHAPES = /^(item|cpu|detach|tolist|rename|reset_index|to_frame|roun
  * `metric.update(preds, target)` then `metric.compute()` (torchmetrics' accumulate-then-compute form): the score
  * is of the rows updated with.
  */
-function metricObjectMethod(it: Interpreter, call: Call, metricObj: NonNullable<Val['metricObj']>, method: string, args: Val[]): Val | undefined {
-  if (method === 'update') {
-    const part = args[1]?.part ?? args[0]?.part;
+function metricObjectMethod(it: Interpreter, call: Call, metricObj: NonNullable<Val['metricObj']>, method: string, args: Val[], kwargs: Map<string, Val>): Val | undefined {
+  // (Hugging Face `evaluate`: `rouge.add_batch(predictions=p, references=r)`, then `compute()`, or `compute(predictions=...)` at once.)
+  const handed = (): Part | undefined => kwargs.get('references')?.part ?? kwargs.get('predictions')?.part ?? args[1]?.part ?? args[0]?.part;
+  if (method === 'update' || method === 'add_batch' || method === 'add') {
+    const part = handed();
     if (part !== undefined) metricObj.part = part;
     return {};
   }
   if (method !== 'compute') return undefined;
+  const part = handed();
+  if (part !== undefined) metricObj.part = part;
   // (Updated with rows of no known part: no evidence of held-out rows, nor of training ones.)
   if (metricObj.part !== undefined) it.facts.evals.push({ line: call.line, part: metricObj.part, metric: metricObj.name, kind: metricObj.kind });
   return { score: { part: metricObj.part, line: call.line, metric: metricObj.name, file: it.path } };
@@ -77,7 +81,7 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   }
   // (As with `.T`: the periods of time-ordered rows become columns.)
   if (receiver.data && receiver.time && method === 'transpose' && args.length === 0) return derive(receiver, { time: undefined });
-  const metricStep = receiver.metricObj ? metricObjectMethod(it, call, receiver.metricObj, method, args) : undefined;
+  const metricStep = receiver.metricObj ? metricObjectMethod(it, call, receiver.metricObj, method, args, kwargs) : undefined;
   if (metricStep) return metricStep;
   // `metrics["map"].item()`: a score taken out of a tensor is that score.
   // (`confusion_matrix(y_te, p >= t).ravel()`: its cells, counts of those predictions, are scored too.)
@@ -130,9 +134,11 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
   // CatBoost `get_feature_importance()`, LightGBM `feature_importance()`, XGBoost `get_score()`.
   if (/^(get_feature_importance|feature_importance|get_score|get_fscore)$/.test(method) && est?.kind === 'model' && est.fittedOn?.leak) return { selected: est.fittedOn.leak };
   if (/^(predict|predict_proba|decision_function|predict_log_proba|score|evaluate)$/.test(method) && args[0]?.combinedFit) args[0].combinedFit.used = true;
-  if (/^(predict|predict_proba|decision_function|predict_log_proba)$/.test(method) || (est?.kind === 'model' && /^(forecast|get_forecast)$/.test(method))) {
+  // (`model.generate(input_ids=...)` of a sequence-to-sequence or language model: its predictions, the generated tokens.)
+  const generate = method === 'generate' && est?.kind === 'model';
+  if (/^(predict|predict_proba|decision_function|predict_log_proba)$/.test(method) || (est?.kind === 'model' && /^(forecast|get_forecast)$/.test(method)) || generate) {
     const forecast = /^(forecast|get_forecast)$/.test(method);
-    const X = forecast ? kwargs.get('exog') : args[0];
+    const X = forecast ? kwargs.get('exog') : generate ? args[0] ?? kwargs.get('input_ids') ?? kwargs.get('inputs') : args[0];
     if (X?.refit && est?.kind !== undefined) reportRefit(it, X.refit);
     // `m.predict_proba(raw[FEATS])` after `m.fit(raw[...])`: predictions on the rows it was fitted on.
     const onFitted = !forecast && X?.data === true && (X.part === undefined || X.part === 'train' || X.part === 'full') && it.facts.fits.some((f) => f.est === est && ((f.rows !== undefined && f.rows === X) || (!!X.origins?.length && !!f.origins?.length && X.origins.every((o) => f.origins!.includes(o)))));
@@ -143,7 +149,7 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
     const ids = est !== undefined && RECOMMENDERS.has(est.cls) && call.args.length >= 2;
     if (forecast || (X && X.part !== 'train' && X.part !== 'full' && !onFitted && !written && !ids)) it.facts.heldOutUses.push(call.line);
     if (onFitted) it.facts.trainedRowsScored.push(call.line);
-    const prob = !forecast && (method !== 'predict' || est?.deep === true);
+    const prob = !forecast && !generate && (method !== 'predict' || est?.deep === true);
     // Rows of no known part that the model was fitted on are its training rows: scores of them are training scores.
     const out = derive(X, { pred: true, prob, data: true, ...(onFitted && X?.part === undefined ? { part: 'train' as const } : {}) });
     const learned = modelFeatureLeak(it, est, X);
@@ -196,6 +202,9 @@ export function methodCall(it: Interpreter, call: Call, receiver: Val, method: s
     }
     if (item.data && !receiver.est) {
       // `xs.append(series[i:i + w])`: the list now holds rows of that data.
+      // (Each of them all the rows of the labelled file, chunk by chunk: the list holds that file's rows too.)
+      if (item.filePart && item.part === 'train' && !receiver.data) receiver.filePart = true;
+      else if (!item.filePart) receiver.filePart = undefined;
       receiver.data = true;
       receiver.part = receiver.part ?? item.part;
       // The list's rows come from where the item's did (so a helper's result can be traced to its caller's rows).

@@ -44,6 +44,17 @@ export function checkSelection(it: Interpreter, s: Extract<Stmt, { k: 'if' }>, t
       return;
     }
   }
+  // The best score on other held-out rows (validation, an "eval" loader): a choice on the test set only if
+  // nothing else is held out and those rows are reported at the end (judged over the project).
+  for (const [score, other, scoreExpr] of [[va, b, a], [vb, a, b]] as [Val, Expr, Expr][]) {
+    const part = score.part ?? score.score?.part;
+    // (Rows of a file never split, `np.load("ds2.npz")`, are held out when the network never trained on them.)
+    const trained = new Set([...it.facts.trainedOn.flatMap((t) => t.origins), ...it.facts.fits.flatMap((f) => f.origins ?? [])]);
+    const apart = part !== 'full' || (score.origins ?? []).every((o) => !trained.has(o));
+    if (!score.score || part === 'train' || !apart || part === 'test' || score.dev || !score.origins?.length || !keeps(other) || (score.score.file ?? it.path) !== it.path) continue;
+    it.facts.heldOutChoices.push({ line: s.line, endLine: s.line, kind: 'keep-best', part, origins: score.origins, after: it.loops[it.loops.length - 1]?.stmt.endLine ?? s.endLine, detail: `\`${it.src(scoreExpr)}\` is measured on the only held-out rows and the loop keeps the best one (\`${it.src(test)}\`)`, sites: [] });
+    return;
+  }
 }
 
 

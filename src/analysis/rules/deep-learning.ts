@@ -39,10 +39,19 @@ export interface ProjectTraits {
   regularization: boolean;
   /** Some file clears gradients (`zero_grad`, `.grad = None`, `grad.zero_()`). */
   clearsGradients: boolean;
+  /** Some network may act differently in eval mode: dropout or batch norm layers, a model built by a library or
+   *  out of sight. */
+  modeSensitive: boolean;
 }
 
-export function projectTraits(texts: readonly string[]): ProjectTraits {
-  const traits: ProjectTraits = { saves: false, earlyStopping: false, kerasEarlyStopping: false, regularization: false, clearsGradients: false };
+// Layers that behave differently in training and eval mode, and networks built out of sight (whose layers may).
+const MODE_SENSITIVE_TEXT = /dropout|batch_?norm|instance_?norm|\bbn\d*\b|_bn\b|norm_layer|torchvision|timm|from_pretrained|hub\.load|\bmodels\.\w+\(|resnet|efficientnet|densenet|mobilenet|convnext|\bvit_/i;
+// (A network imported from a module the review may not hold: `from models import Encoder`, `nn.Transformer...`.)
+const MODEL_IMPORT_TEXT = /\bnn\.Transformer|^\s*"?from\s+(?!sklearn|torch\b|numpy|pandas)\S+\s+import\s+[^\n]*\b\w*(Net|Model|Encoder|Backbone)\b|^\s*"?import\s+\w*(model|net)s?\b/m;
+
+/** `codeTexts`: the Python files and notebooks alone (a requirements file listing torchvision builds no network). */
+export function projectTraits(texts: readonly string[], codeTexts: readonly string[] = texts): ProjectTraits {
+  const traits: ProjectTraits = { saves: false, earlyStopping: false, kerasEarlyStopping: false, regularization: false, clearsGradients: false, modeSensitive: false };
   for (const text of texts) {
     if (!traits.saves && SAVE_TEXT.test(text)) traits.saves = true;
     if (!traits.earlyStopping && EARLY_TEXT.test(text)) traits.earlyStopping = true;
@@ -50,6 +59,9 @@ export function projectTraits(texts: readonly string[]): ProjectTraits {
     if (!traits.regularization && REGULARIZATION_TEXT.test(text)) traits.regularization = true;
     if (!traits.clearsGradients && /zero_grad|\.grad\s*=\s*None|\.grad(\.data)?\.zero_\(/.test(text)) traits.clearsGradients = true;
   }
+  // Known to compute the same in either mode only when the project builds its networks itself, of plain layers.
+  const builds = codeTexts.some((text) => /class\s+\w+\s*\(\s*(nn\.|torch\.nn\.)?Module\s*\)|nn\.Sequential\(/.test(text));
+  traits.modeSensitive = !builds || codeTexts.some((text) => MODE_SENSITIVE_TEXT.test(text) || MODEL_IMPORT_TEXT.test(text));
   return traits;
 }
 
@@ -311,7 +323,8 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
       // `score()` calling `self.predict(loader)`, whose forward passes run under no_grad (a with-block, or
       // `@torch.inference_mode()` on the method).
       deepHas(ctx, c.body, isNoGradWith) ||
-      deepHas(ctx, c.body, (s) => callsIn(s).some((call) => (ctx.defs.get(calleeOf(call)) ?? ctx.links.defs.get(exprText(call.fn)))?.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d))) === true)) ||
+      // (Or a method of a class another file defines, `model.anomaly_map(x)` under `@torch.no_grad()` there.)
+      deepHas(ctx, c.body, (s) => callsIn(s).some((call) => (ctx.defs.get(calleeOf(call)) ?? ctx.links.defs.get(exprText(call.fn)) ?? (call.fn.k === 'attr' ? ctx.links.methods?.get(call.fn.attr) : undefined))?.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d))) === true)) ||
       (c.def !== undefined && c.def.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d)))) ||
       (c.def !== undefined && callersWrapped(ctx, c.def.name)) ||
       (c.unit !== undefined && c.unit.decorators.some((d) => /no_grad|inference_mode/.test(callText(d) || exprText(d))));
@@ -320,7 +333,8 @@ function torchFindings(file: SourceFile, traits: ProjectTraits, links: FileLinks
     const withTargets = (st: Stmt) => callsIn(st).some((call) => (MODEL_CALLEE.test(exprText(call.fn)) || c.models.has(exprText(call.fn))) && call.args.length >= 2);
     // So is `model.train()  # MC dropout` in a no_grad function that samples the same inputs many times.
     const deliberateTrain = noGrad && deepHasShallow(c.body, isTrainCall) && (deepHasShallow(c.body, withTargets) || (c.def !== undefined && isMonteCarloDropout(file, c.def)));
-    if (!evalSet && !deliberateTrain) missing.push('`model.eval()`');
+    // (A network of plain linear layers and activations computes the same in either mode: only no_grad matters.)
+    if (!evalSet && !deliberateTrain && traits.modeSensitive) missing.push('`model.eval()`');
     if (!noGrad) missing.push('`torch.no_grad()`');
     // A whole function is judged at its `def`; its forward pass is where a reader sees the mode matter.
     if (missing.length > 0) evalProblems.push({ line: c.line, missing, label: c.label, forward: c.def ? forwardSite(ctx, c.def) : undefined });
@@ -507,7 +521,11 @@ function callersAll(ctx: Ctx, name: string, test: (s: Stmt, line: number) => boo
       if (!call) return;
       calls += 1;
       // `best = create_model(...)` after the validation loop switched `model` to eval mode: a new object, in train mode.
-      const passed = new Set(call.args.flatMap((a) => (a.k === 'name' ? [a.id] : [])));
+      // (Only a model handed in counts: `test = Pets(split="test")` built since is data, not a new model.)
+      const def = ctx.defs.get(name);
+      const runs = (param: string | undefined) => param !== undefined && deepHasShallow(def!.body, (st) => callsIn(st).some((c) => c.fn.k === 'name' && c.fn.id === param));
+      const offset = def?.params[0]?.name === 'self' ? 1 : 0;
+      const passed = new Set(call.args.flatMap((a, k) => (a.k === 'name' && (!def || runs(def.params[k + offset]?.name)) ? [a.id] : [])));
       let from = 0;
       body.slice(0, i).forEach((p, j) => {
         // (`net = backbone(kind)` whose helper returns `net.eval()` counts: the assignment itself is kept.)

@@ -13,6 +13,7 @@ const OTHER_METRIC_TEXT = /\b(f1|fbeta|precision|recall|roc_auc|auc|AUC|average_
 // (`scores["null_pr_auc"] = y_te.mean()`: the prevalence is a no-skill classifier's PR-AUC), or scores of
 // random targeting kept next to the model's (`"qini_random"`), or an intercept-only formula (`"y ~ 1"`, statsmodels).
 const BASELINE_TEXT = /["']\s*[\w.]+\s*~\s*1\s*["']|baseline|dummy|naive|persistence|majority_class|most_frequent|popularity|most_popular|\b[a-z]\w*_random\b|\brandom_(scores?|targeting|policy|guess|ranking)\b|["']random\b[^"'\n]*["']\s*[:,]|\b(null|prior|chance|no_?skill|prevalence|climatology)_(pr_auc|roc_auc|auc|ap|acc\w*|f1|rmse|mae|mse|r2|brier|log_?loss|score)\b/i;
+const SELF_SUPERVISED = /\b(sim_?clr|sim_?siam|moco(_?v\d)?|byol|barlow_?twins|vicreg|swav|dino(_?v2)?|nt_?xent|info_?nce|contrastive|self[-_ ]supervised)\b/i;
 const THRESHOLD_TUNING_TEXT = /roc_curve|precision_recall_curve|TunedThresholdClassifierCV|FixedThresholdClassifier|for\s+\w*thr\w*\s+in|thresholds?\s*=\s*(np\.)?(linspace|arange)/;
 
 export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput[] {
@@ -54,7 +55,10 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const nothingHeldOut = splitAnywhere ? 'the held-out rows the split made are never scored' : 'no split, cross-validation or validation data is used anywhere';
   // A reinforcement-learning agent learns from an environment, not from rows: episodes on fresh seeds evaluate it.
   const environment = /^\s*(import (gym|gymnasium)\b|from (gym|gymnasium|stable_baselines3|sb3_contrib|pettingzoo|tianshou|ray\.rllib)\b)|\benv\.step\(/m.test(texts);
-  if (!heldOut && (!splitAnywhere || onlyTrainScores) && (fits.length > 0 || torchTraining) && !(environment && evals.length === 0)) {
+  // Self-supervised pre-training (SimCLR, MoCo, BYOL...) learns from unlabelled views and scores nothing: its
+  // representation is judged later, by a probe or fine-tuning on labelled rows.
+  const pretrainingOnly = evals.length === 0 && fits.length === 0 && SELF_SUPERVISED.test(texts);
+  if (!heldOut && (!splitAnywhere || onlyTrainScores) && (fits.length > 0 || torchTraining) && !(environment && evals.length === 0) && !pretrainingOnly) {
     const trainEval = evals[0];
     // A metric computed in a helper is cited at the call that handed it the training rows, the metric as a site.
     const caller = trainEval?.x.calledAt ? code.find((f) => f.source.path === trainEval.x.calledAt!.file)?.source : undefined;

@@ -36,6 +36,20 @@ export function leakageFindings(file: SourceFile, facts: FileFacts): FindingInpu
     const inner = fit.sites ?? [];
     // (Cross-validation functions take the model first: `cross_val_predict(clf, X_test, y_test)`.)
     const fitText = /^cross_val/.test(fit.method) ? `\`${fit.method}(${fit.estText}, ${fit.dataText}, ...)\`` : `\`${fit.estText}.${fit.method}(${fit.dataText})\``;
+    if (fit.method === 'training loop') {
+      // A network's training loop run over rows put together with the test set.
+      out.push({
+        rule: 'fit-on-test',
+        file,
+        line: fit.line,
+        endLine: fit.endLine,
+        issue: `The network \`${fit.estText}\` is trained (line ${inner[0]?.line ?? fit.line}) on ${rows}: it learns from the test samples, with or without their labels.`,
+        impact: 'The test samples are no longer unseen: the representation or weights were shaped on them, so the reported score does not reflect performance on new data.',
+        fix: 'Train (and pre-train, self-supervised stages included) on the training rows only; keep the test rows out of every step that learns.',
+        sites: inner,
+      });
+      continue;
+    }
     if (fit.method === 'call') {
       // A project helper named for fitting (`fit_normalizer(test_df)`), handed the held-out rows.
       const call = `${fit.estText}(${fit.dataText})`;

@@ -11,6 +11,8 @@ type Def = Extract<Stmt, { k: 'def' }>;
 export interface FileLinks {
   /** Functions the file imports from other files of the review, by the name it calls them (`f`, `mod.f`). */
   defs: Map<string, Def>;
+  /** Methods of the classes the file imports from other files of the review, by method name (`anomaly_map`). */
+  methods?: Map<string, Def>;
   /** The file of the review one of `defs` is written in. */
   fileOf(def: Def): string | undefined;
   /** Whether another file calls this file's function `name` inside a loop (it is then one step of that loop). */
@@ -107,6 +109,9 @@ export class ProjectLinks {
       get defs() {
         return linked ? get().defs : none;
       },
+      get methods() {
+        return linked ? get().methods : none;
+      },
       fileOf: (def) => (linked ? get().fileOf(def) : undefined),
       calledInLoopElsewhere: (name) => this.loopCalls.has(`${source.path}#${name}`),
       calledWithHeldOutElsewhere: (name) => this.heldOutCalls.has(`${source.path}#${name}`),
@@ -118,6 +123,7 @@ export class ProjectLinks {
     const module = source.module;
     const bindings = module && this.importsProjectModule(source.path) ? this.bindings(source.path, module) : new Map<string, Binding>();
     const defs = new Map<string, Def>();
+    const methods = new Map<string, Def>();
     const files = new Map<Def, string>();
     const local = new Set<string>();
     const imported = new Map<string, string>();
@@ -130,6 +136,7 @@ export class ProjectLinks {
         const target = this.project.source(b.path);
         if (!target) continue;
         for (const s of target.module.body) {
+          if (s.k === 'class' && b.name === s.name) for (const m of s.body) if (m.k === 'def') methods.set(m.name, m);
           if (s.k !== 'def') continue;
           if (b.name === s.name) defs.set(alias, s);
           else if (b.name === undefined) defs.set(`${alias}.${s.name}`, s);
@@ -140,6 +147,7 @@ export class ProjectLinks {
     }
     return {
       defs,
+      methods,
       fileOf: (def) => files.get(def),
       calledInLoopElsewhere: (name) => this.loopCalls.has(`${source.path}#${name}`),
       calledWithHeldOutElsewhere: (name) => this.heldOutCalls.has(`${source.path}#${name}`),
