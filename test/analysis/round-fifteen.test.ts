@@ -565,3 +565,162 @@ describe('evaluation passes of networks that behave the same in either mode, or 
     expect(rule('test-set-selection', threshold('val'))).toEqual([]);
   });
 });
+
+describe('semi-supervised pools, carved validation parts and label encoders', () => {
+  const selfTraining = (fit: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.model_selection import train_test_split
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.semi_supervised import SelfTrainingClassifier
+    from sklearn.svm import SVC
+
+    lab = pd.read_parquet("data/flows_verified.parquet")
+    unl = pd.read_parquet("data/flows_unverified.parquet")
+    X, y = lab[["bytes", "pkts"]].to_numpy(), lab["label"].to_numpy()
+    X_unl = unl[["bytes", "pkts"]].to_numpy()
+    ${fit}
+    model = SelfTrainingClassifier(SVC(probability=True, random_state=3)).fit(np.vstack([X_tr_s, X_unl_s]), np.concatenate([y_tr, np.full(len(X_unl_s), -1)]))
+    print(model.score(X_te_s, y_te))
+  `;
+
+  it('stays silent when the scaler learns from the training rows and an unlabelled pool', () => {
+    const found = rule('preprocessing-before-split', {
+      'self_train.py': selfTraining('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, stratify=y, random_state=3)\nscaler = StandardScaler().fit(np.vstack([X_tr, X_unl]))\nX_tr_s, X_unl_s, X_te_s = scaler.transform(X_tr), scaler.transform(X_unl), scaler.transform(X_te)'),
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('fires when the labelled rows it learns from are split only afterwards', () => {
+    const found = rule('preprocessing-before-split', {
+      'self_train.py': selfTraining('scaler = StandardScaler().fit(np.vstack([X, X_unl]))\nX_s, X_unl_s = scaler.transform(X), scaler.transform(X_unl)\nX_tr_s, X_te_s, y_tr, y_te = train_test_split(X_s, y, test_size=0.25, stratify=y, random_state=3)'),
+    });
+    expect(found.map((f) => f.line)).toEqual([12]);
+  });
+
+  const carved = (order: string) => py`
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    np.random.seed(0)
+    X_tr, y_tr, subj = np.load("har_train.npy"), np.load("har_train_y.npy"), np.load("har_train_subj.npy")
+    X_te, y_te = np.load("har_test.npy"), np.load("har_test_y.npy")
+    is_val = np.isin(subj, [3, 7, 11])
+    ${order}
+    clf = LogisticRegression(max_iter=500).fit(X_tr, y_tr)
+    print(clf.score(X_val, y_val), clf.score(X_te, y_te))
+  `;
+
+  it('stays silent on a scaler fitted after the validation subjects were taken out of the training file', () => {
+    const found = rule('preprocessing-before-split', { 'train.py': carved('X_val, y_val = X_tr[is_val], y_tr[is_val]\nX_tr, y_tr = X_tr[~is_val], y_tr[~is_val]\nscaler = StandardScaler().fit(X_tr)\nX_tr, X_val, X_te = (scaler.transform(a) for a in (X_tr, X_val, X_te))') });
+    expect(found).toEqual([]);
+  });
+
+  const families = (encode: string) => py`
+    import json
+    import numpy as np
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.model_selection import train_test_split
+    from sklearn.preprocessing import LabelEncoder
+
+    records = [json.loads(line) for line in open("ember_raw.jsonl")]
+    X = np.array([[r["size"], r["entropy"]] for r in records])
+    le = LabelEncoder()
+    ${encode}
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=5)
+    clf = SGDClassifier(random_state=5).fit(X_train, y_train)
+    print(clf.score(X_test, y_test))
+  `;
+
+  it('stays silent on a label encoder that makes the labels from a list of family names', () => {
+    expect(rule('preprocessing-before-split', { 'train.py': families('y = le.fit_transform([r["family"] for r in records])') })).toEqual([]);
+  });
+
+  it('fires when the encoder it fits on all rows makes an input column', () => {
+    const found = rule('preprocessing-before-split', { 'train.py': families('packer = le.fit_transform([r["packer"] for r in records])\nX = np.column_stack([X, packer])\ny = np.array([r["family"] for r in records])') });
+    expect(found.map((f) => f.line)).toEqual([10]);
+  });
+});
+
+describe('customer-base models and per-entity features', () => {
+  const clv = (evaluation: string) => py`
+    import pandas as pd
+    from catboost import CatBoostRegressor
+    from lifetimes import BetaGeoFitter
+    from lifetimes.utils import summary_data_from_transaction_data
+    from sklearn.metrics import r2_score
+    from sklearn.model_selection import train_test_split
+
+    orders = pd.read_csv("orders.csv", parse_dates=["order_date"])
+    cal = orders[orders["order_date"] <= "2023-06-30"]
+    future = orders[orders["order_date"] > "2023-06-30"]
+    rfm = summary_data_from_transaction_data(cal, "customer_id", "order_date", observation_period_end="2023-06-30")
+    bgf = BetaGeoFitter(penalizer_coef=0.001)
+    bgf.fit(rfm["frequency"], rfm["recency"], rfm["T"])
+    rfm["exp_purchases"] = bgf.conditional_expected_number_of_purchases_up_to_time(180, rfm["frequency"], rfm["recency"], rfm["T"])
+    rfm["clv_6m"] = future.groupby("customer_id")["amount"].sum().reindex(rfm.index).fillna(0.0)
+    X, y = rfm[["frequency", "recency", "T", "exp_purchases"]], rfm["clv_6m"]
+    ${evaluation}
+  `;
+
+  it('stays silent on BG/NBD fitted on the calibration period', () => {
+    const out = analyze({ ...REQ, 'clv.py': clv('X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=11)\nm = CatBoostRegressor(random_seed=11, verbose=0).fit(X_tr, y_tr)\nprint(r2_score(y_te, m.predict(X_te)))') }).findings;
+    expect(out.filter((f) => f.rule === 'fit-on-test' || f.rule === 'no-held-out-evaluation')).toEqual([]);
+  });
+
+  it('fires when the CLV model is scored on the customers it was fitted on', () => {
+    const found = rule('no-held-out-evaluation', { 'clv.py': clv('m = CatBoostRegressor(random_seed=11, verbose=0).fit(X, y)\nprint(r2_score(y, m.predict(X)))') });
+    expect(found).toHaveLength(1);
+    expect(rule('fit-on-test', { 'clv.py': clv('m = CatBoostRegressor(random_seed=11, verbose=0).fit(X, y)\nprint(r2_score(y, m.predict(X)))') })).toEqual([]);
+  });
+
+  const retention = (key: string) => py`
+    import pandas as pd
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.metrics import roc_auc_score
+
+    events = pd.read_csv("first30_events.csv")
+    subs = pd.read_csv("subscribers.csv", parse_dates=["signup_at"])
+    feats = events.groupby("${key}").agg(sessions_30d=("session_id", "count"), avg_amount=("amount", "mean"))
+    df = events.drop_duplicates("subscriber_id").set_index("subscriber_id").join(feats${key === 'subscriber_id' ? '' : ', on="plan"'})
+    train = df[df["signup_week"] < 27]
+    test = df[df["signup_week"] >= 27]
+    clf = HistGradientBoostingClassifier(random_state=5).fit(train[["sessions_30d", "avg_amount"]], train["retained_m3"])
+    print(roc_auc_score(test["retained_m3"], clf.predict_proba(test[["sessions_30d", "avg_amount"]])[:, 1]))
+  `;
+
+  it("stays silent on each subscriber's own aggregates joined onto the subscriber table", () => {
+    expect(rule('preprocessing-before-split', { 'm3.py': retention('subscriber_id') })).toEqual([]);
+  });
+
+  it('fires on aggregates over every subscriber of a plan joined onto all of them', () => {
+    expect(rule('preprocessing-before-split', { 'm3.py': retention('plan') }).map((f) => f.line)).toEqual([7]);
+  });
+
+  const encoding = (score: string) => py`
+    import numpy as np
+    from sklearn.linear_model import Ridge
+
+    X_tr, Y_tr = np.load("stim_train.npy"), np.load("bold_train.npy")
+    X_te, Y_te = np.load("stim_test.npy"), np.load("bold_test.npy")
+
+
+    def voxel_corr(Y_true, Y_pred):
+        Yt = (Y_true - Y_true.mean(0)) / Y_true.std(0)
+        Yp = (Y_pred - Y_pred.mean(0)) / (Y_pred.std(0) + 1e-8)
+        return (Yt * Yp).mean(0)
+
+
+    model = Ridge(alpha=10.0).fit(X_tr, Y_tr)
+    ${score}
+  `;
+
+  it('stays silent on a correlation metric that standardises the observed test responses', () => {
+    expect(rule('fit-on-test', { 'encoding.py': encoding('r = voxel_corr(Y_te, model.predict(X_te))') })).toEqual([]);
+  });
+
+  it('fires when the test stimuli are standardised with their own statistics before prediction', () => {
+    expect(rule('fit-on-test', { 'encoding.py': encoding('Z_te = (X_te - X_te.mean(0)) / X_te.std(0)\nr = voxel_corr(Y_te, model.predict(Z_te))') })).toHaveLength(1);
+  });
+});

@@ -33,7 +33,10 @@ export function evalBinop(it: Interpreter, e: Extract<Expr, { k: 'binop' }>, sco
   if (stat && !rows) return { ...out, stat };
   // `np.sum((y_true - y_true.mean()) ** 2)` in R² or NSE: the mean of observed targets inside a metric is no fit.
   const rowsText = it.src(l.data ? e.left : e.right).trim();
-  const targetRows = /^(y|t|yt|tgt|y_\w+|\w+_y|targets?|truth|true|gt|gold|ground_truth|labels?|obs\w*|actual\w*|observed\w*)$/.test(rowsText);
+  // (`(Y_true - Y_true.mean(0)) / Y_true.std(0)` in a correlation: the statistic is of the observed targets too.)
+  const statExpr = l.stat ? e.left : e.right;
+  const statOf = statExpr.k === 'call' && statExpr.fn.k === 'attr' ? it.src(statExpr.fn.obj).trim() : '';
+  const targetRows = TARGET_ROWS.test(rowsText) || TARGET_ROWS.test(statOf);
   // `abs(y[m].mean() - p[m].mean())` in a calibration error: a statistic set against predictions is a metric.
   const predictions = rows?.pred === true || rows?.prob === true;
   if (stat && rows && stat.part === 'test' && !targetRows && !predictions) statOfTestRows(it, l.stat ? e.left : e.right, stat, rows);
@@ -52,6 +55,8 @@ export function evalBinop(it: Interpreter, e: Extract<Expr, { k: 'binop' }>, sco
   }
   return out;
 }
+
+const TARGET_ROWS = /^(y|t|yt|tgt|y_\w+|\w+_y|targets?|truth|true|gt|gold|ground_truth|labels?|obs\w*|actual\w*|observed\w*)$/i;
 
 /**
  * `(df - df.mean()) / df.std()` on train and test rows put back together (`pd.concat([X_train, X_test])`): the

@@ -71,6 +71,8 @@ export function assignTo(it: Interpreter, target: Expr, value: Val, scope: Scope
       else if (carved && named) v = { ...v, part: named };
       // `fit_df = train_df[~train_df.unit.isin(val_units)]`: some rows of the labelled file, under a name of their own.
       else if (named === 'train' && v.filePart && valueExpr !== undefined && isRowSelection(valueExpr) && /(^|_)fit(_|$)/i.test(target.id)) v = { ...v, filePart: undefined };
+      // `X_tr = X_tr[~is_val]` after `X_val = X_tr[is_val]`: the rows left once a validation part was taken out.
+      else if (named === 'train' && v.filePart && valueExpr?.k === 'sub' && valueExpr.index.some((i) => i.k === 'unary' && /(^|_)(val|valid|validation|dev|test|holdout|hold)(_|$)/i.test(it.src(i)))) v = { ...v, filePart: undefined };
       if (v.data && named && (v.part === undefined || v.part === 'full') && !v.items) {
         // `test = df[df.year == 2020]`, `train = df.sample(frac=.8)`: a split made by hand.
         // `Xtr, ytr = make_windows(arr[:cut])`: a helper handed a positional cut of the rows makes a split too.

@@ -76,6 +76,9 @@ export function fitEstimator(it: Interpreter, call: Call, receiver: Val, method:
   // (So is `LabelEncoder().fit(genre)`: a label encoder handed one named series, the classes it can hold.)
   // (So is `LabelEncoder().fit(df[cfg["label_column"]])`, the column named by a setting.)
   if (LABEL_ENCODERS.has(est.cls) && !heldOut && /^([\w.]+\[\s*(['"][^'"]+['"]|[\w.]+(\[\s*['"][^'"]+['"]\s*\])+)\s*\]|[A-Za-z_]\w*\.[A-Za-z_]\w*|[A-Za-z_]\w*)$/.test(xText.trim())) return result();
+  // (So is `y = le.fit_transform([r["family"] for r in records])`: whatever it is handed, it makes the labels.)
+  const assigned = it.stmt?.k === 'assign' ? it.stmt.targets.map((t) => it.src(t)).join(',') : '';
+  if (LABEL_ENCODERS.has(est.cls) && !heldOut && TARGET_TEXT.test(assigned.trim())) return result();
 
   // `MultiLabelBinarizer(classes=range(10))`, `OneHotEncoder(categories=[[...]])`: the vocabulary is given, so fitting
   // learns nothing from the rows, held-out ones included.

@@ -159,7 +159,7 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
   if (!receiver.grouped && dateColumn && /^(min|max)$/.test(method)) return {};
   if (STAT_METHODS.has(method) || (receiver.grouped && /^(transform|agg|aggregate|mean|median|sum|std|count)$/.test(method))) {
     if (method === 'value_counts' && (/\b(y|target|label|labels|class|outcome)\b/i.test(it.src(call.fn)) || countsLabel(it.text, call))) it.facts.imbalanceHints.push(line);
-    const perGroup = receiver.grouped ? { perGroup: receiver.groupColumn ? { column: receiver.groupColumn } : {} } : {};
+    const perGroup = receiver.grouped ? { perGroup: { ...(receiver.groupColumn ? { column: receiver.groupColumn } : {}), ...(receiver.groupedBy ? { key: receiver.groupedBy } : {}) } } : {};
     // Rows of a labelled `train.csv` not yet split are all the labelled rows: their statistics are of the whole.
     const trainFile = receiver.part === 'train' && wholeRows(receiver);
     // `df[cols].iloc[:i_val].mean()`: the rows before a cut, the training period of a chronological split.
@@ -241,8 +241,13 @@ export function frameMethod(it: Interpreter, call: Call, receiver: Val, method: 
       // Rows of a labelled `train.csv` with side tables joined on stay rows of that file.
       if (receiver.filePart) out.filePart = true;
     }
-    if (method === 'merge' || method === 'join') noteMergedStatistic(it, out, receiver, args, { file: it.path, line, endLine, stmtText });
+    // `subs.set_index("subscriber_id").join(per_subscriber)`: each row gets its own entity's aggregates, no other row's.
+    const ownRows = method === 'join' && receiver.indexedBy !== undefined;
+    const others = ownRows ? args.filter((a) => a.stat?.perGroup?.key !== receiver.indexedBy) : args;
+    if (method === 'merge' || method === 'join') noteMergedStatistic(it, out, receiver, others, { file: it.path, line, endLine, stmtText });
+    if (ownRows) out.indexedBy = receiver.indexedBy;
   }
+  if (method === 'set_index' && call.args.length === 1 && call.args[0]?.k === 'str') out.indexedBy = call.args[0].value;
   if (isConst(kwarg(call, 'inplace'), 'True')) {
     const root = rootName(call.fn);
     const target = root ? scope.get(root) : undefined;

@@ -228,6 +228,14 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
       return out;
     }
     if (parts.some((p) => p.part === 'test') && parts.some((p) => p.part === 'train')) out.withTest = call.line;
+    // Training rows stacked with rows of another source never split (an unlabelled pool, `np.vstack([X_tr, X_unl])`):
+    // still no held-out row among them.
+    // (The list literal itself is its items put together: judged by its items.)
+    const itemOrigins = new Set((first?.elems ?? []).flatMap((p) => p.origins ?? []));
+    const rows = parts.filter((p) => p.data && !(p === first && first.elems && (p.origins ?? []).every((o) => itemOrigins.has(o))));
+    const trainOrigins = new Set(rows.filter((p) => p.part === 'train').flatMap((p) => p.origins ?? []));
+    const otherSource = (p: Val) => p.part === 'full' && !p.leaks?.length && !!p.origins?.length && p.origins.every((o) => !trainOrigins.has(o) && !it.splitOrigins.has(o));
+    if (!/^(hstack|column_stack|merge)$/.test(name) && trainOrigins.size > 0 && rows.every((p) => p.part === 'train' || otherSource(p)) && rows.some(otherSource)) out.part = 'train';
     noteRepeatedRows(it, call, name, out);
     noteRedrawnRows(it, call, name, parts, out);
     const copies = parts.slice(1).find((p) => p.augmented);

@@ -114,6 +114,7 @@ export class Interpreter {
   private readonly instances = new WeakMap<object, Val>();
   private readonly modules: ProjectModules;
   private readonly factsByPath = new Map<string, FileFacts>();
+  private readonly btydFiles = new Map<string, boolean>();
   private readonly factsFor: (path: string) => FileFacts;
   private readonly project: ProjectView | undefined;
   readonly handoffs: Handoffs | undefined;
@@ -148,8 +149,16 @@ export class Interpreter {
     return known;
   }
 
+  /** Buy-till-you-die customer models (lifetimes' BG/NBD), where the "calibration" period is the one fitted on. */
+  private get btydCode(): boolean {
+    let known = this.btydFiles.get(this.ctx.path);
+    if (known === undefined) this.btydFiles.set(this.ctx.path, (known = BTYD_CODE.test(this.ctx.text)));
+    return known;
+  }
+
   namedPart(id: string): Part | undefined {
-    return partFromNameIn(id, this.experimentCode);
+    const part = partFromNameIn(id, this.experimentCode);
+    return part === 'val' && this.btydCode && /(^|_)(cal|calib|calibration)(_|$)/i.test(id) ? 'train' : part;
   }
 
   get path(): string {
@@ -840,6 +849,8 @@ export function guessFromName(name: string): Val {
   if (/^(x|y|X|df|data|dataset|features|labels|target|loader|inputs)$/.test(name)) return { data: true };
   return {};
 }
+
+const BTYD_CODE = /\bfrom lifetimes\b|\bimport lifetimes\b|\b(BetaGeoFitter|ParetoNBDFitter|GammaGammaFitter|calibration_and_holdout_data|summary_data_from_transaction_data)\b/;
 
 const lambdaDefs = new WeakMap<object, DefStmt>();
 

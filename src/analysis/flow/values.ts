@@ -161,7 +161,7 @@ export interface Val {
     /** Shifted per entity so each row sees only earlier periods. */
     pastOnly?: boolean;
     /** A statistic per group (`groupby(key)[column].transform("median")`), of that column when named. */
-    perGroup?: { column?: string };
+    perGroup?: { column?: string; key?: string };
     /** Of all the rows of a labelled `train.csv`, not yet split (like a fit on them: see Leak.trainOnlyUnsupervised). */
     trainFile?: boolean;
     /** Computed inside a helper from rows a call handed it (`arm_rates(df, key)`): that call, where the fix goes. */
@@ -277,6 +277,8 @@ export interface Val {
   groupedBy?: string;
   /** The column picked from a grouped frame (`df.groupby("city")["price"]`). */
   groupColumn?: string;
+  /** `subs.set_index("subscriber_id")`: the column the rows are indexed by, one row per value as a rule. */
+  indexedBy?: string;
   /** The column these rows are, when picked by a name known here (`df[label]` with `label` from settings); not derived. */
   column?: string;
   /** `[c for c in df.columns if c not in drop]`: the columns such a sweep leaves out (the rest are kept). */
