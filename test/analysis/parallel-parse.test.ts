@@ -10,6 +10,8 @@ import { runReview } from '../../src/loop/review.js';
 import { createOfflineProvider } from '../../src/providers/offline.js';
 
 const EVALS = path.resolve('evals');
+const MULTI_FILE_SAMPLE = 500;
+const SINGLE_FILE_SAMPLE = 250;
 
 async function filesUnder(root: string, dir = root): Promise<InputFile[]> {
   const out: InputFile[] = [];
@@ -52,11 +54,14 @@ describe('analysis with parsing on worker threads', () => {
     let onWorkers = 0;
     // Counts the parses the workers answered, so a silent fallback to in-process parsing cannot pass.
     const counted: ParsePool = { size: pool.size, close: () => pool.close(), parse: (code) => pool.parse(code).then((m) => (onWorkers++, m)) };
-    for (const [i, repo] of repos.entries()) {
-      const files = await filesUnder(repo);
-      // Every project of several files, where the order parses come back in could matter, and every
-      // third single-file one: the suites grow each round, and this test must not grow with them.
-      if (files.filter((f) => /\.(py|ipynb)$/.test(f.path)).length < 2 && i % 3 !== 0) continue;
+    // Projects of several files, where the order parses come back in could matter, and single-file ones, each
+    // sampled evenly to a fixed number: the suites grow each round, and this test must not grow with them.
+    const projects = await Promise.all(repos.map(async (repo) => ({ repo, files: await filesUnder(repo) })));
+    const multi = projects.filter((p) => p.files.filter((f) => /\.(py|ipynb)$/.test(f.path)).length >= 2);
+    const single = projects.filter((p) => !multi.includes(p));
+    const evenly = <T>(items: T[], n: number) => (items.length <= n ? items : Array.from({ length: n }, (_, k) => items[Math.floor((k * items.length) / n)]!));
+    const sample = [...evenly(multi, MULTI_FILE_SAMPLE), ...evenly(single, SINGLE_FILE_SAMPLE)];
+    for (const { repo, files } of sample) {
       compared += 1;
       const inProcess = analyzeFiles(files, { parser });
       const parallel = await analyzeFilesInParallel(files, { parser, pool: counted });
@@ -65,7 +70,7 @@ describe('analysis with parsing on worker threads', () => {
     }
     // The comparison is only meaningful if the reviews have content.
     expect(findings).toBeGreaterThan(100);
-    expect(compared).toBeGreaterThan(repos.length / 2);
+    expect(compared).toBe(Math.min(multi.length, MULTI_FILE_SAMPLE) + Math.min(single.length, SINGLE_FILE_SAMPLE));
     expect(onWorkers).toBeGreaterThan(compared);
   });
 

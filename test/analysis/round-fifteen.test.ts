@@ -724,3 +724,65 @@ describe('customer-base models and per-entity features', () => {
     expect(rule('fit-on-test', { 'encoding.py': encoding('Z_te = (X_te - X_te.mean(0)) / X_te.std(0)\nr = voxel_corr(Y_te, model.predict(Z_te))') })).toHaveLength(1);
   });
 });
+
+describe('data cubes and cross-validated searches nobody reads', () => {
+  const cube = (order: string) => py`
+    import numpy as np
+    import xarray as xr
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import GroupShuffleSplit
+    from sklearn.preprocessing import StandardScaler
+
+    ds = xr.open_dataset("data/firecube.nc")
+    df = ds[["t2m", "fwi", "ndvi", "fire"]].to_dataframe().reset_index().dropna()
+    df["block_id"] = (np.floor(df["latitude"] / 2)).astype(int).astype(str) + "_" + (np.floor(df["longitude"] / 2)).astype(int).astype(str)
+    X_cols = ["t2m", "fwi", "ndvi"]
+    ${order}
+    clf = LogisticRegression(max_iter=2000).fit(train[X_cols], train["fire"])
+    print(roc_auc_score(test["fire"], clf.predict_proba(test[X_cols])[:, 1]))
+  `;
+  const split = 'gss = GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=7)\ntrain_idx, test_idx = next(gss.split(df, df["fire"], groups=df["block_id"]))\ntrain, test = df.iloc[train_idx].copy(), df.iloc[test_idx].copy()';
+
+  it('fires when the cells of an xarray cube are standardised before the block split', () => {
+    const found = rule('preprocessing-before-split', { 'fire.py': cube(`df[X_cols] = StandardScaler().fit_transform(df[X_cols])\n${split}`) });
+    expect(found.map((f) => f.line)).toEqual([12]);
+  });
+
+  it('stays silent when the scaler is fitted on the training blocks', () => {
+    const found = rule('preprocessing-before-split', { 'fire.py': cube(`${split}\nsc = StandardScaler().fit(train[X_cols])\ntrain[X_cols], test[X_cols] = sc.transform(train[X_cols]), sc.transform(test[X_cols])`) });
+    expect(found).toEqual([]);
+  });
+
+  const coding = (report: string) => py`
+    import pandas as pd
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import GridSearchCV, GroupKFold
+    from sklearn.pipeline import Pipeline
+
+    notes = pd.read_csv("notes.csv")
+    pipe = Pipeline([("tfidf", TfidfVectorizer(min_df=5)), ("clf", LogisticRegression(solver="liblinear", random_state=1))])
+    search = GridSearchCV(pipe, {"clf__C": [1.0, 4.0]}, cv=GroupKFold(n_splits=3), scoring="f1_micro")
+    search.fit(notes["text"], notes["code"], groups=notes["subject_id"])
+    ${report}
+  `;
+
+  it('fires when the refit model is scored on the notes it was tuned and fitted on and best_score_ is never read', () => {
+    const found = rule('no-held-out-evaluation', { 'coding.py': coding('print(f1_score(notes["code"], search.predict(notes["text"]), average="micro"))') });
+    expect(found.map((f) => f.line)).toEqual([12]);
+    expect(found[0]?.issue).toContain('`best_score_`');
+  });
+
+  it('stays silent when the code scores rows of its own it holds out (`X_eval`), traced or not', () => {
+    const found = rule('no-held-out-evaluation', {
+      'coding.py': coding('before = notes["year"] < 2019\nX_eval, y_eval = notes.loc[~before, "text"], notes.loc[~before, "code"]\nprint(f1_score(y_eval, search.predict(X_eval), average="micro"))'),
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("stays silent when the search's cross-validated score is what is reported", () => {
+    expect(rule('no-held-out-evaluation', { 'coding.py': coding('print("cv micro-F1:", search.best_score_)\nprint(f1_score(notes["code"], search.predict(notes["text"]), average="micro"))') })).toEqual([]);
+  });
+});

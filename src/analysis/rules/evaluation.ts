@@ -6,6 +6,7 @@ import type { EvalFact, FitFact } from '../flow/facts.js';
 import { BASELINE_MODELS, isClassifierName } from '../flow/knowledge.js';
 import { buildFinding, dedent, linesOf } from '../findings.js';
 import type { SourceFile } from '../source.js';
+import { HELD_OUT_NAME, namesOf } from './code-names.js';
 import { addKwarg, swapPart } from './rewrite.js';
 
 const OTHER_METRIC_TEXT = /\b(f1|fbeta|precision|recall|roc_auc|auc|AUC|average_precision|classification_report|confusion_matrix|log_loss|matthews|cohen_kappa|balanced_accuracy|F1Score|Precision\(|Recall\()/;
@@ -30,9 +31,16 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   // Labels of rows no split ever divided, from the source the model was fitted on: the training rows scored again.
   const sameRows = (e: (typeof evals)[number]) =>
     !splitAnywhere && e.x.part === undefined && (e.x.origins?.length ?? 0) > 0 && fits.some((f) => f.file === e.file && f.x.labelsFrom !== undefined && f.x.labelsFrom === e.x.truthFrom && f.x.origins?.some((o) => e.x.origins!.includes(o)));
+  // Cross-validation is a held-out estimate when its scores are read: a search whose `best_score_` (or `cv_results_`)
+  // nobody reports leaves only the refit model's scores, computed wherever the code computes them.
+  const cvLines = all((f) => f.facts!.cvLines);
+  const searchOnly = /\b(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV|BayesSearchCV)\(/.test(texts) && !/\b(cross_val_score|cross_validate|cross_val_predict|learning_curve|validation_curve)\(|\.split\(\s*[A-Za-z_]/.test(texts);
+  // (Unless the code names held-out rows of its own, `X_eval`, that the analyzer could not trace.)
+  const namesHeldOut = HELD_OUT_NAME.test(code.map((f) => namesOf(f.source.code ?? '')).join('\n'));
+  const cvReported = cvLines.length > 0 && (!searchOnly || namesHeldOut || /\.(best_score_|cv_results_)/.test(texts));
   const heldOut =
     (all((f) => f.facts!.heldOutUses).length > 0 && !submissionOnly) ||
-    all((f) => f.facts!.cvLines).length > 0 ||
+    cvReported ||
     // (A reference score of rows the analyzer could not trace is no evidence of held-out rows.)
     evals.some((e) => e.x.part !== 'train' && e.x.part !== 'full' && !(e.x.baseline && e.x.part === undefined) && !sameRows(e)) ||
     all((f) => f.facts!.kerasFits).some((k) => k.x.validation) ||
@@ -52,7 +60,11 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
 
   // A split was made, but every metric is of the training part (an evaluation step that reads the train split back).
   const onlyTrainScores = splitAnywhere && evals.length > 0 && evals.every((e) => e.x.part === 'train');
-  const nothingHeldOut = splitAnywhere ? 'the held-out rows the split made are never scored' : 'no split, cross-validation or validation data is used anywhere';
+  const nothingHeldOut = splitAnywhere
+    ? 'the held-out rows the split made are never scored'
+    : cvLines.length > 0
+      ? "nothing else is held out: the search's cross-validated score (`best_score_`) is never reported"
+      : 'no split, cross-validation or validation data is used anywhere';
   // A reinforcement-learning agent learns from an environment, not from rows: episodes on fresh seeds evaluate it.
   const environment = /^\s*(import (gym|gymnasium)\b|from (gym|gymnasium|stable_baselines3|sb3_contrib|pettingzoo|tianshou|ray\.rllib)\b)|\benv\.step\(/m.test(texts);
   // Self-supervised pre-training (SimCLR, MoCo, BYOL...) learns from unlabelled views and scores nothing: its

@@ -5,6 +5,7 @@
 import type { FindingInput } from '../../review/schema.js';
 import type { AnalysedFile } from '../analyze.js';
 import { buildFinding } from '../findings.js';
+import { namesOf } from './code-names.js';
 
 // Predictions written for a competition's hidden labels: the validation score is the only estimate there can be.
 const SUBMISSION = /\bsample_submission\b|\bsubmission\w*\.(csv|parquet)|\bsubmission\s*=|\bsub\.to_csv\(/;
@@ -12,14 +13,6 @@ const SUBMISSION = /\bsample_submission\b|\bsubmission\w*\.(csv|parquet)|\bsubmi
 // author keeps a validation set on purpose, and a test set the analyzer did not trace may well exist.
 const TEST_WORD = /test|\b\w+_te\b|\bte_\w+/i;
 const VALIDATION_NAME = /\b(val|valid|validation|va|vl|dev|fold|oof)(_\w+)?\b|\b\w+_(val|valid|validation|va|vl|dev|fold|oof)\b/i;
-const STRING_OR_COMMENT = /#[^\n]*|("""|''')[\s\S]*?\1|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g;
-// Names that say nothing of the parts a project holds.
-const NEUTRAL_NAMES = /\b(train_test_split|test_size|validation_data|validation_split|validation_steps|validation_freq|val_data)\b/g;
-
-/** The code's names: without string literals, comments and the library words that name no part. */
-function namesOf(code: string): string {
-  return code.replace(STRING_OR_COMMENT, '""').replace(NEUTRAL_NAMES, '');
-}
 
 export function onlyHeldOutFindings(files: readonly AnalysedFile[]): FindingInput[] {
   const code = files.filter((f) => f.facts && f.source.kind !== 'dependency');
