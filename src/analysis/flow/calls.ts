@@ -91,7 +91,7 @@ function evalCallInner(it: Interpreter, call: Call, scope: Scope): Val {
     transformOfParts(it, call, args, kwargs);
     const instance = it.instantiate(callee.cls, args, kwargs, it.isDeepClass(callee.cls));
     // `MVTecAD(root, category, "test")`, `Speech(root, split="val")`: a dataset class of the project handed the name of a split.
-    const split = [...args, kwargs.get('split'), kwargs.get('subset'), kwargs.get('phase'), kwargs.get('mode')].find((a) => typeof a?.const === 'string' && /^(train|training|val|valid|validation|test|testing)$/i.test(a.const));
+    const split = [...args, kwargs.get('split'), kwargs.get('subset'), kwargs.get('phase'), kwargs.get('mode')].find((a) => typeof a?.const === 'string' && /^(train|training|val|valid|validation|test)$/i.test(a.const));
     if (split && !instance.data && !instance.est && callee.cls.def.bases.some((b) => /Dataset$/.test(b.k === 'name' ? b.id : b.k === 'attr' ? b.attr : ''))) instance.part = partFromName(String(split.const));
     const key = sameRowsKey(it, call, callee.cls.def);
     if (key) instance.rowsKey = { key, passed: [...args, ...kwargs.values()].flatMap((a) => a.origins ?? []) };

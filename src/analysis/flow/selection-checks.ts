@@ -46,12 +46,12 @@ export function checkSelection(it: Interpreter, s: Extract<Stmt, { k: 'if' }>, t
   }
   // The best score on other held-out rows (validation, an "eval" loader): a choice on the test set only if
   // nothing else is held out and those rows are reported at the end (judged over the project).
+  // (Rows of a file never split, `np.load("ds2.npz")`, are held out when the network never trained on them.)
+  const neverTrainedOn = (origins: readonly number[]) => !origins.some((o) => it.facts.trainedOn.some((t) => t.origins.includes(o)) || it.facts.fits.some((f) => f.origins?.includes(o)));
   for (const [score, other, scoreExpr] of [[va, b, a], [vb, a, b]] as [Val, Expr, Expr][]) {
     const part = score.part ?? score.score?.part;
-    // (Rows of a file never split, `np.load("ds2.npz")`, are held out when the network never trained on them.)
-    const trained = new Set([...it.facts.trainedOn.flatMap((t) => t.origins), ...it.facts.fits.flatMap((f) => f.origins ?? [])]);
-    const apart = part !== 'full' || (score.origins ?? []).every((o) => !trained.has(o));
-    if (!score.score || part === 'train' || !apart || part === 'test' || score.dev || !score.origins?.length || !keeps(other) || (score.score.file ?? it.path) !== it.path) continue;
+    if (!score.score || part === 'train' || part === 'test' || score.dev || !score.origins?.length || !keeps(other) || (score.score.file ?? it.path) !== it.path) continue;
+    if (part === 'full' && !neverTrainedOn(score.origins)) continue;
     it.facts.heldOutChoices.push({ line: s.line, endLine: s.line, kind: 'keep-best', part, origins: score.origins, after: it.loops[it.loops.length - 1]?.stmt.endLine ?? s.endLine, detail: `\`${it.src(scoreExpr)}\` is measured on the only held-out rows and the loop keeps the best one (\`${it.src(test)}\`)`, sites: [] });
     return;
   }
