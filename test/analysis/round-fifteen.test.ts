@@ -786,3 +786,40 @@ describe('data cubes and cross-validated searches nobody reads', () => {
     expect(rule('no-held-out-evaluation', { 'coding.py': coding('print("cv micro-F1:", search.best_score_)\nprint(f1_score(notes["code"], search.predict(notes["text"]), average="micro"))') })).toEqual([]);
   });
 });
+
+describe('overlapping windows cut from a stream', () => {
+  const windows = (stride: string, split: string) => py`
+    import mne
+    import numpy as np
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.model_selection import train_test_split
+
+    raw = mne.io.read_raw_edf("chb01_03.edf", preload=True)
+    data = raw.get_data()
+    labels = np.load("chb01_03_labels.npy")
+    win, step = 1280, ${stride}
+    X, y = [], []
+    for start in range(0, data.shape[1] - win + 1, step):
+        X.append(data[:, start:start + win].std(axis=1))
+        y.append(labels[start + win - 1])
+    X, y = np.array(X), np.array(y)
+    ${split}
+    clf = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+    print(clf.score(X_te, y_te))
+  `;
+
+  it('fires when windows of an EEG recording, stepped by less than their width, are split at random', () => {
+    const found = rule('shuffled-time-series-split', { 'predict.py': windows('640', 'X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)') });
+    expect(found.map((f) => f.line)).toEqual([15]);
+    expect(found[0]?.issue).toContain('overlapping windows cut from a stream');
+  });
+
+  it('stays silent when the windows are split in time order', () => {
+    expect(rule('shuffled-time-series-split', { 'predict.py': windows('640', 'X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, shuffle=False)') })).toEqual([]);
+  });
+
+  it('stays silent when the windows lie side by side (stepped by their width)', () => {
+    const found = rule('shuffled-time-series-split', { 'predict.py': windows('1280', 'X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)').replace('data[:, start:start + win]', 'data[:, start:start + step]') });
+    expect(found).toEqual([]);
+  });
+});

@@ -198,7 +198,9 @@ export function functionCall(it: Interpreter, call: Call, qual: string, name: st
   }
   // xarray: `xr.open_dataset("cube.nc")` reads a data cube (`.to_dataframe()` gives its rows).
   const cube = /^(xarray|xr)\.(open_dataset|open_mfdataset|open_zarr|open_dataarray)$/.test(qual);
-  if (arrow || cube || LOADERS.has(name) || /^(load_|fetch_)/.test(name) || (name === 'load' && /^(np|numpy|tfds|tensorflow_datasets)\.load$/.test(qual))) return load(it, call, name, args, kwargs);
+  // MNE: `mne.io.read_raw_edf(path)` reads a continuous recording (`.get_data()` gives its samples).
+  const recording = /(^|\.)mne\.(io\.)?read_(raw(_\w+)?|epochs)$/.test(qual);
+  if (arrow || cube || recording || LOADERS.has(name) || /^(load_|fetch_)/.test(name) || (name === 'load' && /^(np|numpy|tfds|tensorflow_datasets)\.load$/.test(qual))) return load(it, call, name, args, kwargs);
   // `np.concatenate([train_idx, val_idx])`: positions of the parts together (train + validation is still no test row).
   if (/^(concatenate|hstack|union1d|append)$/.test(name) && /^(np|numpy)\./.test(qual)) {
     const pieces = args[0]?.items && args.length === 1 ? args[0].items : args;

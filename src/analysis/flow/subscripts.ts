@@ -115,6 +115,9 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     // `seg = y[int(t0 * SR):int((t0 + WIN) * SR)]` with `t0` stepped by a loop over positions: windows cut from one
     // recorded signal, in time order (neighbours overlap; a shuffled split of them puts a test window's neighbour in train).
     if (!v.time && obj.waveform && first && isLoopWindow(it, first)) v.time = { line: e.line, what: 'windows cut from each recording in a loop over positions, time-ordered per group (recording)', file: it.path };
+    // (So are windows of any stream, landmarks, EEG channels or sensor readings, stepped by less than their width.)
+    // (`data[:, start:start + win]`: the window may be along the second axis, channels first.)
+    else if (!v.time && obj.data && !obj.waveform && e.index.some((i) => isLoopWindow(it, i)) && !it.inPerItemCall()) v.time = { line: e.line, what: 'overlapping windows cut from a stream in a loop over positions, time-ordered per group (stream)', file: it.path };
     if (index.length === 1 && typeof index[0]?.const === 'string') v.column = index[0].const;
     // `df["issue_type"]` after `df["umap_x"] = ...` of a fit on all rows: that column's leak is not this one's.
     const columns = v.column !== undefined ? [v.column] : e.index.length === 1 ? columnNames(e.index[0], index[0]) : undefined;
