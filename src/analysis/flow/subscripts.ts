@@ -115,9 +115,10 @@ export function evalSubscript(it: Interpreter, e: Extract<Expr, { k: 'sub' }>, s
     // `seg = y[int(t0 * SR):int((t0 + WIN) * SR)]` with `t0` stepped by a loop over positions: windows cut from one
     // recorded signal, in time order (neighbours overlap; a shuffled split of them puts a test window's neighbour in train).
     if (!v.time && obj.waveform && first && isLoopWindow(it, first)) v.time = { line: e.line, what: 'windows cut from each recording in a loop over positions, time-ordered per group (recording)', file: it.path };
-    // (So are windows of any stream, landmarks, EEG channels or sensor readings, stepped by less than their width.)
+    // (So are windows of any stream, landmarks, EEG channels or sensor readings, stepped by a stride less than their
+    // width; windows at every row of a table that has no time order are not.)
     // (`data[:, start:start + win]`: the window may be along the second axis, channels first.)
-    else if (!v.time && obj.data && !obj.waveform && e.index.some((i) => isLoopWindow(it, i)) && !it.inPerItemCall()) v.time = { line: e.line, what: 'overlapping windows cut from a stream in a loop over positions, time-ordered per group (stream)', file: it.path };
+    else if (!v.time && obj.data && !obj.waveform && e.index.some((i) => isLoopWindow(it, i, true)) && !it.inPerItemCall()) v.time = { line: e.line, what: 'overlapping windows cut from a stream in a loop over positions, time-ordered per group (stream)', file: it.path };
     if (index.length === 1 && typeof index[0]?.const === 'string') v.column = index[0].const;
     // `df["issue_type"]` after `df["umap_x"] = ...` of a fit on all rows: that column's leak is not this one's.
     const columns = v.column !== undefined ? [v.column] : e.index.length === 1 ? columnNames(e.index[0], index[0]) : undefined;
@@ -196,10 +197,13 @@ function permutedRows(it: Interpreter, rows: Val, out: Val, perm: NonNullable<Va
   it.facts.timeSplits.push({ line: perm.line, endLine: perm.endLine, evidence: rows.time, how: `the rows are picked with shuffled indices (line ${perm.line}) and cut into parts (line ${line})`, sites: line === perm.line ? [] : [line] });
 }
 
-/** A slice with both bounds written in terms of the variable of an enclosing `for ... in range(...)` (or a name set from it). */
-function isLoopWindow(it: Interpreter, index: Expr): boolean {
+/** A slice with both bounds written in terms of the variable of an enclosing `for ... in range(...)` (or a name set from it);
+ *  with `stepped`, one whose range gives a stride. */
+function isLoopWindow(it: Interpreter, index: Expr, stepped = false): boolean {
   if (index.k !== 'slice' || !index.lower || !index.upper || it.inTrainingLoop()) return false;
   const ranges = it.loops.flatMap(({ stmt }) => (stmt.k === 'for' && stmt.iter.k === 'call' && stmt.iter.fn.k === 'name' && stmt.iter.fn.id === 'range' && stmt.target.k === 'name' ? [{ id: stmt.target.id, step: stmt.iter.args[2] }] : []));
+  // (`stepped`: the loop's range gives a stride, `range(0, n - win + 1, step)`.)
+  if (stepped && !ranges.some((r) => r.step)) return false;
   // `for start in range(0, n, 128): chunk = x[start:start + 128]`: batches side by side, not overlapping windows.
   const upperText = it.src(index.upper);
   if (ranges.some((r) => r.step && new RegExp(`\\b${escapeRegExp(it.src(r.step))}\\b`).test(upperText) && !/\bwin|window|len(gth)?\b/i.test(upperText))) return false;
