@@ -34,10 +34,10 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   // Cross-validation is a held-out estimate when its scores are read: a search whose `best_score_` (or `cv_results_`)
   // nobody reports leaves only the refit model's scores, computed wherever the code computes them.
   const cvLines = all((f) => f.facts!.cvLines);
-  const searchOnly = /\b(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV|BayesSearchCV)\(/.test(texts) && !/\b(cross_val_score|cross_validate|cross_val_predict|learning_curve|validation_curve)\(|\.split\(\s*[A-Za-z_]/.test(texts);
+  const searchOnly = () => /\b(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV|BayesSearchCV)\(/.test(texts) && !/\b(cross_val_score|cross_validate|cross_val_predict|learning_curve|validation_curve)\(|\.split\(\s*[A-Za-z_]/.test(texts);
   // (Unless the code names held-out rows of its own, `X_eval`, that the analyzer could not trace.)
-  const namesHeldOut = HELD_OUT_NAME.test(code.map((f) => namesOf(f.source.code ?? '')).join('\n'));
-  const cvReported = cvLines.length > 0 && (!searchOnly || namesHeldOut || /\.(best_score_|cv_results_)/.test(texts));
+  const namesHeldOut = () => HELD_OUT_NAME.test(code.map((f) => namesOf(f.source.code ?? '')).join('\n'));
+  const cvReported = cvLines.length > 0 && (!searchOnly() || /\.(best_score_|cv_results_)/.test(texts) || namesHeldOut());
   const heldOut =
     (all((f) => f.facts!.heldOutUses).length > 0 && !submissionOnly) ||
     cvReported ||
