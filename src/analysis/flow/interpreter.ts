@@ -80,7 +80,7 @@ export class Interpreter {
   private readonly callerLoops: { any: boolean; trains: boolean }[] = [];
   /** Calls into helpers, outermost first. */
   readonly frames: CallFrame[] = [];
-  private readonly experimentFiles = new Map<string, boolean>();
+  private readonly fileTraits = new Map<string, boolean>();
   /** Names bound to one item of rows being iterated, innermost loop or comprehension last. */
   private readonly itemNames: string[][] = [];
   /** Target names of the assignment being evaluated (names the parts a split returns). */
@@ -114,7 +114,6 @@ export class Interpreter {
   private readonly instances = new WeakMap<object, Val>();
   private readonly modules: ProjectModules;
   private readonly factsByPath = new Map<string, FileFacts>();
-  private readonly btydFiles = new Map<string, boolean>();
   private readonly factsFor: (path: string) => FileFacts;
   private readonly project: ProjectView | undefined;
   readonly handoffs: Handoffs | undefined;
@@ -142,18 +141,22 @@ export class Interpreter {
     return this.ctx.text;
   }
 
+  /** Whether the executing file's text matches `pattern` (tested once per file and pattern). */
+  private fileMatches(pattern: RegExp): boolean {
+    const key = `${pattern.source}\0${this.ctx.path}`;
+    let known = this.fileTraits.get(key);
+    if (known === undefined) this.fileTraits.set(key, (known = pattern.test(this.ctx.text)));
+    return known;
+  }
+
   /** The executing file is experimentation code (A/B tests, uplift), where part names read differently. */
   get experimentCode(): boolean {
-    let known = this.experimentFiles.get(this.ctx.path);
-    if (known === undefined) this.experimentFiles.set(this.ctx.path, (known = EXPERIMENT_CODE.test(this.ctx.text)));
-    return known;
+    return this.fileMatches(EXPERIMENT_CODE);
   }
 
   /** Buy-till-you-die customer models (lifetimes' BG/NBD), where the "calibration" period is the one fitted on. */
   private get btydCode(): boolean {
-    let known = this.btydFiles.get(this.ctx.path);
-    if (known === undefined) this.btydFiles.set(this.ctx.path, (known = BTYD_CODE.test(this.ctx.text)));
-    return known;
+    return this.fileMatches(BTYD_CODE);
   }
 
   namedPart(id: string): Part | undefined {

@@ -6,7 +6,7 @@ import type { EvalFact, FitFact } from '../flow/facts.js';
 import { BASELINE_MODELS, isClassifierName } from '../flow/knowledge.js';
 import { buildFinding, dedent, linesOf } from '../findings.js';
 import type { SourceFile } from '../source.js';
-import { HELD_OUT_NAME, namesOf } from './code-names.js';
+import { HELD_OUT_NAME, namesOf, SUBMISSION_TEXT } from './code-names.js';
 import { addKwarg, swapPart } from './rewrite.js';
 
 const OTHER_METRIC_TEXT = /\b(f1|fbeta|precision|recall|roc_auc|auc|AUC|average_precision|classification_report|confusion_matrix|log_loss|matthews|cohen_kappa|balanced_accuracy|F1Score|Precision\(|Recall\()/;
@@ -26,7 +26,7 @@ export function evaluationFindings(files: readonly AnalysedFile[]): FindingInput
   const fits = all((f) => f.facts!.fits);
   const torchTraining = code.some((f) => /\.backward\(/.test(f.source.code ?? ''));
   // Predictions on an unlabelled test set written to a submission file evaluate nothing.
-  const submissionOnly = /\bsample_submission\b|\bsubmission\w*\.(csv|parquet)|\bsubmission\s*=|\bsub\.to_csv\(/.test(texts);
+  const submissionOnly = SUBMISSION_TEXT.test(texts);
   const splitAnywhere = all((f) => f.facts!.splits).length > 0;
   // Labels of rows no split ever divided, from the source the model was fitted on: the training rows scored again.
   const sameRows = (e: (typeof evals)[number]) =>

@@ -5,10 +5,8 @@
 import type { FindingInput } from '../../review/schema.js';
 import type { AnalysedFile } from '../analyze.js';
 import { buildFinding } from '../findings.js';
-import { namesOf } from './code-names.js';
+import { namesOf, SUBMISSION_TEXT } from './code-names.js';
 
-// Predictions written for a competition's hidden labels: the validation score is the only estimate there can be.
-const SUBMISSION = /\bsample_submission\b|\bsubmission\w*\.(csv|parquet)|\bsubmission\s*=|\bsub\.to_csv\(/;
 // Code that names a test set anywhere, or names held-out rows for validation (`val_dl`, `X_valid`, a fold): the
 // author keeps a validation set on purpose, and a test set the analyzer did not trace may well exist.
 const TEST_WORD = /test|\b\w+_te\b|\bte_\w+/i;
@@ -18,9 +16,10 @@ export function onlyHeldOutFindings(files: readonly AnalysedFile[]): FindingInpu
   const code = files.filter((f) => f.facts && f.source.kind !== 'dependency');
   const facts = code.map((f) => f.facts!);
   if (!facts.some((f) => f.heldOutChoices.length > 0)) return [];
-  // Anything else held out (a test part, a choice already reported on the test set) is the estimate.
+  // Anything else held out (a test part, a choice already reported on the test set) is the estimate; with predictions
+  // written for a competition's hidden labels, the validation score is the only estimate there can be.
   const otherHeldOut = facts.some((f) => f.testRows || f.testFits.length > 0 || f.selections.length > 0 || f.evals.some((e) => e.part === 'test'));
-  if (otherHeldOut || code.some((f) => SUBMISSION.test(f.source.code ?? ''))) return [];
+  if (otherHeldOut || code.some((f) => SUBMISSION_TEXT.test(f.source.code ?? ''))) return [];
   const names = code.map((f) => namesOf(f.source.code ?? '')).join('\n');
   if (TEST_WORD.test(names) || VALIDATION_NAME.test(names)) return [];
   const out: FindingInput[] = [];
